@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * The assessment file (starscore.assessment/1): the interchange format between the CLI, the
+ * workbook and the task pane. The schema checks shape and types only; what the scoring rules say
+ * about the values (step, range, exclusions, unknown codes) is the engine's validation, so that one
+ * run reports every problem with its place instead of stopping at the first.
+ */
+export const ASSESSMENT_FORMAT = "starscore.assessment/1";
+
+const text = z.string();
+
+export const evaluatorSchema = z.strictObject({
+  name: text,
+  kind: z.enum(["auditor", "visit"]),
+});
+
+export const deductionSchema = z.strictObject({
+  category: z.enum(["law", "policy", "industry", "system"]),
+  description: text,
+  item: text.optional(),
+  rectification: text.optional(),
+  evidence: text.optional(),
+  deadline: text.optional(),
+  status: z.enum(["open", "closed"]).optional(),
+});
+
+export const bonusSchema = z.strictObject({
+  points: z.number(),
+  reason: text,
+});
+
+export const assessmentSchema = z.strictObject({
+  format: z.literal(ASSESSMENT_FORMAT),
+  organization: text,
+  type: z.enum(["initial", "recertification", "surveillance"]),
+  step: z.union([z.literal(1), z.literal(5), z.literal(10)]),
+  /** Optional dates of the assessment, ISO 8601 (YYYY-MM-DD). */
+  dates: z
+    .strictObject({
+      start: z.iso.date().optional(),
+      end: z.iso.date().optional(),
+    })
+    .optional(),
+  evaluators: z.array(evaluatorSchema),
+  scores: z.record(z.string(), z.array(z.number().nullable())),
+  notes: z.record(z.string(), text).optional(),
+  exclusions: z.record(z.string(), text).optional(),
+  deductions: z.array(deductionSchema).optional(),
+  bonus: z.array(bonusSchema).optional(),
+});
+
+export type Assessment = z.infer<typeof assessmentSchema>;
+export type Evaluator = z.infer<typeof evaluatorSchema>;
+export type Deduction = z.infer<typeof deductionSchema>;
+export type Bonus = z.infer<typeof bonusSchema>;
+export type EvaluatorKind = Evaluator["kind"];

@@ -1,0 +1,17 @@
+import type { Localized } from "../spec/types";
+
+/**
+ * A mistake of the user's (a missing file, a bad option, a file that is not an assessment): shown
+ * as a message in their language with exit code 2, never as a stack trace.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly localized: Localized,
+    readonly details: readonly string[] = [],
+  ) {
+    super(localized.en);
+    this.name = "UserError";
+  }
+}
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;

@@ -1,0 +1,104 @@
+import { indicatorById } from "../spec";
+import { RULES } from "../spec/rules";
+import type { Lang } from "../spec/types";
+import { toFixed, type Exact } from "../core/exact";
+import type { Scoring } from "../core/score";
+import { renderTable } from "./table";
+
+/** The human-readable report of `starscore score`: indicator table, result, reasons, issues. */
+const WORDS = {
+  zh: {
+    indicator: "二级指标",
+    max: "权重",
+    applicableMax: "适用分值",
+    score: "得分",
+    attainment: "达成率",
+    evaluator: "评价人",
+    total: "个人总分",
+    scored: "已评项目",
+    raw: "实际得分",
+    applicableTotal: "涉及项总分值",
+    scaled: "换算得分",
+    deductions: "特别扣分项",
+    bonus: "特别加分",
+    final: "最终得分",
+    grade: "等级",
+    incomplete: "结果不完整：有适用项目未评分（暂按 0 分计）。",
+    reasons: "不合格原因",
+    issues: "问题",
+    error: "错误",
+    warning: "警告",
+    excluded: "已删减",
+    none: "无",
+  },
+  en: {
+    indicator: "Indicator",
+    max: "Weight",
+    applicableMax: "Applicable",
+    score: "Score",
+    attainment: "Attainment",
+    evaluator: "Evaluator",
+    total: "Own total",
+    scored: "Items scored",
+    raw: "Raw score",
+    applicableTotal: "Applicable total",
+    scaled: "Scaled score",
+    deductions: "Special deductions",
+    bonus: "Special bonus",
+    final: "Final score",
+    grade: "Grade",
+    incomplete: "Incomplete: some applicable items have no entries (counted as 0 for now).",
+    reasons: "Fail reasons",
+    issues: "Issues",
+    error: "error",
+    warning: "warning",
+    excluded: "excluded",
+    none: "none",
+  },
+} as const;
+
+const fixed = (v: Exact) => toFixed(v, RULES.decimals);
+const percent = (v: Exact | null) => (v === null ? "" : `${toFixed(v.mul(100), 1)}%`);
+
+export function renderReport({ result, issues }: Scoring, lang: Lang): string {
+  const w = WORDS[lang];
+  const indicatorRows = result.indicators.map((i) => [
+    `${i.id} ${indicatorById(i.id)?.name[lang] ?? ""}`,
+    fixed(i.max),
+    i.applicableMax.equals(0) ? w.excluded : fixed(i.applicableMax),
+    fixed(i.score),
+    percent(i.attainment),
+  ]);
+  const evaluatorRows = result.evaluators.map((e) => [e.name, fixed(e.total), String(e.itemsScored)]);
+  const summary: [string, string][] = [
+    [w.raw, fixed(result.rawScore)],
+    [w.applicableTotal, fixed(result.applicableTotal)],
+    [w.scaled, fixed(result.scaledScore)],
+    [w.deductions, `${result.deductionCount} (−${fixed(result.deductionPoints)})`],
+    [w.bonus, `+${fixed(result.bonus)}`],
+    [w.final, fixed(result.finalScore)],
+    [w.grade, result.gradeLabel[lang]],
+  ];
+  const sections = [
+    renderTable([w.indicator, w.max, w.applicableMax, w.score, w.attainment], indicatorRows, [
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+    ]),
+    renderTable([w.evaluator, w.total, w.scored], evaluatorRows, ["left", "right", "right"]),
+    summary.map(([k, v]) => `${k}: ${v}`).join("\n"),
+  ];
+  if (!result.complete) sections.push(w.incomplete);
+  if (result.reasons.length) {
+    sections.push(`${w.reasons}:\n${result.reasons.map((r) => `  - ${r.message[lang]}`).join("\n")}`);
+  }
+  const issueLines = issues.map(
+    (i) => `  [${i.severity === "error" ? w.error : w.warning}] ${i.message[lang]}`,
+  );
+  sections.push(
+    `${w.issues} (${issues.length}):${issueLines.length ? "\n" + issueLines.join("\n") : " " + w.none}`,
+  );
+  return sections.join("\n\n");
+}

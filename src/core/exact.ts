@@ -1,0 +1,77 @@
+import { Fraction } from "fraction.js";
+
+/**
+ * Exact arithmetic for scores. Means divide by the number of evaluators and scaling divides by the
+ * applicable total, so results are rationals (1/3 has no finite decimal): they are kept as exact
+ * fractions of big integers and rounded only once, at the end, half-up to 2 decimals. A number
+ * arriving from JSON or a cell is read through its shortest decimal text (what the user typed), so
+ * 0.3 is 3/10, never the binary double nearest to it.
+ */
+export type Exact = Fraction;
+
+export const ZERO: Exact = new Fraction(0);
+
+export function exact(value: number | string | bigint): Exact {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+    return new Fraction(numberToDecimalText(value));
+  }
+  return new Fraction(value);
+}
+
+/** The shortest decimal text of a double, without an exponent (fraction.js does not read "1e-7"). */
+function numberToDecimalText(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  const [mantissa = "", exponentText = "0"] = text.toLowerCase().split("e");
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith("-");
+  const [intPart = "", fracPart = ""] = mantissa.replace("-", "").split(".");
+  const digits = intPart + fracPart;
+  const point = intPart.length + exponent;
+  const body =
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (negative ? "-" : "") + body;
+}
+
+export function sum(values: readonly Exact[]): Exact {
+  return values.reduce((acc, v) => acc.add(v), ZERO);
+}
+
+export function clamp(value: Exact, min: number, max: number): Exact {
+  if (value.compare(min) < 0) return exact(min);
+  if (value.compare(max) > 0) return exact(max);
+  return value;
+}
+
+/** Round half away from zero to `places` decimals: 69.995 → 70.00, 69.985 → 69.99 (scoring-rules.md). */
+export function roundHalfUp(value: Exact, places: number): Exact {
+  const scale = 10n ** BigInt(places);
+  const negative = value.s < 0n;
+  const scaled = value.n * scale; // |value| × 10^places = scaled / d
+  const rounded = (2n * scaled + value.d) / (2n * value.d);
+  return new Fraction(negative ? -rounded : rounded, scale);
+}
+
+/** Fixed-point text with `places` decimals, rounded half-up: for display and interchange only. */
+export function toFixed(value: Exact, places: number): string {
+  const rounded = roundHalfUp(value, places);
+  const scale = 10n ** BigInt(places);
+  const units = rounded.n * (scale / rounded.d); // rounded.d divides scale after rounding
+  const whole = units / scale;
+  const frac = (units % scale).toString().padStart(places, "0");
+  const sign = rounded.s < 0n && units !== 0n ? "-" : "";
+  return places === 0 ? `${sign}${whole}` : `${sign}${whole}.${frac}`;
+}
+
+/**
+ * A JavaScript number for output (JSON, cells) at `places` decimals. Leaves the exact world: use
+ * only where the value is shown or compared with a spreadsheet's own doubles, never to decide.
+ */
+export function toNumber(value: Exact, places = 12): number {
+  return Number(toFixed(value, places));
+}

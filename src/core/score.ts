@@ -1,0 +1,121 @@
+import type { Assessment } from "../assessment/schema";
+import { RULES } from "../spec/rules";
+import type { GradeId, Localized } from "../spec/types";
+import { readEntries } from "./entries";
+import { evaluatorLabel } from "./evaluators";
+import { clamp, exact, roundHalfUp, sum, type Exact } from "./exact";
+import { resolveExclusions } from "./exclusions";
+import { gradeFor, type FailReason } from "./grade";
+import { issue, type ValidationIssue } from "./issues";
+import { scoreItems, type ItemResult } from "./items";
+import { readSpecialItems } from "./special";
+import { evaluatorTotals, indicatorTotals, type EvaluatorResult, type IndicatorResult } from "./totals";
+
+/** Everything the specification computes from an assessment, exactly. */
+export interface AssessmentResult {
+  /** Every applicable item has at least one valid entry. */
+  complete: boolean;
+  /** Sum of the applicable items' scores. */
+  rawScore: Exact;
+  /** Sum of the applicable items' points (100 when nothing is excluded). */
+  applicableTotal: Exact;
+  /** rawScore ÷ applicableTotal × 100 (6.1.5). */
+  scaledScore: Exact;
+  deductionCount: number;
+  deductionPoints: Exact;
+  /** Bonus applied, capped at 1. */
+  bonus: Exact;
+  /** Scaled − deductions + bonus, clamped to 0–100, rounded half-up to 2 decimals. */
+  finalScore: Exact;
+  grade: GradeId;
+  gradeLabel: Localized;
+  passed: boolean;
+  reasons: FailReason[];
+  indicators: IndicatorResult[];
+  items: ItemResult[];
+  evaluators: EvaluatorResult[];
+}
+
+export interface Scoring {
+  result: AssessmentResult;
+  issues: ValidationIssue[];
+}
+
+export function scoreAssessment(assessment: Assessment): Scoring {
+  const entries = readEntries(assessment);
+  const exclusions = resolveExclusions(assessment.exclusions);
+  const excluded = new Set(exclusions.byItem.keys());
+  const special = readSpecialItems(assessment.deductions, assessment.bonus);
+  const items = scoreItems(entries.table, excluded);
+  const evaluators = evaluatorTotals(assessment.evaluators, entries.table, excluded);
+
+  const applicable = items.filter((i) => !i.excluded);
+  const rawScore = sum(applicable.map((i) => i.score ?? exact(0)));
+  const applicableTotal = sum(applicable.map((i) => i.points));
+  const scaledScore = rawScore.div(applicableTotal).mul(RULES.total);
+  const unrounded = scaledScore.sub(special.deductionPoints).add(special.bonus);
+  const finalScore = roundHalfUp(clamp(unrounded, RULES.minScore, RULES.maxScore), RULES.decimals);
+  const outcome = gradeFor(finalScore, special.deductionCount);
+
+  const issues = [
+    ...(assessment.evaluators.length === 0 ? [issue("no-evaluators", { field: "evaluators" })] : []),
+    ...entries.issues,
+    ...exclusions.issues,
+    ...conflicts(items, exclusions.byItem),
+    ...unscored(applicable, assessment.evaluators.length),
+    ...idleEvaluators(assessment, evaluators),
+    ...special.issues,
+  ];
+  return {
+    result: {
+      complete: applicable.every((i) => i.entries > 0),
+      rawScore,
+      applicableTotal,
+      scaledScore,
+      deductionCount: special.deductionCount,
+      deductionPoints: special.deductionPoints,
+      bonus: special.bonus,
+      finalScore,
+      grade: outcome.grade,
+      gradeLabel: outcome.label,
+      passed: outcome.passed,
+      reasons: outcome.reasons,
+      indicators: indicatorTotals(items),
+      items,
+      evaluators,
+    },
+    issues,
+  };
+}
+
+/** An excluded item that still has entries: the auditor meant one or the other. */
+function conflicts(items: readonly ItemResult[], byItem: ReadonlyMap<string, string>): ValidationIssue[] {
+  return items
+    .filter((i) => i.excluded && i.entries > 0)
+    .map((i) =>
+      issue(
+        "exclusion-has-entries",
+        { item: i.code, field: "scores" },
+        { item: i.code, key: byItem.get(i.code) },
+      ),
+    );
+}
+
+function unscored(applicable: readonly ItemResult[], evaluatorCount: number): ValidationIssue[] {
+  if (evaluatorCount === 0) return []; // "no evaluators" already says it once
+  return applicable
+    .filter((i) => i.entries === 0)
+    .map((i) => issue("item-unscored", { item: i.code, field: "scores" }, { item: i.code }));
+}
+
+function idleEvaluators(assessment: Assessment, evaluators: readonly EvaluatorResult[]): ValidationIssue[] {
+  return evaluators
+    .filter((e) => e.itemsScored === 0)
+    .map((e) =>
+      issue(
+        "evaluator-no-entries",
+        { evaluator: e.index, field: "scores" },
+        { evaluator: evaluatorLabel(assessment.evaluators[e.index]!, e.index) },
+      ),
+    );
+}

@@ -1,0 +1,2 @@
+/** StarScore's version, recorded in every workbook it writes; a test keeps it equal to package.json's. */
+export const VERSION = "0.1.0";
