@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI is compiled from src/cli by `npm run build:cli` (run by `npm ci` through "prepare").
-const { main } = require("../dist/node/cli/index.js");
+const { main } = require("../lib/cli/index.js");
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -1,0 +1,47 @@
+import { useEffect, useState } from "react";
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { htmlLang, messages, type Lang } from "../i18n";
+import { Header } from "./Header";
+import { HostNotice, hostProblem } from "./HostNotice";
+
+const useStyles = makeStyles({
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+  },
+  description: { margin: 0 },
+});
+
+export interface AppProps {
+  initialLang: Lang;
+  /** Office.onReady reported host Excel. */
+  inExcel: boolean;
+  /** Office.context.requirements.isSetSupported("ExcelApi", "1.8"). */
+  excelApiSupported: boolean;
+}
+
+export default function App({ initialLang, inExcel, excelApiSupported }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const t = messages[lang];
+  const problem = hostProblem(inExcel, excelApiSupported);
+
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(lang);
+    document.title = `${t.productName} ${t.productSubtitle}`;
+  }, [lang, t]);
+
+  return (
+    <>
+      <Header lang={lang} t={t} onLanguageChange={setLang} />
+      <main className={styles.main}>
+        {problem && <HostNotice problem={problem} t={t} />}
+        <Body1 as="p" className={styles.description}>
+          {t.description}
+        </Body1>
+      </main>
+    </>
+  );
+}
