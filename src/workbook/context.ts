@@ -1,0 +1,52 @@
+import type { Assessment } from "../assessment/schema";
+import { checkEntry } from "../core/entries";
+import type { Scoring } from "../core/score";
+import type { Lang } from "../spec/types";
+import { sheetRef } from "./address";
+import { SHEET_NAMES, text } from "./labels";
+import { scoringColumns, type ScoringColumns } from "./scoring-grid";
+import { SheetBuilder } from "./sheet-builder";
+import type { SheetKey } from "./types";
+
+/** What every sheet builder needs: the language, the assessment, its scoring (for cached values), geometry. */
+export interface LayoutOptions {
+  lang: Lang;
+  assessment: Assessment;
+  /** When given, formula cells carry the engine's results as cached values. */
+  scoring?: Scoring;
+}
+
+export interface LayoutContext {
+  lang: Lang;
+  t: ReturnType<typeof text>;
+  assessment: Assessment;
+  scoring?: Scoring;
+  sheetNames: Record<SheetKey, string>;
+  columns: ScoringColumns;
+  /** A new builder for one of the sheets. */
+  sheet: (key: SheetKey) => SheetBuilder;
+  /** An absolute reference on another sheet: ref("scoring", "$A$5:$A$71"). */
+  ref: (key: SheetKey, a1: string) => string;
+  /** Evaluator k's entry for an item when it is valid, else "" (what the hidden valid cells compute). */
+  validEntry: (code: string, k: number) => number | "";
+}
+
+export function layoutContext({ lang, assessment, scoring }: LayoutOptions): LayoutContext {
+  const sheetNames = Object.fromEntries(
+    Object.entries(SHEET_NAMES).map(([key, name]) => [key, name[lang]]),
+  ) as Record<SheetKey, string>;
+  return {
+    lang,
+    t: text(lang),
+    assessment,
+    scoring,
+    sheetNames,
+    columns: scoringColumns(assessment.evaluators.length),
+    sheet: (key) => new SheetBuilder(key, sheetNames[key], scoring !== undefined),
+    ref: (key, a1) => sheetRef(sheetNames[key], a1),
+    validEntry: (code, k) => {
+      const value = assessment.scores[code]?.[k];
+      return typeof value === "number" && checkEntry(value, assessment.step).ok ? value : "";
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { layoutContext, type LayoutOptions } from "./context";
+import { buildInfoSheet, LAYOUT_VERSION } from "./sheets/info";
+import { buildRulesSheet } from "./sheets/rules";
+import { buildScoringSheet } from "./sheets/scoring";
+import { buildSpecialSheet } from "./sheets/special";
+import { buildSummarySheet } from "./sheets/summary";
+import type { WorkbookLayout } from "./types";
+
+export type { LayoutOptions } from "./context";
+
+/** The whole StarScore workbook for an assessment, in the order its sheets appear. */
+export function buildWorkbookLayout(options: LayoutOptions): WorkbookLayout {
+  const ctx = layoutContext(options);
+  const built = [
+    buildInfoSheet,
+    buildScoringSheet,
+    buildSpecialSheet,
+    buildSummarySheet,
+    buildRulesSheet,
+  ].map((build) => build(ctx));
+  return {
+    lang: options.lang,
+    layoutVersion: LAYOUT_VERSION,
+    sheets: built.map((b) => b.sheet),
+    names: built.flatMap((b) => b.names),
+  };
+}

@@ -1,0 +1,90 @@
+import { ASSESSMENT_TYPES, CERTIFICATION_MODES } from "../../spec";
+import { VERSION } from "../../version";
+import { cellRef, columnLetter } from "../address";
+import type { LayoutContext } from "../context";
+import { SETTING_NAMES } from "../names";
+import { HEADER_ROW, KIND_ROW } from "../scoring-grid";
+import type { BuiltSheet } from "../sheet-builder";
+import { LISTS } from "./rules";
+
+/** The layout's version: raised whenever cells move, so older workbooks can be recognised and upgraded. */
+export const LAYOUT_VERSION = 1;
+
+/** Where the Info sheet keeps each field (column B). */
+export const INFO_ROWS = {
+  organization: 4,
+  type: 5,
+  modes: 6,
+  startDate: 7,
+  endDate: 8,
+  step: 9,
+  version: 10,
+  layoutVersion: 11,
+  teamHeader: 13,
+} as const;
+
+/** 封面 Info: the assessment's particulars and the evaluation team. */
+export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
+  const s = ctx.sheet("info");
+  const { assessment: a, lang, t } = ctx;
+  const R = INFO_ROWS;
+  s.value("A1", t("title"), { style: "title" }).value("A2", t("spec"), { style: "subtitle" });
+  s.spec.merges.push("A1:D1", "A2:D2");
+  const typeLabel = ASSESSMENT_TYPES.find((x) => x.id === a.type)!.label[lang];
+  const fields: [number, string][] = [
+    [R.organization, t("organization")],
+    [R.type, t("assessmentType")],
+    [R.modes, t("modes")],
+    [R.startDate, t("startDate")],
+    [R.endDate, t("endDate")],
+    [R.step, t("step")],
+    [R.version, t("version")],
+    [R.layoutVersion, t("layoutVersion")],
+  ];
+  fields.forEach(([row, label]) => s.value(`A${row}`, label, { style: "label" }));
+  s.input(`B${R.organization}`, a.organization, { style: "inputText" });
+  s.input(`B${R.type}`, typeLabel, { style: "inputText" });
+  s.value(`B${R.modes}`, CERTIFICATION_MODES[lang]);
+  s.input(`B${R.startDate}`, a.dates?.start ?? null, { style: "inputText" });
+  s.input(`B${R.endDate}`, a.dates?.end ?? null, { style: "inputText" });
+  s.input(`B${R.step}`, a.step).define(SETTING_NAMES.step, `B${R.step}`);
+  s.value(`B${R.version}`, VERSION);
+  s.value(`B${R.layoutVersion}`, LAYOUT_VERSION);
+
+  s.value(`A${R.teamHeader - 1}`, t("team"), { style: "header" });
+  s.headers(R.teamHeader, 1, [t("column"), t("name"), t("kind")]);
+  a.evaluators.forEach((evaluator, k) => {
+    const row = R.teamHeader + 1 + k;
+    const column = ctx.columns.evaluator(k);
+    s.value(`A${row}`, columnLetter(column));
+    s.formula(`B${row}`, `=${ctx.ref("scoring", cellRef(column, HEADER_ROW))}&""`, evaluator.name);
+    s.formula(`C${row}`, `=${ctx.ref("scoring", cellRef(column, KIND_ROW))}&""`, t(evaluator.kind));
+  });
+
+  s.spec.validations.push(
+    {
+      range: `B${R.type}`,
+      kind: "list",
+      formula1: `=${ctx.ref("rules", LISTS.type)}`,
+      allowBlank: false,
+      errorTitle: "StarScore",
+      error: "请从列表中选择评价类型。\nChoose the assessment type from the list.",
+    },
+    {
+      range: `B${R.step}`,
+      kind: "list",
+      formula1: `=${ctx.ref("rules", LISTS.step)}`,
+      allowBlank: false,
+      errorTitle: "StarScore",
+      error: "评分步长只能是 1、5 或 10。\nThe step must be 1, 5 or 10.",
+    },
+  );
+  s.spec.columns.push(
+    { col: "A", width: 22 },
+    { col: "B", width: 44 },
+    { col: "C", width: 14 },
+    { col: "D", width: 10 },
+  );
+  s.spec.print = { orientation: "portrait", fitToWidth: true };
+  return s.build();
+}

@@ -1,0 +1,139 @@
+import { BANDS, DEDUCTION_CATEGORIES, ASSESSMENT_TYPES, GRADES, RULES } from "../../spec";
+import type { GradeId } from "../../spec/types";
+import { absRef, cellRef } from "../address";
+import type { LayoutContext } from "../context";
+import { TEXT } from "../labels";
+import { RULE_NAMES } from "../names";
+import { RULE_PARAGRAPHS } from "../rules-text";
+import type { BuiltSheet } from "../sheet-builder";
+
+/**
+ * 规则 Rules: the rule constants the formulas read (as named cells), the grade table, Appendix C's
+ * bands, the rules in words, and the dropdown lists. A reviewer sees here how every number is made.
+ */
+const LIST_HEADER_ROW = 4;
+const LIST_FIRST_ROW = 5;
+const LIST_COLUMNS = { applicable: 8, kind: 9, category: 10, status: 11, type: 12, step: 13 } as const;
+
+function listRef(column: number, length: number): string {
+  return `${absRef(column, LIST_FIRST_ROW)}:${absRef(column, LIST_FIRST_ROW + length - 1)}`;
+}
+
+/** Dropdown sources on the Rules sheet (absolute, without the sheet name). */
+export const LISTS = {
+  applicable: listRef(LIST_COLUMNS.applicable, 2),
+  kind: listRef(LIST_COLUMNS.kind, 2),
+  category: listRef(LIST_COLUMNS.category, DEDUCTION_CATEGORIES.length),
+  status: listRef(LIST_COLUMNS.status, 2),
+  type: listRef(LIST_COLUMNS.type, ASSESSMENT_TYPES.length),
+  step: listRef(LIST_COLUMNS.step, RULES.steps.length),
+};
+
+const GRADE_NAMES: Record<GradeId, { label: string; min?: string }> = {
+  "five-star": { label: RULE_NAMES.labelFiveStar, min: RULE_NAMES.fiveStar },
+  "four-star": { label: RULE_NAMES.labelFourStar, min: RULE_NAMES.fourStar },
+  "three-star": { label: RULE_NAMES.labelThreeStar, min: RULE_NAMES.threeStar },
+  qualified: { label: RULE_NAMES.labelQualified, min: RULE_NAMES.passMark },
+  fail: { label: RULE_NAMES.labelFail },
+};
+
+export function buildRulesSheet(ctx: LayoutContext): BuiltSheet {
+  const s = ctx.sheet("rules");
+  const { lang, t } = ctx;
+  s.value("A1", t("rulesTitle"), { style: "title" }).value("A2", t("spec"), { style: "subtitle" });
+  s.spec.merges.push("A1:F1", "A2:F2");
+
+  let row = 4;
+  s.headers(row++, 1, [t("constantsTitle"), t("value")]);
+  const constants: [string, string, number][] = [
+    [RULE_NAMES.total, lang === "zh" ? "满分" : "Total points", RULES.total],
+    [RULE_NAMES.passMark, lang === "zh" ? "合格线（含）" : "Pass mark (inclusive)", RULES.passMark],
+    [
+      RULE_NAMES.failAtDeductions,
+      lang === "zh" ? "不合格的特别扣分项数（含）" : "Deductions that fail (or more)",
+      RULES.failAtDeductions,
+    ],
+    [
+      RULE_NAMES.deductionPoints,
+      lang === "zh" ? "每个特别扣分项扣分" : "Points per deduction",
+      RULES.deductionPoints,
+    ],
+    [RULE_NAMES.bonusCap, lang === "zh" ? "特别加分上限" : "Bonus cap", RULES.bonusCap],
+  ];
+  for (const [name, label, value] of constants) {
+    s.value(cellRef(1, row), label, { style: "label" })
+      .value(cellRef(2, row), value)
+      .define(name, cellRef(2, row));
+    row++;
+  }
+
+  row++;
+  s.headers(row++, 1, [t("gradesTitle"), t("minScore")]);
+  for (const grade of GRADES) {
+    const names = GRADE_NAMES[grade.id];
+    s.value(cellRef(1, row), grade.label[lang], { style: "label" }).define(names.label, cellRef(1, row));
+    if (grade.min !== null && names.min !== RULE_NAMES.passMark) {
+      s.value(cellRef(2, row), grade.min).define(names.min!, cellRef(2, row));
+    } else if (grade.min !== null) {
+      s.formula(cellRef(2, row), `=${RULE_NAMES.passMark}`, grade.min);
+    } else {
+      s.value(cellRef(2, row), lang === "zh" ? "< 70 或 ≥ 5 个特别扣分项" : "< 70 or ≥ 5 deductions");
+    }
+    row++;
+  }
+
+  row++;
+  s.value(cellRef(1, row++), t("bandsTitle"), { style: "header" });
+  s.headers(row++, 1, [t("band"), t("descriptor")]);
+  for (const band of BANDS) {
+    const label = `${band.from}%–${band.to}%`;
+    s.value(cellRef(1, row), label, { style: "label" });
+    s.value(cellRef(2, row), band.descriptors[lang].join("\n"), { style: "wrap" });
+    s.spec.merges.push(`B${row}:F${row}`);
+    row++;
+  }
+
+  row++;
+  for (const paragraph of RULE_PARAGRAPHS) {
+    s.value(cellRef(1, row), paragraph.heading[lang], { style: "label" });
+    s.value(cellRef(2, row), paragraph.body[lang], { style: "wrap" });
+    s.spec.merges.push(`B${row}:F${row}`);
+    row++;
+  }
+
+  writeLists(ctx, s);
+  s.spec.columns.push(
+    { col: "A", width: 26 },
+    { col: "B", width: 24 },
+    { col: "C", width: 24 },
+    { col: "D", width: 24 },
+    { col: "E", width: 24 },
+    { col: "F", width: 24 },
+    { col: "G", width: 3 },
+    { col: "H", width: 10 },
+    { col: "I", width: 10 },
+    { col: "J", width: 26 },
+    { col: "K", width: 10 },
+    { col: "L", width: 22 },
+    { col: "M", width: 8 },
+  );
+  s.spec.print = { orientation: "portrait", fitToWidth: true, area: `A1:F${row}` };
+  return s.build();
+}
+
+function writeLists(ctx: LayoutContext, s: ReturnType<LayoutContext["sheet"]>): void {
+  const { lang, t } = ctx;
+  const lists: [number, string, (string | number)[]][] = [
+    [LIST_COLUMNS.applicable, t("applicable"), [TEXT.yes[lang], TEXT.notApplicable[lang]]],
+    [LIST_COLUMNS.kind, t("kind"), [TEXT.auditor[lang], TEXT.visit[lang]]],
+    [LIST_COLUMNS.category, t("category"), DEDUCTION_CATEGORIES.map((c) => c.label[lang])],
+    [LIST_COLUMNS.status, t("status"), [TEXT.statusOpen[lang], TEXT.statusClosed[lang]]],
+    [LIST_COLUMNS.type, t("assessmentType"), ASSESSMENT_TYPES.map((a) => a.label[lang])],
+    [LIST_COLUMNS.step, t("step"), [...RULES.steps]],
+  ];
+  for (const [column, header, values] of lists) {
+    s.value(cellRef(column, LIST_HEADER_ROW), header, { style: "header" });
+    values.forEach((value, i) => s.value(cellRef(column, LIST_FIRST_ROW + i), value));
+  }
+  s.define(RULE_NAMES.notApplicable, cellRef(LIST_COLUMNS.applicable, LIST_FIRST_ROW + 1));
+}

@@ -1,0 +1,162 @@
+import type { Deduction } from "../../assessment/schema";
+import { DEDUCTION_CATEGORIES } from "../../spec";
+import { cellRef } from "../address";
+import type { LayoutContext } from "../context";
+import { TEXT } from "../labels";
+import { RULE_NAMES, SPECIAL_NAMES } from "../names";
+import type { BuiltSheet } from "../sheet-builder";
+import { LISTS } from "./rules";
+
+/**
+ * 特别项 Special: the deductions table and the bonus table, each with blank rows to fill in and a
+ * count. A deduction row counts when its category or description is filled in.
+ */
+export const SPECIAL_LAYOUT = {
+  deductionHeaderRow: 4,
+  firstDeductionRow: 5,
+  /** Columns A–H: no., category, description, item, evidence, rectification, deadline, status. */
+  deductionColumns: [
+    "number",
+    "category",
+    "description",
+    "item",
+    "evidence",
+    "rectification",
+    "deadline",
+    "status",
+  ],
+} as const;
+
+export function deductionRowCount(deductions: number): number {
+  return Math.max(20, deductions + 10);
+}
+
+export function bonusRowCount(bonuses: number): number {
+  return Math.max(5, bonuses + 3);
+}
+
+/** Rows of the bonus table, derived from the number of deduction rows. */
+export function bonusRows(deductionRows: number) {
+  const deductionCountRow = SPECIAL_LAYOUT.firstDeductionRow + deductionRows;
+  const bonusTitleRow = deductionCountRow + 2;
+  return {
+    deductionCountRow,
+    bonusTitleRow,
+    bonusHeaderRow: bonusTitleRow + 1,
+    firstBonusRow: bonusTitleRow + 2,
+  };
+}
+
+export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
+  const s = ctx.sheet("special");
+  const { assessment: a, lang, t } = ctx;
+  const deductions = a.deductions ?? [];
+  const bonuses = a.bonus ?? [];
+  const dRows = deductionRowCount(deductions.length);
+  const bRows = bonusRowCount(bonuses.length);
+  const { deductionCountRow, bonusTitleRow, bonusHeaderRow, firstBonusRow } = bonusRows(dRows);
+  const first = SPECIAL_LAYOUT.firstDeductionRow;
+  const last = first + dRows - 1;
+
+  s.value("A1", t("title"), { style: "title" }).value("A3", t("deductionsTitle"), { style: "subtitle" });
+  s.spec.merges.push("A1:H1", "A3:H3");
+  s.headers(SPECIAL_LAYOUT.deductionHeaderRow, 1, [
+    t("number"),
+    t("category"),
+    t("description"),
+    t("relatedItem"),
+    t("evidence"),
+    t("rectification"),
+    t("deadline"),
+    t("status"),
+  ]);
+  for (let i = 0; i < dRows; i++) writeDeductionRow(s, first + i, i, deductions[i], lang);
+  s.value(cellRef(2, deductionCountRow), t("deductionCount"), { style: "total" });
+  s.formula(
+    cellRef(3, deductionCountRow),
+    `=SUMPRODUCT(--((LEN(B${first}:B${last})+LEN(C${first}:C${last}))>0))`,
+    deductions.length,
+    { style: "total" },
+  );
+  s.define(SPECIAL_NAMES.deductionCount, cellRef(3, deductionCountRow));
+
+  s.value(`A${bonusTitleRow}`, t("bonusTitle"), { style: "subtitle" });
+  s.spec.merges.push(`A${bonusTitleRow}:H${bonusTitleRow}`);
+  s.headers(bonusHeaderRow, 1, [t("number"), t("bonusPoints"), t("bonusReason")]);
+  const lastBonus = firstBonusRow + bRows - 1;
+  for (let i = 0; i < bRows; i++) {
+    const row = firstBonusRow + i;
+    const bonus = bonuses[i];
+    s.value(`A${row}`, i + 1);
+    s.input(`B${row}`, bonus?.points ?? null, { numFmt: "0.00" });
+    s.input(`C${row}`, bonus?.reason ?? null, { style: "inputText" });
+    s.spec.merges.push(`C${row}:H${row}`);
+  }
+  const claimedRow = lastBonus + 1;
+  const points = `B${firstBonusRow}:B${lastBonus}`;
+  const claimed =
+    ctx.scoring?.result && bonuses.filter((b) => b.points > 0).reduce((acc, b) => acc + b.points, 0);
+  s.value(`A${claimedRow}`, t("bonusClaimed"), { style: "total" });
+  s.formula(`B${claimedRow}`, `=SUMIF(${points},">0")`, claimed, { style: "total", numFmt: "0.00" });
+  s.define(SPECIAL_NAMES.bonusClaimed, `B${claimedRow}`);
+
+  s.spec.validations.push(
+    {
+      range: `B${first}:B${last}`,
+      kind: "list",
+      formula1: `=${ctx.ref("rules", LISTS.category)}`,
+      allowBlank: true,
+      errorTitle: "StarScore",
+      error: "请从列表中选择特别扣分项类别。\nChoose the deduction's category from the list.",
+    },
+    {
+      range: `H${first}:H${last}`,
+      kind: "list",
+      formula1: `=${ctx.ref("rules", LISTS.status)}`,
+      allowBlank: true,
+      errorTitle: "StarScore",
+      error: "请选择整改状态。\nChoose the rectification status.",
+    },
+    {
+      range: points,
+      kind: "custom",
+      formula1: `=AND(ISNUMBER(B${firstBonusRow}),B${firstBonusRow}>0,SUM($${points.replace(":", ":$").replace(/([A-Z])(\d)/g, "$1$$$2")})<=${RULE_NAMES.bonusCap})`,
+      allowBlank: true,
+      errorTitle: "StarScore",
+      error: "加分须大于 0，且合计不超过 1 分。\nBonus points must be above 0 and total at most 1.",
+    },
+  );
+  s.spec.columns.push(
+    { col: "A", width: 6 },
+    { col: "B", width: 22 },
+    { col: "C", width: 36 },
+    { col: "D", width: 10 },
+    { col: "E", width: 24 },
+    { col: "F", width: 30 },
+    { col: "G", width: 12 },
+    { col: "H", width: 10 },
+  );
+  s.spec.freeze = { rows: SPECIAL_LAYOUT.deductionHeaderRow, columns: 0 };
+  s.spec.print = { orientation: "landscape", fitToWidth: true };
+  return s.build();
+}
+
+function writeDeductionRow(
+  s: ReturnType<LayoutContext["sheet"]>,
+  row: number,
+  index: number,
+  deduction: Deduction | undefined,
+  lang: "zh" | "en",
+): void {
+  const category = deduction && DEDUCTION_CATEGORIES.find((c) => c.id === deduction.category)!.label[lang];
+  const status =
+    deduction?.status && (deduction.status === "open" ? TEXT.statusOpen : TEXT.statusClosed)[lang];
+  s.value(`A${row}`, index + 1);
+  s.input(`B${row}`, category ?? null, { style: "inputText" });
+  s.input(`C${row}`, deduction?.description ?? null, { style: "inputText" });
+  s.input(`D${row}`, deduction?.item ?? null, { style: "inputText" });
+  s.input(`E${row}`, deduction?.evidence ?? null, { style: "inputText" });
+  s.input(`F${row}`, deduction?.rectification ?? null, { style: "inputText" });
+  s.input(`G${row}`, deduction?.deadline ?? null, { style: "inputText" });
+  s.input(`H${row}`, status ?? null, { style: "inputText" });
+}

@@ -1,0 +1,288 @@
+import { toNumber } from "../../core/exact";
+import { PRIMARY_INDICATORS, RULES, SECONDARY_INDICATORS } from "../../spec";
+import { absColumnRange } from "../address";
+import type { LayoutContext } from "../context";
+import { RESULT_NAMES, RULE_NAMES, SPECIAL_NAMES } from "../names";
+import { FIRST_BODY_ROW, LAST_BODY_ROW } from "../scoring-grid";
+import type { BuiltSheet, SheetBuilder } from "../sheet-builder";
+import type { CellValue } from "../types";
+import { INFO_ROWS } from "./info";
+import { FORMAT } from "./scoring";
+
+/**
+ * 汇总 Summary: per indicator weight, applicable maximum, score and attainment; primary subtotals;
+ * then the result block whose cells carry the public Result_* names. Every figure is a live formula
+ * over the Scoring and Special sheets, position-independent (SUMIFS by indicator id), so sorting the
+ * Scoring rows cannot break it.
+ */
+export const SUMMARY_HEADER_ROW = 4;
+export const FIRST_INDICATOR_ROW = 5;
+
+/**
+ * Rows of the indicator table: the 15 indicators in one block (service first, so each primary's
+ * indicators are contiguous and the chart reads one range), then a subtotal per primary, then the total.
+ */
+export function summaryRows() {
+  const rows: { kind: "indicator" | "subtotal"; id: string; row: number }[] = [];
+  let row = FIRST_INDICATOR_ROW;
+  for (const primary of PRIMARY_INDICATORS) {
+    for (const indicator of SECONDARY_INDICATORS.filter((i) => i.primary === primary.id)) {
+      rows.push({ kind: "indicator", id: indicator.id, row: row++ });
+    }
+  }
+  for (const primary of PRIMARY_INDICATORS) rows.push({ kind: "subtotal", id: primary.id, row: row++ });
+  const totalRow = row;
+  const resultRow = totalRow + 2;
+  return { rows, totalRow, resultRow };
+}
+
+const RESULT_FIELDS = [
+  "rawScore",
+  "applicableTotal",
+  "scaledScore",
+  "deductions",
+  "bonus",
+  "finalScore",
+  "grade",
+  "passed",
+  "failBelow",
+  "failDeductions",
+  "complete",
+  "completeness",
+] as const;
+
+/** Row of each result field; the value sits in column C. */
+export function resultRow(field: (typeof RESULT_FIELDS)[number]): number {
+  return summaryRows().resultRow + RESULT_FIELDS.indexOf(field);
+}
+
+export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
+  const s = ctx.sheet("summary");
+  const { t } = ctx;
+  s.value("A1", t("summaryTitle"), { style: "title" });
+  s.formula("A2", `=${ctx.ref("info", `$B$${INFO_ROWS.organization}`)}&""`, ctx.assessment.organization, {
+    style: "subtitle",
+  });
+  s.spec.merges.push("A1:F1", "A2:F2");
+  s.headers(SUMMARY_HEADER_ROW, 1, [
+    t("indicator"),
+    t("name"),
+    t("weight"),
+    t("applicableMax"),
+    t("itemScore"),
+    t("attainment"),
+  ]);
+  writeIndicatorTable(ctx, s);
+  writeResults(ctx, s);
+  const { rows, totalRow } = summaryRows();
+  const indicatorRows = rows.filter((r) => r.kind === "indicator");
+  s.spec.chart = {
+    kind: "barClustered",
+    title: t("chartTitle"),
+    categories: `B${FIRST_INDICATOR_ROW}:B${indicatorRows.at(-1)!.row}`,
+    values: `F${FIRST_INDICATOR_ROW}:F${indicatorRows.at(-1)!.row}`,
+    seriesName: t("attainment"),
+    from: `H${SUMMARY_HEADER_ROW}`,
+    to: `P${totalRow + 14}`,
+  };
+  s.spec.columns.push(
+    { col: "A", width: 9 },
+    { col: "B", width: 40 },
+    { col: "C", width: 12 },
+    { col: "D", width: 10 },
+    { col: "E", width: 10 },
+    { col: "F", width: 10 },
+  );
+  s.spec.print = {
+    orientation: "portrait",
+    fitToWidth: true,
+    fitToHeight: true,
+    area: `A1:F${resultRow("completeness")}`,
+  };
+  return s.build();
+}
+
+function writeIndicatorTable(ctx: LayoutContext, s: SheetBuilder): void {
+  const { lang } = ctx;
+  const c = ctx.columns;
+  const scoring = (col: number) => ctx.ref("scoring", absColumnRange(col, FIRST_BODY_ROW, LAST_BODY_ROW));
+  const { rows, totalRow } = summaryRows();
+  const result = ctx.scoring?.result;
+  for (const { kind, id, row } of rows) {
+    if (kind === "indicator") {
+      const indicator = SECONDARY_INDICATORS.find((i) => i.id === id)!;
+      const cached = result?.indicators.find((i) => i.id === id);
+      const byIndicator = `${scoring(c.indicator)},$A${row},${scoring(c.included)},1`;
+      s.value(`A${row}`, id, { style: "label" });
+      s.value(`B${row}`, indicator.name[lang]);
+      s.value(`C${row}`, indicator.weight, { numFmt: FORMAT.points });
+      s.formula(
+        `D${row}`,
+        `=SUMIFS(${scoring(c.points)},${byIndicator})`,
+        cached && toNumber(cached.applicableMax),
+        {
+          numFmt: FORMAT.points,
+        },
+      );
+      s.formula(`E${row}`, `=SUMIFS(${scoring(c.score)},${byIndicator})`, cached && toNumber(cached.score), {
+        numFmt: FORMAT.score,
+      });
+      s.formula(
+        `F${row}`,
+        `=IF(D${row}=0,"",E${row}/D${row})`,
+        cached && (cached.attainment ? toNumber(cached.attainment) : ""),
+        {
+          numFmt: FORMAT.ratio,
+        },
+      );
+    } else {
+      const primary = PRIMARY_INDICATORS.find((p) => p.id === id)!;
+      const block = rows.filter(
+        (r) => r.kind === "indicator" && SECONDARY_INDICATORS.find((i) => i.id === r.id)!.primary === id,
+      );
+      const span = (col: string) => `${col}${block[0]!.row}:${col}${block.at(-1)!.row}`;
+      s.value(`B${row}`, `${primary.name[lang]} ${ctx.t("subtotal")}`, { style: "total" });
+      subtotal(s, row, span, result && block.map((b) => result.indicators.find((i) => i.id === b.id)!));
+    }
+  }
+  const subtotals = rows.filter((r) => r.kind === "subtotal").map((r) => r.row);
+  s.value(`B${totalRow}`, ctx.t("total"), { style: "total" });
+  subtotal(s, totalRow, (col) => subtotals.map((r) => `${col}${r}`).join(","), result?.indicators);
+}
+
+function subtotal(
+  s: SheetBuilder,
+  row: number,
+  span: (col: string) => string,
+  indicators:
+    | {
+        max: Parameters<typeof toNumber>[0];
+        applicableMax: Parameters<typeof toNumber>[0];
+        score: Parameters<typeof toNumber>[0];
+      }[]
+    | undefined,
+): void {
+  const total = (pick: (i: NonNullable<typeof indicators>[number]) => Parameters<typeof toNumber>[0]) =>
+    indicators?.reduce((acc, i) => acc + toNumber(pick(i)), 0);
+  s.formula(
+    `C${row}`,
+    `=SUM(${span("C")})`,
+    total((i) => i.max),
+    { style: "total", numFmt: FORMAT.points },
+  );
+  s.formula(
+    `D${row}`,
+    `=SUM(${span("D")})`,
+    total((i) => i.applicableMax),
+    { style: "total", numFmt: FORMAT.points },
+  );
+  s.formula(
+    `E${row}`,
+    `=SUM(${span("E")})`,
+    total((i) => i.score),
+    { style: "total", numFmt: FORMAT.score },
+  );
+  const cachedRatio =
+    indicators && total((i) => i.applicableMax)
+      ? total((i) => i.score)! / total((i) => i.applicableMax)!
+      : "";
+  s.formula(`F${row}`, `=IF(D${row}=0,"",E${row}/D${row})`, indicators && cachedRatio, {
+    style: "total",
+    numFmt: FORMAT.ratio,
+  });
+}
+
+function writeResults(ctx: LayoutContext, s: SheetBuilder): void {
+  const { t } = ctx;
+  const c = ctx.columns;
+  const r = resultRow;
+  const { totalRow } = summaryRows();
+  const result = ctx.scoring?.result;
+  const scoring = (col: number) => ctx.ref("scoring", absColumnRange(col, FIRST_BODY_ROW, LAST_BODY_ROW));
+  const N = RESULT_NAMES;
+  const R = RULE_NAMES;
+  const num = (v: Parameters<typeof toNumber>[0] | undefined) => v && toNumber(v);
+  const failBelow =
+    result && (result.reasons.find((x) => x.code === "below-pass-mark") ? ctx.t("failBelow") : "");
+  const rows: [(typeof RESULT_FIELDS)[number], string, CellValue | undefined, string | undefined, string?][] =
+    [
+      ["rawScore", `=E${totalRow}`, num(result?.rawScore), N.rawScore, FORMAT.score],
+      ["applicableTotal", `=D${totalRow}`, num(result?.applicableTotal), N.applicableTotal, FORMAT.points],
+      [
+        "scaledScore",
+        `=C${r("rawScore")}/C${r("applicableTotal")}*${R.total}`,
+        num(result?.scaledScore),
+        N.scaledScore,
+        "0.0000",
+      ],
+      ["deductions", `=${SPECIAL_NAMES.deductionCount}`, result?.deductionCount, N.deductions, "0"],
+      [
+        "bonus",
+        `=MIN(${SPECIAL_NAMES.bonusClaimed},${R.bonusCap})`,
+        num(result?.bonus) ?? (result ? 0 : undefined),
+        N.bonus,
+        FORMAT.score,
+      ],
+      [
+        "finalScore",
+        // Round to 9 places first: the sheet computes in doubles, and 69.995 must not be 69.99499….
+        `=ROUND(ROUND(MAX(0,MIN(${R.total},C${r("scaledScore")}-C${r("deductions")}*${R.deductionPoints}+C${r("bonus")})),9),2)`,
+        num(result?.finalScore) ?? (result ? 0 : undefined),
+        N.finalScore,
+        FORMAT.score,
+      ],
+      [
+        "grade",
+        `=IF(C${r("passed")},IF(C${r("finalScore")}>=${R.fiveStar},${R.labelFiveStar},IF(C${r("finalScore")}>=${R.fourStar},${R.labelFourStar},IF(C${r("finalScore")}>=${R.threeStar},${R.labelThreeStar},${R.labelQualified}))),${R.labelFail})`,
+        result?.gradeLabel[ctx.lang],
+        N.grade,
+      ],
+      [
+        "passed",
+        `=AND(C${r("finalScore")}>=${R.passMark},C${r("deductions")}<${R.failAtDeductions})`,
+        result?.passed,
+        N.passed,
+      ],
+      [
+        "failBelow",
+        `=IF(C${r("finalScore")}<${R.passMark},"${t("failBelow")} < "&${R.passMark},"")`,
+        result && (failBelow ? `${t("failBelow")} < ${RULES.passMark}` : ""),
+        undefined,
+      ],
+      [
+        "failDeductions",
+        `=IF(C${r("deductions")}>=${R.failAtDeductions},"${t("failDeductions")} ≥ "&${R.failAtDeductions},"")`,
+        result &&
+          (result.deductionCount >= RULES.failAtDeductions
+            ? `${t("failDeductions")} ≥ ${RULES.failAtDeductions}`
+            : ""),
+        undefined,
+      ],
+      [
+        "complete",
+        `=COUNTIFS(${scoring(c.included)},1,${scoring(c.count)},0)=0`,
+        result?.complete,
+        N.complete,
+      ],
+      [
+        "completeness",
+        `=IF(SUM(${scoring(c.included)})=0,"",1-COUNTIFS(${scoring(c.included)},1,${scoring(c.count)},0)/SUM(${scoring(c.included)}))`,
+        result && completeness(result.items),
+        undefined,
+        FORMAT.ratio,
+      ],
+    ];
+  for (const [field, formula, cached, name, numFmt] of rows) {
+    const row = r(field);
+    s.value(`A${row}`, t(field), { style: "label" });
+    s.spec.merges.push(`A${row}:B${row}`);
+    const style = field === "finalScore" || field === "grade" ? "grade" : "result";
+    s.formula(`C${row}`, formula, cached, { style, ...(numFmt && { numFmt }) });
+    if (name) s.define(name, `C${row}`);
+  }
+}
+
+function completeness(items: readonly { excluded: boolean; entries: number }[]): number | "" {
+  const applicable = items.filter((i) => !i.excluded);
+  return applicable.length ? applicable.filter((i) => i.entries > 0).length / applicable.length : "";
+}

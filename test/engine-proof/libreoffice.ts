@@ -1,0 +1,159 @@
+/**
+ * Recalculates .xlsx files in a real headless LibreOffice Calc (through lo_recalc.py and python3-uno)
+ * and returns the recalculated values of defined names and requested cells, plus every formula error.
+ * One soffice process serves all the files of a call.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+/** Debian's interpreter: the one python3-uno is installed for (not a pyenv/venv python3). */
+export const LO_PYTHON = "/usr/bin/python3";
+export const SOFFICE = "/usr/bin/soffice";
+export const LO_RECALC_SCRIPT = path.join(__dirname, "lo_recalc.py");
+export const INSTALL_HINT = "install with: apt-get install -y libreoffice-calc python3-uno";
+
+/**
+ * One recalculated cell. LibreOffice keeps booleans as numbers: a boolean is `value` 1/0 with
+ * `type` "boolean" and `text` "TRUE"/"FALSE". Errors have `value` null and `error` "Err:532 #DIV/0!".
+ */
+export interface LoCell {
+  value: number | string | null;
+  text: string;
+  type: "number" | "boolean" | "text" | "empty" | "error";
+  error?: string;
+}
+
+export interface LoFormulaError {
+  /** `SheetName!A1`, sheet name never quoted. */
+  cell: string;
+  /** Excel-style formula text, e.g. `=1/0`. */
+  formula: string;
+  /** LibreOffice error code plus its Excel text, e.g. `Err:532 #DIV/0!` or `Err:502`. */
+  error: string;
+}
+
+export interface LoResult {
+  file: string;
+  /** Set when the file could not be loaded, timed out or crashed soffice; everything else is then empty. */
+  loadError?: string;
+  /** Every workbook-scope defined name referring to a single cell. */
+  names: Record<string, LoCell>;
+  /** Content (Excel grammar) of the other workbook-scope names: ranges, constants, formulas. */
+  otherNames: Record<string, string>;
+  /** The requested cells, keyed `SheetName!A1` (unquoted sheet name, no `$`, ranges expanded). */
+  cells: Record<string, LoCell>;
+  /** Every formula cell whose result is an error. */
+  errors: LoFormulaError[];
+  formulaCells: number;
+  recalcSeconds: number;
+}
+
+export interface LoOptions {
+  /** Extra cells or ranges to report, e.g. `'评分'!B7`, `设置!A1:A5`. */
+  cells?: string[];
+  /** Whole-call timeout (default 15 min). */
+  timeoutMs?: number;
+  /** Per-file timeout inside soffice (default 300 s); a file over it gets a loadError. */
+  fileTimeoutSeconds?: number;
+}
+
+/** The key `recalculateInLibreOffice` uses in `cells` for a sheet and an A1 address. */
+export function cellKey(sheet: string, address: string): string {
+  return `${sheet}!${address.replace(/\$/g, "")}`;
+}
+
+/** Why LibreOffice cannot be driven here, or null when it can. */
+export function libreOfficeProblem(): string | null {
+  if (!existsSync(SOFFICE)) return `${SOFFICE} not found; ${INSTALL_HINT}`;
+  if (!existsSync(LO_PYTHON)) return `${LO_PYTHON} not found; ${INSTALL_HINT}`;
+  const probe = spawnSync(LO_PYTHON, ["-c", "import uno"], {
+    env: pythonEnv(),
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  if (probe.status !== 0) {
+    return `${LO_PYTHON} cannot import uno (python3-uno missing?); ${INSTALL_HINT}\n${probe.stderr ?? ""}`.trim();
+  }
+  return null;
+}
+
+function pythonEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.PYTHONHOME;
+  delete env.PYTHONPATH;
+  return env;
+}
+
+function emptyResult(file: string, loadError?: string): LoResult {
+  const result: LoResult = {
+    file,
+    names: {},
+    otherNames: {},
+    cells: {},
+    errors: [],
+    formulaCells: 0,
+    recalcSeconds: 0,
+  };
+  return loadError === undefined ? result : { ...result, loadError };
+}
+
+/** Loads each file in LibreOffice Calc, runs calculateAll() and reports values; results in input order. */
+export async function recalculateInLibreOffice(
+  files: string[],
+  options: LoOptions = {},
+): Promise<LoResult[]> {
+  if (files.length === 0) return [];
+  const problem = libreOfficeProblem();
+  if (problem) throw new Error(`LibreOffice recalculation unavailable: ${problem}`);
+
+  const timeoutMs = options.timeoutMs ?? 15 * 60_000;
+  const args = [
+    LO_RECALC_SCRIPT,
+    "--overall-timeout",
+    String(Math.max(10, timeoutMs / 1000 - 20)),
+    "--file-timeout",
+    String(options.fileTimeoutSeconds ?? 300),
+  ];
+  if (options.cells?.length) args.push("--cells", options.cells.join(","));
+  args.push("-");
+
+  const child = spawn(LO_PYTHON, args, { env: pythonEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  child.stdin.on("error", () => undefined); // EPIPE if the script dies early; reported below
+  child.stdin.end(files.map((f) => path.resolve(f)).join("\n") + "\n");
+
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGTERM"); // lo_recalc.py kills its soffice on SIGTERM
+    setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+  }, timeoutMs);
+
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (c) => resolve(c));
+  }).finally(() => clearTimeout(timer));
+
+  if (timedOut) {
+    throw new Error(`LibreOffice recalculation timed out after ${timeoutMs} ms\n${stderr}`.trim());
+  }
+  const parsed = stdout
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Partial<LoResult> & { file: string });
+  if (parsed.length === 0 && code !== 0) {
+    throw new Error(
+      `lo_recalc.py failed (exit ${code}): ${stderr.trim()}\nIf LibreOffice is missing, ${INSTALL_HINT}`,
+    );
+  }
+  const why = `lo_recalc.py exited ${code} without reporting this file: ${stderr.trim()}`;
+  return files.map((file, i) => {
+    const r = parsed[i];
+    if (!r) return emptyResult(file, why);
+    return { ...emptyResult(file), ...r, file };
+  });
+}
