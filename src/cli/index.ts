@@ -1,16 +1,15 @@
-import { Command, CommanderError, Option } from "commander";
-import { EXIT, UserError } from "./errors";
+import { Command, CommanderError } from "commander";
 import { VERSION } from "../version";
+import { commandContext, type Io } from "./context";
+import { EXIT, UserError } from "./errors";
+import { registerExport } from "./export-command";
+import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
-import { scoreCommand } from "./score-command";
+import { registerScore } from "./score-command";
+
+export type { Io } from "./context";
 
 /** `starscore`: the scoring engine and workbook tools, headless. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-}
-
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text + "\n"),
   err: (text) => process.stderr.write(text + "\n"),
@@ -23,18 +22,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  const langOption = () =>
-    new Option("--lang <lang>", "zh | en (default: from the locale, else zh)").choices(["zh", "en"]);
-
-  program
-    .command("score")
-    .description("score an assessment file (JSON) / 计算评估文件的得分")
-    .argument("<file>", "assessment.json")
-    .option("--json", "print the result as JSON")
-    .addOption(langOption())
-    .action((file: string, options: { json?: boolean; lang?: string }) => {
-      setExit(scoreCommand(file, { json: options.json, lang: pickLang(options.lang, io.env) }, io.out));
-    });
+  const ctx = commandContext(io, setExit);
+  for (const register of [registerScore, registerGenerate, registerExport]) register(program, ctx);
   return program;
 }
 

@@ -1,9 +1,11 @@
+import type { Command } from "commander";
 import { hasErrors } from "../core/issues";
 import { toResultJson } from "../core/report";
 import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
+import type { CommandContext } from "./context";
 import { EXIT } from "./errors";
-import { readAssessmentFile } from "./files";
+import { loadAssessment } from "./files";
 import { renderReport } from "./report-text";
 
 export interface ScoreOptions {
@@ -11,9 +13,16 @@ export interface ScoreOptions {
   lang: Lang;
 }
 
-/** `starscore score FILE.json`: exit 0 when complete and free of errors, 1 otherwise. */
-export function scoreCommand(path: string, options: ScoreOptions, write: (text: string) => void): number {
-  const assessment = readAssessmentFile(path, options.lang);
+/**
+ * `starscore score FILE`: FILE is an assessment (JSON) or a StarScore workbook (.xlsx), told apart
+ * by content. Exit 0 when complete and free of errors, 1 otherwise.
+ */
+export async function scoreCommand(
+  path: string,
+  options: ScoreOptions,
+  write: (text: string) => void,
+): Promise<number> {
+  const assessment = await loadAssessment(path, options.lang);
   const scoring = scoreAssessment(assessment);
   write(
     options.json
@@ -21,4 +30,16 @@ export function scoreCommand(path: string, options: ScoreOptions, write: (text: 
       : renderReport(scoring, options.lang),
   );
   return scoring.result.complete && !hasErrors(scoring.issues) ? EXIT.ok : EXIT.invalid;
+}
+
+export function registerScore(program: Command, ctx: CommandContext): void {
+  program
+    .command("score")
+    .description("score an assessment file (JSON) or workbook (.xlsx) / 计算评估文件或评分工作簿的得分")
+    .argument("<file>", "assessment.json or workbook.xlsx")
+    .option("--json", "print the result as JSON")
+    .addOption(ctx.langOption())
+    .action(async (file: string, options: { json?: boolean; lang?: string }) => {
+      ctx.setExit(await scoreCommand(file, { json: options.json, lang: ctx.lang(options.lang) }, ctx.io.out));
+    });
 }

@@ -36,6 +36,12 @@ export function summaryRows() {
   return { rows, totalRow, resultRow };
 }
 
+const CHART_ROWS = 22;
+
+function chartFirstRow(): number {
+  return resultRow("completeness") + 2;
+}
+
 const RESULT_FIELDS = [
   "rawScore",
   "applicableTotal",
@@ -74,7 +80,7 @@ export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
   ]);
   writeIndicatorTable(ctx, s);
   writeResults(ctx, s);
-  const { rows, totalRow } = summaryRows();
+  const { rows } = summaryRows();
   const indicatorRows = rows.filter((r) => r.kind === "indicator");
   s.spec.chart = {
     kind: "barClustered",
@@ -82,8 +88,9 @@ export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
     categories: `B${FIRST_INDICATOR_ROW}:B${indicatorRows.at(-1)!.row}`,
     values: `F${FIRST_INDICATOR_ROW}:F${indicatorRows.at(-1)!.row}`,
     seriesName: t("attainment"),
-    from: `H${SUMMARY_HEADER_ROW}`,
-    to: `P${totalRow + 14}`,
+    // Below the result block, inside the print area: the A4 page carries table, result and chart.
+    from: `A${chartFirstRow()}`,
+    to: `G${chartFirstRow() + CHART_ROWS}`,
   };
   s.spec.columns.push(
     { col: "A", width: 9 },
@@ -97,7 +104,7 @@ export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
     orientation: "portrait",
     fitToWidth: true,
     fitToHeight: true,
-    area: `A1:F${resultRow("completeness")}`,
+    area: `A1:F${chartFirstRow() + CHART_ROWS}`,
   };
   return s.build();
 }

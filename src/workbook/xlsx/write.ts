@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { STYLES, type StyleSpec } from "../styles";
 import type { CellSpec, SheetSpec, WorkbookLayout } from "../types";
 import { addCharts } from "./chart";
+import { encodeCellText, safeCachedText } from "./text-escape";
 
 /**
  * The .xlsx writer (CLI): the layout into an ExcelJS workbook. Formulas carry their cached results
@@ -89,11 +90,14 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec.formula !== undefined) {
     cell.value = {
       formula: strip(spec.formula),
-      ...(spec.cached !== undefined && spec.cached !== null && { result: spec.cached }),
+      ...(spec.cached !== undefined &&
+        spec.cached !== null && {
+          result: typeof spec.cached === "string" ? safeCachedText(spec.cached) : spec.cached,
+        }),
     } as ExcelJS.CellFormulaValue;
   } else if (spec.value !== undefined) {
     // Text is stored as a string cell: ExcelJS never turns "=…" text into a formula.
-    cell.value = spec.value;
+    cell.value = typeof spec.value === "string" ? encodeCellText(spec.value) : spec.value;
   }
   if (spec.numFmt) cell.numFmt = spec.numFmt;
   if (spec.style) applyStyle(cell, STYLES[spec.style]);

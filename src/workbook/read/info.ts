@@ -1,0 +1,52 @@
+import type { Assessment } from "../../assessment/schema";
+import { ASSESSMENT_TYPES, RULES } from "../../spec";
+import type { TextKey } from "../labels";
+import { INFO_ROWS, LAYOUT_VERSION } from "../sheets/info";
+import type { SheetReader } from "./cells";
+import { readDate } from "./dates";
+import { idOfLabel, isLabel } from "./lookup";
+import { MESSAGES } from "./messages";
+
+/** 封面 Info: the organisation, assessment type, dates and step, each beside its label in column A. */
+export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "dates">;
+
+const FIELDS = {
+  organization: ["organization", INFO_ROWS.organization],
+  type: ["assessmentType", INFO_ROWS.type],
+  startDate: ["startDate", INFO_ROWS.startDate],
+  endDate: ["endDate", INFO_ROWS.endDate],
+  step: ["step", INFO_ROWS.step],
+  layoutVersion: ["layoutVersion", INFO_ROWS.layoutVersion],
+} as const satisfies Record<string, readonly [TextKey, number]>;
+
+/** The row labelled `key` in column A (either language), else the row the layout puts it on. */
+function rowOf(sheet: SheetReader, [key, fallback]: readonly [TextKey, number]): number {
+  const last = Math.min(sheet.lastRow, 40);
+  for (let row = 1; row <= last; row++) if (isLabel(sheet.label(row, 1), key)) return row;
+  return fallback;
+}
+
+export function readInfo(sheet: SheetReader): InfoFields | undefined {
+  const rows = Object.fromEntries(
+    Object.entries(FIELDS).map(([field, spec]) => [field, rowOf(sheet, spec)]),
+  ) as Record<keyof typeof FIELDS, number>;
+  const value = 2;
+
+  const version = sheet.at(rows.layoutVersion, value);
+  if (version.kind === "number" && version.value > LAYOUT_VERSION) {
+    return sheet.fail(MESSAGES.newerLayout(version.value, LAYOUT_VERSION));
+  }
+
+  const organization = sheet.text(rows.organization, value) ?? "";
+  const typeText = sheet.label(rows.type, value);
+  const type = idOfLabel(typeText, ASSESSMENT_TYPES);
+  if (!type) sheet.fail(MESSAGES.badType(sheet.cellName(rows.type, value), typeText));
+  const stepText = sheet.label(rows.step, value);
+  const step = RULES.steps.find((s) => String(s) === stepText);
+  if (step === undefined) sheet.fail(MESSAGES.badStep(sheet.cellName(rows.step, value), stepText));
+  const start = readDate(sheet, rows.startDate, value);
+  const end = readDate(sheet, rows.endDate, value);
+  if (!type || step === undefined) return undefined;
+  const dates = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
+  return { organization, type, step, ...(Object.keys(dates).length > 0 && { dates }) };
+}

@@ -1,0 +1,129 @@
+import type { Assessment, Evaluator } from "../../assessment/schema";
+import { indicatorById, itemByCode } from "../../spec";
+import { TEXT, type TextKey } from "../labels";
+import { scoringRows } from "../scoring-grid";
+import type { SheetReader } from "./cells";
+import { idOfLabel, isLabel, KIND_OPTIONS } from "./lookup";
+import { describeFound, MESSAGES } from "./messages";
+
+/**
+ * 评分 Scoring: the evaluator columns, every item's entries and notes, and the exclusions of items
+ * and indicators. Columns are found by their header labels and rows by the code in column A, so a
+ * workbook whose rows were sorted, or whose layout moved a column, still reads.
+ */
+export type ScoringFields = Pick<Assessment, "evaluators" | "scores" | "notes" | "exclusions">;
+
+interface Columns {
+  header: number;
+  applicable: number;
+  reason: number;
+  firstEvaluator: number;
+  score: number;
+  notes: number;
+}
+
+const HEADER_SEARCH_ROWS = 30;
+
+function findColumns(sheet: SheetReader): Columns | undefined {
+  let header = 0;
+  for (let row = 1; row <= Math.min(sheet.lastRow, HEADER_SEARCH_ROWS) && !header; row++) {
+    if (isLabel(sheet.label(row, 1), "code")) header = row;
+  }
+  if (!header) return sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.code));
+  const labels = Array.from({ length: sheet.lastColumn + 1 }, (_, c) => (c ? sheet.label(header, c) : ""));
+  const first = (key: TextKey, from = 1) => {
+    const index = labels.findIndex((label, c) => c >= from && isLabel(label, key));
+    return index > 0 ? index : undefined;
+  };
+  const reason = first("exclusionReason");
+  // The rightmost "score, entries" pair: an evaluator named "得分" cannot be mistaken for it.
+  let score = 0;
+  for (let c = labels.length - 1; c > (reason ?? 0) && !score; c--) {
+    if (isLabel(labels[c]!, "itemScore") && isLabel(labels[c + 1] ?? "", "entryCount")) score = c;
+  }
+  const applicable = first("applicable");
+  const notes = score > 0 ? first("notes", score) : undefined;
+  const missing = (
+    [
+      ["exclusionReason", reason],
+      ["itemScore", score > 0 ? score : undefined],
+      ["applicable", applicable],
+      ["notes", notes],
+    ] as const
+  ).filter(([, column]) => column === undefined);
+  for (const [key] of missing) sheet.fail(MESSAGES.missingColumn(sheet.name, TEXT[key]));
+  if (missing.length || !reason || !applicable || !notes) return undefined;
+  return { header, applicable, reason, firstEvaluator: reason + 1, score, notes };
+}
+
+function readEvaluators(sheet: SheetReader, c: Columns): Evaluator[] {
+  const evaluators: Evaluator[] = [];
+  for (let column = c.firstEvaluator; column < c.score; column++) {
+    const name = sheet.text(c.header, column) ?? "";
+    const kindText = sheet.label(c.header - 1, column);
+    const kind = idOfLabel(kindText, KIND_OPTIONS);
+    if (!kind) sheet.fail(MESSAGES.badKind(sheet.cellName(c.header - 1, column), kindText));
+    evaluators.push({ name, kind: kind ?? "auditor" });
+  }
+  return evaluators;
+}
+
+/** Row of each item code and indicator id in column A; a code on two rows is reported. */
+function findRows(sheet: SheetReader, c: Columns): Map<string, number> {
+  const found = new Map<string, number[]>();
+  for (let row = c.header + 1; row <= sheet.lastRow; row++) {
+    const code = sheet.label(row, 1);
+    if (itemByCode(code) || indicatorById(code)) found.set(code, [...(found.get(code) ?? []), row]);
+  }
+  for (const [code, rows] of found) {
+    if (rows.length > 1) sheet.fail(MESSAGES.duplicateRow(sheet.name, code, rows));
+  }
+  return new Map([...found].map(([code, rows]) => [code, rows[0]!]));
+}
+
+function readEntry(sheet: SheetReader, row: number, column: number): number | null {
+  const content = sheet.at(row, column);
+  const cell = sheet.cellName(row, column);
+  switch (content.kind) {
+    case "number":
+      return content.value;
+    case "blank":
+      return null;
+    case "uncomputed":
+      sheet.fail(MESSAGES.uncomputed(cell));
+      return null;
+    default:
+      sheet.fail(MESSAGES.badEntry(cell, describeFound(content)));
+      return null;
+  }
+}
+
+export function readScoring(sheet: SheetReader): ScoringFields | undefined {
+  const c = findColumns(sheet);
+  if (!c) return undefined;
+  const evaluators = readEvaluators(sheet, c);
+  const rows = findRows(sheet, c);
+  const scores: Record<string, (number | null)[]> = {};
+  const notes: Record<string, string> = {};
+  const exclusions: Record<string, string> = {};
+  // Catalogue order, whatever the order of the rows on the sheet.
+  for (const { kind, id } of scoringRows()) {
+    const row = rows.get(id);
+    if (kind === "primary" || row === undefined) continue;
+    if (kind === "item") {
+      scores[id] = evaluators.map((_, k) => readEntry(sheet, row, c.firstEvaluator + k));
+      const note = sheet.text(row, c.notes);
+      if (note !== undefined) notes[id] = note;
+    }
+    // The flag decides (either language); the reason goes with it, even when blank.
+    if (isLabel(sheet.label(row, c.applicable), "notApplicable")) {
+      exclusions[id] = sheet.text(row, c.reason) ?? "";
+    }
+  }
+  return {
+    evaluators,
+    scores,
+    ...(Object.keys(notes).length > 0 && { notes }),
+    ...(Object.keys(exclusions).length > 0 && { exclusions }),
+  };
+}

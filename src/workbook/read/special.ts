@@ -1,0 +1,116 @@
+import type { Assessment, Bonus, Deduction } from "../../assessment/schema";
+import { DEDUCTION_CATEGORIES } from "../../spec";
+import { TEXT, type TextKey } from "../labels";
+import type { SheetReader } from "./cells";
+import { idOfLabel, isLabel, STATUS_OPTIONS } from "./lookup";
+import { describeFound, MESSAGES } from "./messages";
+
+/**
+ * 特别项 Special: the deductions (a row counts when its category or description is filled in, as
+ * the sheet's own count does) and the bonus entries (a row counts when it has points or a reason).
+ * Each table is found by its header row and ends at its total row.
+ */
+export type SpecialFields = Pick<Assessment, "deductions" | "bonus">;
+
+const DEDUCTION_HEADERS = [
+  "category",
+  "description",
+  "relatedItem",
+  "evidence",
+  "rectification",
+  "deadline",
+  "status",
+] as const satisfies readonly TextKey[];
+const BONUS_HEADERS = ["bonusPoints", "bonusReason"] as const satisfies readonly TextKey[];
+
+interface Table<K extends TextKey> {
+  firstRow: number;
+  /** Last row of the table's body (the row before its total). */
+  lastRow: number;
+  columns: Record<K, number>;
+}
+
+/** The table whose header row has "No." in column A and `headers` beside it; it ends before `endLabel`. */
+function findTable<K extends TextKey>(
+  sheet: SheetReader,
+  from: number,
+  headers: readonly K[],
+  endLabel: TextKey,
+  endColumn: number,
+): Table<K> | undefined {
+  for (let row = from; row <= sheet.lastRow; row++) {
+    if (!isLabel(sheet.label(row, 1), "number") || !isLabel(sheet.label(row, 2), headers[0]!)) continue;
+    const columns = {} as Record<K, number>;
+    for (const key of headers) {
+      for (let c = 2; c <= sheet.lastColumn && !columns[key]; c++) {
+        if (isLabel(sheet.label(row, c), key)) columns[key] = c;
+      }
+      if (!columns[key]) return sheet.fail(MESSAGES.missingColumn(sheet.name, TEXT[key]));
+    }
+    let last = row;
+    while (last < sheet.lastRow && !isLabel(sheet.label(last + 1, endColumn), endLabel)) last++;
+    return { firstRow: row + 1, lastRow: last, columns };
+  }
+  return sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.number));
+}
+
+function readDeduction(
+  sheet: SheetReader,
+  row: number,
+  c: Record<(typeof DEDUCTION_HEADERS)[number], number>,
+) {
+  const categoryText = sheet.text(row, c.category);
+  const description = sheet.text(row, c.description);
+  if (categoryText === undefined && description === undefined) return undefined;
+  const category = idOfLabel(categoryText ?? "", DEDUCTION_CATEGORIES);
+  if (!category) return sheet.fail(MESSAGES.badCategory(sheet.cellName(row, c.category), categoryText ?? ""));
+  const statusText = sheet.text(row, c.status);
+  const status = statusText === undefined ? undefined : idOfLabel(statusText, STATUS_OPTIONS);
+  if (statusText !== undefined && !status) {
+    return sheet.fail(MESSAGES.badStatus(sheet.cellName(row, c.status), statusText));
+  }
+  const optional = {
+    item: sheet.text(row, c.relatedItem),
+    rectification: sheet.text(row, c.rectification),
+    evidence: sheet.text(row, c.evidence),
+    deadline: sheet.text(row, c.deadline),
+    status,
+  };
+  const deduction: Deduction = { category, description: description ?? "" };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(deduction, { [key]: value });
+  }
+  return deduction;
+}
+
+function readBonus(sheet: SheetReader, row: number, c: Record<(typeof BONUS_HEADERS)[number], number>) {
+  const points = sheet.at(row, c.bonusPoints);
+  const reason = sheet.text(row, c.bonusReason);
+  if (points.kind === "blank" && reason === undefined) return undefined;
+  if (points.kind === "number") return { points: points.value, reason: reason ?? "" } satisfies Bonus;
+  const cell = sheet.cellName(row, c.bonusPoints);
+  if (points.kind === "uncomputed") return sheet.fail(MESSAGES.uncomputed(cell));
+  const found = points.kind === "blank" ? { zh: "空白", en: "a blank" } : describeFound(points);
+  return sheet.fail(MESSAGES.badPoints(cell, found));
+}
+
+export function readSpecial(sheet: SheetReader): SpecialFields | undefined {
+  const dTable = findTable(sheet, 1, DEDUCTION_HEADERS, "deductionCount", 2);
+  if (!dTable) return undefined;
+  const bTable = findTable(sheet, dTable.lastRow + 1, BONUS_HEADERS, "bonusClaimed", 1);
+  if (!bTable) return undefined;
+  const deductions: Deduction[] = [];
+  for (let row = dTable.firstRow; row <= dTable.lastRow; row++) {
+    const deduction = readDeduction(sheet, row, dTable.columns);
+    if (deduction) deductions.push(deduction);
+  }
+  const bonus: Bonus[] = [];
+  for (let row = bTable.firstRow; row <= bTable.lastRow; row++) {
+    const entry = readBonus(sheet, row, bTable.columns);
+    if (entry) bonus.push(entry);
+  }
+  return {
+    ...(deductions.length > 0 && { deductions }),
+    ...(bonus.length > 0 && { bonus }),
+  };
+}

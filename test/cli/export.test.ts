@@ -1,0 +1,123 @@
+import ExcelJS from "exceljs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Assessment } from "../../src/assessment/schema";
+import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
+const sample: Assessment = JSON.parse(readFileSync(SAMPLE, "utf8"));
+
+async function generated(dir: string, lang: "zh" | "en" = "zh"): Promise<string> {
+  const out = path.join(dir, `sample-${lang}.xlsx`);
+  expect((await runCli(["generate", "--from", SAMPLE, "-o", out, "--lang", lang])).code).toBe(0);
+  return out;
+}
+
+describe("starscore export", () => {
+  it("gives back the assessment a workbook was generated from, byte for byte", async () => {
+    const dir = tempDir();
+    for (const lang of ["zh", "en"] as const) {
+      const workbook = await generated(dir, lang);
+      const json = path.join(dir, `exported-${lang}.json`);
+      const run = await runCli(["export", workbook, "-o", json, "--lang", lang]);
+      expect(run.code).toBe(0);
+      expect(run.out).toBe(
+        lang === "zh" ? `已导出 ${json}：3 个评价人列。` : `Wrote ${json}: 3 evaluator columns.`,
+      );
+      expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(sample);
+      // Same layout as the shipped file: entries on one line per item.
+      expect(readFileSync(json, "utf8")).toBe(readFileSync(SAMPLE, "utf8"));
+    }
+    // Round trip: export → generate → export.
+    const again = path.join(dir, "again.xlsx");
+    expect((await runCli(["generate", "--from", path.join(dir, "exported-zh.json"), "-o", again])).code).toBe(
+      0,
+    );
+    expect((await runCli(["export", again, "-o", path.join(dir, "again.json")])).code).toBe(0);
+    expect(readFileSync(path.join(dir, "again.json"), "utf8")).toBe(readFileSync(SAMPLE, "utf8"));
+  });
+
+  it("exports what was typed into the workbook", async () => {
+    const dir = tempDir();
+    const file = await generated(dir);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const scoring = workbook.getWorksheet("评分")!;
+    const row = scoring.getColumn(1).values.findIndex((v) => v === "A18");
+    scoring.getCell(`H${row}`).value = 55;
+    await workbook.xlsx.writeFile(file);
+    const json = path.join(dir, "typed.json");
+    expect((await runCli(["export", file, "-o", json])).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8")).scores.A18).toEqual([55, 90, null]);
+  });
+
+  it("never overwrites an existing file or the input without --force", async () => {
+    const dir = tempDir();
+    const workbook = await generated(dir);
+    const json = path.join(dir, "out.json");
+    writeFileSync(json, "keep me");
+    const refused = await runCli(["export", workbook, "-o", json, "--lang", "en"]);
+    expect(refused).toEqual({
+      code: 2,
+      out: "",
+      err: `The file ${json} already exists and is not overwritten. Choose another name, or add --force to overwrite it.`,
+    });
+    expect(readFileSync(json, "utf8")).toBe("keep me");
+    const input = await runCli(["export", workbook, "-o", workbook]);
+    expect(input.code).toBe(2);
+    expect(input.err).toContain("就是输入文件");
+    expect((await runCli(["export", workbook, "-o", json, "--force"])).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(sample);
+    expect(readdirSync(dir).sort()).toEqual(["out.json", "sample-zh.xlsx"]);
+  });
+
+  it("refuses a file that is not a zip, an empty file and a foreign workbook: exit 2, a message, no stack trace", async () => {
+    const dir = tempDir();
+    const text = path.join(dir, "notes.txt");
+    writeFileSync(text, "just text");
+    const empty = path.join(dir, "empty.xlsx");
+    writeFileSync(empty, "");
+    const foreign = path.join(dir, "budget.xlsx");
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Budget").getCell("A1").value = "Q1";
+    await other.xlsx.writeFile(foreign);
+    const cases: [string, string, RegExp][] = [
+      [text, "zh", /不是 \.xlsx 工作簿：文件内容不是 zip 压缩包/],
+      [empty, "en", /Not an \.xlsx workbook/],
+      [foreign, "en", /This is not a StarScore workbook: no sheet "Info" \(封面\)/],
+      [foreign, "zh", /这不是 StarScore 工作簿/],
+      [path.join(dir, "missing.xlsx"), "en", /Cannot read the file .*missing\.xlsx \(ENOENT\)/],
+    ];
+    for (const [file, lang, message] of cases) {
+      for (const command of [
+        ["export", file, "-o", path.join(dir, "o.json")],
+        ["score", file],
+      ]) {
+        const run = await runCli([...command, "--lang", lang]);
+        if (command[0] === "score" && file === text) {
+          // `score` decides by content: text is read as JSON.
+          expect(run.err).toContain("不是有效的评估文件");
+        } else if (command[0] === "score" && file === empty) {
+          expect(run.err).toBe(`The file ${empty} is empty.`);
+        } else {
+          expect(run.err).toMatch(message);
+        }
+        expect(run.code).toBe(2);
+        expect(run.out).toBe("");
+        expect(run.err).not.toMatch(STACK_TRACE);
+      }
+    }
+    expect(readdirSync(dir).sort()).toEqual(["budget.xlsx", "empty.xlsx", "notes.txt"]);
+  });
+
+  it("has --help, and -o is required", async () => {
+    const help = await runCli(["export", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("--output");
+    expect(help.out).toContain("--force");
+    const score = await runCli(["score", "--help"]);
+    expect(score.out).toContain(".xlsx");
+    expect((await runCli(["export", SAMPLE])).code).toBe(2);
+  });
+});
