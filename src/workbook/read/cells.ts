@@ -1,44 +1,9 @@
-import type ExcelJS from "exceljs";
 import type { Localized } from "../../spec/types";
 import { cellRef } from "../address";
+import type { CellContent, Grid } from "./grid";
 import { MESSAGES } from "./messages";
 
-/**
- * What a cell holds, whatever way ExcelJS represents it: a formula reads as its cached result,
- * rich text and hyperlinks as their text, and an empty string as blank (Excel cannot tell the two
- * apart either).
- */
-export type CellContent =
-  | { kind: "blank" }
-  | { kind: "number"; value: number }
-  | { kind: "text"; value: string }
-  | { kind: "boolean"; value: boolean }
-  | { kind: "date"; value: Date }
-  | { kind: "error"; value: string }
-  /** A formula whose result was never computed (the file carries no cached value). */
-  | { kind: "uncomputed" };
-
-type Raw = ExcelJS.CellValue | undefined;
-
-export function contentOf(value: Raw): CellContent {
-  if (value === null || value === undefined) return { kind: "blank" };
-  if (typeof value === "number") return { kind: "number", value };
-  if (typeof value === "string") return value === "" ? { kind: "blank" } : { kind: "text", value };
-  if (typeof value === "boolean") return { kind: "boolean", value };
-  if (value instanceof Date) return { kind: "date", value };
-  if ("error" in value) return { kind: "error", value: String(value.error) };
-  if ("richText" in value) return contentOf(value.richText.map((run) => run.text).join(""));
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: Raw }).result;
-    if (result === undefined) return { kind: "uncomputed" };
-    return contentOf(result);
-  }
-  if ("hyperlink" in value) {
-    const text = (value as { text?: Raw }).text;
-    return contentOf(text);
-  }
-  return { kind: "blank" };
-}
+export type { CellContent, Grid } from "./grid";
 
 /** A date as YYYY-MM-DD (ExcelJS builds dates at UTC midnight from the serial). */
 export function isoDate(date: Date): string {
@@ -51,24 +16,24 @@ export function isoDate(date: Date): string {
  */
 export class SheetReader {
   constructor(
-    readonly ws: ExcelJS.Worksheet,
+    readonly grid: Grid,
     readonly errors: Localized[],
   ) {}
 
   get name(): string {
-    return this.ws.name;
+    return this.grid.name;
   }
 
   get lastRow(): number {
-    return this.ws.rowCount;
+    return this.grid.lastRow;
   }
 
   get lastColumn(): number {
-    return this.ws.columnCount;
+    return this.grid.lastColumn;
   }
 
   at(row: number, column: number): CellContent {
-    return contentOf(this.ws.getRow(row).getCell(column).value);
+    return this.grid.at(row, column);
   }
 
   /** "评分!H7": how messages name a cell. */
