@@ -1,0 +1,52 @@
+import { STYLES, type StyleSpec } from "../../workbook/styles";
+import type { CellSpec, StyleKey } from "../../workbook/types";
+import type { HostRangeFormat, HostWorksheet } from "./host";
+import { groupRectangles, locate, rectAddress, type Rect } from "./rectangles";
+
+/**
+ * Number formats, styles and unlocked inputs, each as one request set per rectangular block of
+ * cells sharing it (a style's fill, font, alignment and borders go to the block at once), never
+ * one per cell.
+ */
+export function writeFormats(sheet: HostWorksheet, cells: readonly CellSpec[]): void {
+  const located = cells.map(locate);
+  for (const [numFmt, rect] of groupRectangles(located, (c) => c.numFmt)) {
+    sheet.getRange(rectAddress(rect)).numberFormat = numFmt;
+  }
+  for (const [key, rect] of groupRectangles(located, (c) => c.style)) {
+    applyStyle(sheet.getRange(rectAddress(rect)).format, STYLES[key as StyleKey], rect);
+  }
+  // Sheet protection locks every cell but these.
+  for (const [, rect] of groupRectangles(located, (c) => (c.input ? "input" : undefined))) {
+    sheet.getRange(rectAddress(rect)).format.protection.locked = false;
+  }
+}
+
+/** Thin light-grey grid, as the .xlsx writer draws it. */
+export const BORDER_COLOR = "#BFBFBF";
+
+export function applyStyle(format: HostRangeFormat, style: StyleSpec, rect: Rect): void {
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.size) format.font.size = style.size;
+  if (style.fontColor) format.font.color = `#${style.fontColor}`;
+  if (style.fill) format.fill.color = `#${style.fill}`;
+  if (style.wrap) format.wrapText = true;
+  if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical) format.verticalAlignment = style.vertical === "center" ? "Center" : "Top";
+  if (style.border) {
+    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+    const inside = [
+      ...(rect.bottom > rect.top ? (["InsideHorizontal"] as const) : []),
+      ...(rect.right > rect.left ? (["InsideVertical"] as const) : []),
+    ];
+    for (const index of [...edges, ...inside]) {
+      const border = format.borders.getItem(index);
+      border.style = "Continuous";
+      border.weight = "Thin";
+      border.color = BORDER_COLOR;
+    }
+  }
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;

@@ -1,0 +1,159 @@
+/* global Excel */
+import { SHEET_NAMES } from "../../workbook/labels";
+import type { SheetSpec, WorkbookLayout } from "../../workbook/types";
+import { writeContent } from "./cell-content";
+import { writeFormats } from "./cell-format";
+import { writeChart } from "./chart";
+import { WorkbookExistsError } from "./errors";
+import { splitReference, writeConditionalFormats, writeValidations, type RangeLookup } from "./guards";
+import {
+  officeApiSupport,
+  type ApiSupport,
+  type HostContext,
+  type HostWorksheet,
+  type RunBatch,
+} from "./host";
+import { PRINT_API, writeAutoFilter, writePageLayout } from "./print";
+import { writeColumns, writeFreeze, writeMerges, writeRowHeights } from "./sheet-setup";
+
+export { WorkbookExistsError } from "./errors";
+
+/**
+ * The add-in's "generate": the layout into the open workbook through Office.js, the twin of the
+ * .xlsx writer (src/workbook/xlsx/write.ts). One Excel.run, whatever the number of evaluators:
+ *
+ * 1. read the workbook's sheet and defined names; if StarScore's are there, throw
+ *    WorkbookExistsError having written nothing;
+ * 2. the whole workbook as one request (well under Excel on the web's 5 MB: see cell-content.ts
+ *    for how the formula grid is compressed), protection last;
+ * 3. only on ExcelApi 1.9 hosts: the page setup, on its own, because it is the one part that is
+ *    both optional and least predictable across hosts. Should it fail, the workbook stands and the
+ *    result says so.
+ *
+ * Should step 2 fail part-way, what it wrote is removed again (two more syncs, on the failure path
+ * only), so that a retry does not meet a half-written StarScore workbook.
+ *
+ * Features above ExcelApi 1.8 are used only where the host has them: suspending screen updating,
+ * the filter buttons and the page setup (1.9).
+ */
+export async function generateWorkbook(
+  layout: WorkbookLayout,
+  run: RunBatch = Excel.run,
+  supports: ApiSupport = officeApiSupport,
+): Promise<GenerateResult> {
+  return run(async (context) => {
+    const { worksheets, names } = context.workbook;
+    worksheets.load("items/name");
+    names.load("items/name");
+    await context.sync();
+    const clash = findClash(
+      layout,
+      worksheets.items.map((s) => s.name),
+      names.items.map((n) => n.name),
+    );
+    if (clash) throw clash;
+
+    // Should queueing throw, the run rejects before anything is sent.
+    const sheets = queueWorkbook(context, layout, supports);
+    try {
+      await context.sync();
+    } catch (error) {
+      await removeWorkbook(context, layout).catch(() => undefined);
+      throw error;
+    }
+
+    if (!supports(PRINT_API)) return { skipped: ["autoFilter", "pageLayout"] };
+    for (const { spec, sheet } of sheets) writePageLayout(sheet, spec);
+    try {
+      await context.sync();
+      return { skipped: [] };
+    } catch {
+      return { skipped: ["pageLayout"] };
+    }
+  });
+}
+
+/** Optional features that are not in the workbook, because the host lacks them or refused them. */
+export interface GenerateResult {
+  skipped: ("autoFilter" | "pageLayout")[];
+}
+
+/** StarScore's sheet names in both languages, and the layout's own names, against the workbook's. */
+export function findClash(
+  layout: WorkbookLayout,
+  sheetNames: readonly string[],
+  definedNames: readonly string[],
+): WorkbookExistsError | undefined {
+  const ours = new Set(
+    [...Object.values(SHEET_NAMES).flatMap((n) => [n.zh, n.en]), ...layout.sheets.map((s) => s.name)].map(
+      fold,
+    ),
+  );
+  const ourNames = new Set(layout.names.map((n) => fold(n.name)));
+  // Excel compares sheet names and defined names without regard to case.
+  const sheets = sheetNames.filter((name) => ours.has(fold(name)));
+  const names = definedNames.filter((name) => ourNames.has(fold(name)));
+  return sheets.length > 0 || names.length > 0 ? new WorkbookExistsError(sheets, names) : undefined;
+}
+
+const fold = (name: string) => name.toLocaleUpperCase("en-US");
+
+/** The whole workbook as one queued request; the sheets added, in layout order. */
+function queueWorkbook(
+  context: HostContext,
+  layout: WorkbookLayout,
+  supports: ApiSupport,
+): { spec: SheetSpec; sheet: HostWorksheet }[] {
+  context.application.suspendApiCalculationUntilNextSync();
+  if (supports(PRINT_API)) context.application.suspendScreenUpdatingUntilNextSync();
+  // Sheets first, so that the names can refer to them and the formulas to both.
+  const sheets = layout.sheets.map((spec) => ({ spec, sheet: context.workbook.worksheets.add(spec.name) }));
+  for (const { name, ref } of layout.names) context.workbook.names.add(name, `=${ref}`);
+  const lookup: RangeLookup = (reference) => {
+    const parts = splitReference(reference);
+    const target = parts && sheets.find(({ spec }) => fold(spec.name) === fold(parts.sheet));
+    return target?.sheet.getRange(parts!.address);
+  };
+  for (const { spec, sheet } of sheets) queueSheet(sheet, spec, supports, lookup);
+  // Protection last: nothing can be written to a protected sheet's locked cells.
+  for (const { spec, sheet } of sheets) {
+    if (spec.protect) sheet.protection.protect(PROTECTION);
+  }
+  sheets.find(({ spec }) => !spec.hidden)?.sheet.activate();
+  return sheets;
+}
+
+function queueSheet(sheet: HostWorksheet, spec: SheetSpec, supports: ApiSupport, lookup: RangeLookup): void {
+  writeColumns(sheet, spec);
+  writeContent(sheet, spec.cells);
+  writeFormats(sheet, spec.cells);
+  writeRowHeights(sheet, spec);
+  writeMerges(sheet, spec);
+  writeFreeze(sheet, spec);
+  writeValidations(sheet, spec, lookup);
+  writeConditionalFormats(sheet, spec);
+  if (supports(PRINT_API)) writeAutoFilter(sheet, spec);
+  if (spec.chart) writeChart(sheet, spec.chart);
+  if (spec.hidden) sheet.visibility = "Hidden";
+}
+
+/** What the .xlsx writer allows under protection: select anything, resize, filter and sort. */
+export const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+
+/** Removes whatever of the layout's sheets and names exist: only StarScore's, as step 1 showed. */
+async function removeWorkbook(context: HostContext, layout: WorkbookLayout): Promise<void> {
+  const { worksheets, names } = context.workbook;
+  const found = [
+    ...layout.names.map((n) => names.getItemOrNullObject(n.name)),
+    ...layout.sheets.map((s) => worksheets.getItemOrNullObject(s.name)),
+  ];
+  for (const item of found) item.load("isNullObject");
+  await context.sync();
+  for (const item of found) if (!item.isNullObject) item.delete();
+  await context.sync();
+}
