@@ -19,13 +19,15 @@ export type EntryCheck =
     };
 
 export function checkEntry(value: number, step: Step): EntryCheck {
-  if (!Number.isFinite(value) || value < RULES.minPercent || value > RULES.maxPercent) {
+  if (!Number.isFinite(value)) return { ok: false, code: "entry-out-of-range" };
+  // What a cell would hold: 70.00000000000001 from a JSON file is the 70 a spreadsheet stores.
+  const percent = exact(Number(value.toPrecision(RULES.entryDigits)));
+  if (percent.compare(RULES.minPercent) < 0 || percent.compare(RULES.maxPercent) > 0) {
     return { ok: false, code: "entry-out-of-range" };
   }
-  const percent = exact(value);
   if (percent.mod(step).equals(0)) return { ok: true, percent };
   const asPercent = percent.mul(100);
-  if (value < 1 && asPercent.mod(step).equals(0)) {
+  if (percent.compare(1) < 0 && asPercent.mod(step).equals(0)) {
     return { ok: false, code: "entry-looks-like-fraction", suggestion: asPercent.toString() };
   }
   return { ok: false, code: "entry-off-step", suggestion: percent.div(step).round(0).mul(step).toString() };

@@ -25,7 +25,7 @@ export interface AssessmentResult {
   deductionPoints: Exact;
   /** Bonus applied, capped at 1. */
   bonus: Exact;
-  /** Scaled − deductions + bonus, clamped to 0–100, rounded half-up to 2 decimals. */
+  /** Scaled − deductions + bonus, clamped to 0–100, rounded half-up to 9 and then 2 decimals. */
   finalScore: Exact;
   grade: GradeId;
   gradeLabel: Localized;
@@ -54,7 +54,8 @@ export function scoreAssessment(assessment: Assessment): Scoring {
   const applicableTotal = sum(applicable.map((i) => i.points));
   const scaledScore = rawScore.div(applicableTotal).mul(RULES.total);
   const unrounded = scaledScore.sub(special.deductionPoints).add(special.bonus);
-  const finalScore = roundHalfUp(clamp(unrounded, RULES.minScore, RULES.maxScore), RULES.decimals);
+  const clamped = clamp(unrounded, RULES.minScore, RULES.maxScore);
+  const finalScore = roundHalfUp(roundHalfUp(clamped, RULES.snapDecimals), RULES.decimals);
   const outcome = gradeFor(finalScore, special.deductionCount);
 
   const issues = [

@@ -24,6 +24,14 @@ export const RULES = {
   minScore: 0,
   maxScore: 100,
   decimals: 2,
+  /**
+   * Spreadsheets compute in binary doubles, a few units in the 14th digit off the exact value. The
+   * final score is rounded half-up to 9 decimals before the rounding to 2, in the engine and in the
+   * sheet alike, so the two always agree: a value less than 5e-10 below a half-cent counts as on it.
+   */
+  snapDecimals: 9,
+  /** Spreadsheets hold 15 significant digits: an entry is read to 15, as a cell would store it. */
+  entryDigits: 15,
 } as const;
 
 export type Step = (typeof RULES.steps)[number];

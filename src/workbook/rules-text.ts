@@ -50,8 +50,8 @@ export const RULE_PARAGRAPHS: readonly { heading: Localized; body: Localized }[]
   {
     heading: { zh: "最终得分", en: "Final score" },
     body: {
-      zh: "最终得分 = 换算得分 − 特别扣分 + 特别加分，限定在 0–100 之间，四舍五入保留 2 位小数；等级按该值判定。（规范未规定舍入与上限，此为本产品的规定。）表格以浮点数计算，距舍入边界不足 1e-9 的值按边界处理。",
-      en: "Final score = scaled score − deductions + bonus, clamped to 0–100 and rounded half-up to 2 decimals; the grade is decided on that value. (The specification is silent on rounding and a cap; this is StarScore's rule.) The sheet computes in floating point and treats a value within 1e-9 of a rounding boundary as on it.",
+      zh: "最终得分 = 换算得分 − 特别扣分 + 特别加分，限定在 0–100 之间，四舍五入保留 2 位小数；等级按该值判定。（规范未规定舍入与上限，此为本产品的规定。）为使表格（浮点数计算）与精确计算始终一致，先四舍五入到 9 位小数再到 2 位：比舍入边界低不足 5e-10 的值按边界处理。录入值按单元格保存的 15 位有效数字读取。",
+      en: "Final score = scaled score − deductions + bonus, clamped to 0–100 and rounded half-up to 2 decimals; the grade is decided on that value. (The specification is silent on rounding and a cap; this is StarScore's rule.) So that the sheet (which computes in floating point) and the exact engine always agree, the value is rounded half-up to 9 decimals before the 2: a value less than 5e-10 below a rounding boundary counts as on it. Entries are read to the 15 significant digits a cell holds.",
     },
   },
   {

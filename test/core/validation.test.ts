@@ -22,6 +22,12 @@ describe("entries", () => {
     expect(checkEntry(35, 10)).toMatchObject({ ok: false, code: "entry-off-step" });
     expect(checkEntry(80.5, 1)).toMatchObject({ ok: false, code: "entry-off-step" });
   });
+
+  it("reads an entry to the 15 significant digits a cell holds", () => {
+    expect(checkEntry(70.00000000000001, 5)).toMatchObject({ ok: true });
+    expect(checkEntry(100.00000000000001, 5)).toMatchObject({ ok: true });
+    expect(checkEntry(70.0000000001, 5)).toMatchObject({ ok: false, code: "entry-off-step" });
+  });
 });
 
 describe("validation issues", () => {

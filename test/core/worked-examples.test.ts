@@ -212,4 +212,18 @@ describe("worked examples", () => {
     expect(fixed(result.finalScore)).toBe("93.00");
     expect(issues.map((i) => [i.code, i.item])).toEqual([["item-unscored", "C7"]]);
   });
+
+  it("rounds through 9 decimals, as the sheet does: 5e-10 below a half-cent counts as on it", () => {
+    // 70 − 1 + 0.99499999996 = 69.99499999996: to 9 decimals 69.995000000, then 70.00
+    const snapped = scoreAssessment(
+      assessmentWith({ fill: () => 70, deductions: 1, bonus: [0.99499999996] }),
+    ).result;
+    expect(fixed(snapped.finalScore)).toBe("70.00");
+    // 70 − 1 + 0.9949999 = 69.9949999: 1e-7 below, a real difference: 69.99
+    const below = scoreAssessment(
+      assessmentWith({ fill: () => 70, deductions: 1, bonus: [0.9949999] }),
+    ).result;
+    expect(fixed(below.finalScore)).toBe("69.99");
+    expect(below.grade).toBe("fail");
+  });
 });

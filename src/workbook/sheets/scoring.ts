@@ -192,7 +192,8 @@ function writeItemRow(ctx: LayoutContext, s: SheetBuilder, r: number, code: stri
   s.formula(count, `=COUNT(${valid})`, result?.entries);
   s.formula(
     cellRef(c.mean, r),
-    `=IF(${count}=0,"",SUM(${valid})/${count})`,
+    // Blank for an excluded item, like its score: the engine has no mean for it (meanPercent null).
+    `=IF(OR(${included}=0,${count}=0),"",SUM(${valid})/${count})`,
     result && (result.meanPercent ? toNumber(result.meanPercent) : ""),
     { numFmt: FORMAT.mean },
   );
@@ -217,9 +218,11 @@ function writeItemRow(ctx: LayoutContext, s: SheetBuilder, r: number, code: stri
   }
   range(n).forEach((k) => {
     const entry = cellRef(c.evaluator(k), r);
+    // MOD only once the entry is known to be in range: IF is lazy, AND is not, and Excel's MOD
+    // gives #NUM! for a huge number (1E+20), which would spread to the item's score.
     s.formula(
       cellRef(c.valid(k), r),
-      `=IF(ISNUMBER(${entry}),IF(AND(${entry}>=0,${entry}<=100,MOD(${entry},${SETTING_NAMES.step})=0),${entry},""),"")`,
+      `=IF(ISNUMBER(${entry}),IF(AND(${entry}>=0,${entry}<=100),IF(MOD(${entry},${SETTING_NAMES.step})=0,${entry},""),""),"")`,
       ctx.validEntry(code, k),
     );
   });
