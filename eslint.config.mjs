@@ -3,7 +3,17 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "lib/**", "coverage/**", "node_modules/**", "test-results/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-e2e/**",
+      "lib/**",
+      "bench/build/**",
+      "coverage/**",
+      "node_modules/**",
+      "test-results/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

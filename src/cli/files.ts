@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseAssessmentJson } from "../assessment/parse";
 import type { Assessment } from "../assessment/schema";
 import type { Lang } from "../spec/types";
+import type { ReadIssue } from "../workbook/read/workbook";
 import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
 import { UserError } from "./errors";
 
@@ -22,11 +23,19 @@ export function readAssessmentFile(path: string, lang: Lang): Assessment {
   return parseJson(path, readInputFile(path), lang);
 }
 
+/** An assessment, and the workbook cells that could not be read as entries (read as blank). */
+export interface LoadedAssessment {
+  assessment: Assessment;
+  /** Entry cells holding text, an error, a logical value or a date: only from a workbook. */
+  readIssues: ReadIssue[];
+}
+
 /**
  * An assessment from a JSON file or a StarScore workbook, told apart by content (an .xlsx is a zip
- * package), not by the file's name.
+ * package), not by the file's name. An entry cell of a workbook that is not a number is an issue,
+ * not a failure: it is read as blank and returned with its cell, for `score` to report.
  */
-export async function loadAssessment(path: string, lang: Lang): Promise<Assessment> {
+export async function loadAssessmentWithIssues(path: string, lang: Lang): Promise<LoadedAssessment> {
   const data = readInputFile(path);
   if (data.length === 0) {
     throw new UserError({ zh: `文件 ${path} 是空的。`, en: `The file ${path} is empty.` });
@@ -35,12 +44,28 @@ export async function loadAssessment(path: string, lang: Lang): Promise<Assessme
   // Content decides; the name only picks the clearer message for an ".xlsx" that is not JSON either.
   const json = /^(\uFEFF)?\s*[{[]/.test(data.subarray(0, 64).toString("utf8"));
   if (!json && /\.xls[xm]?$/i.test(path)) return readWorkbook(path, data, lang);
-  return parseJson(path, data, lang);
+  return { assessment: parseJson(path, data, lang), readIssues: [] };
 }
 
-/** The assessment in a StarScore workbook (.xlsx). */
+/**
+ * The same, for commands that carry the assessment on (generate --from): a workbook entry cell that
+ * is not a number would be lost, so it stops them, with its cell.
+ */
+export async function loadAssessment(path: string, lang: Lang): Promise<Assessment> {
+  return strict(path, await loadAssessmentWithIssues(path, lang), lang);
+}
+
+/** The assessment in a StarScore workbook (.xlsx), for export: every entry cell must be readable. */
 export async function readWorkbookFile(path: string, lang: Lang): Promise<Assessment> {
-  return readWorkbook(path, readInputFile(path), lang);
+  return strict(path, await readWorkbook(path, readInputFile(path), lang), lang);
+}
+
+function strict(path: string, { assessment, readIssues }: LoadedAssessment, lang: Lang): Assessment {
+  if (readIssues.length === 0) return assessment;
+  throw new UserError(
+    { zh: `无法从 ${path} 读取评估：`, en: `Cannot read an assessment from ${path}:` },
+    readIssues.map((i) => i.message[lang]),
+  );
 }
 
 function parseJson(path: string, data: Buffer, lang: Lang): Assessment {
@@ -52,9 +77,9 @@ function parseJson(path: string, data: Buffer, lang: Lang): Assessment {
   );
 }
 
-async function readWorkbook(path: string, data: Buffer, lang: Lang): Promise<Assessment> {
+async function readWorkbook(path: string, data: Buffer, lang: Lang): Promise<LoadedAssessment> {
   const read = await readXlsx(data, lang);
-  if (read.ok) return read.assessment;
+  if (read.ok) return { assessment: read.assessment, readIssues: read.issues };
   throw new UserError(
     { zh: `无法从 ${path} 读取评估：`, en: `Cannot read an assessment from ${path}:` },
     read.errors,

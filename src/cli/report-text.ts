@@ -1,6 +1,6 @@
 import { indicatorById } from "../spec";
 import { RULES } from "../spec/rules";
-import type { Lang } from "../spec/types";
+import type { Lang, Localized } from "../spec/types";
 import { toFixed, type Exact } from "../core/exact";
 import type { Scoring } from "../core/score";
 import { renderTable } from "./table";
@@ -60,7 +60,12 @@ const WORDS = {
 const fixed = (v: Exact) => toFixed(v, RULES.decimals);
 const percent = (v: Exact | null) => (v === null ? "" : `${toFixed(v.mul(100), 1)}%`);
 
-export function renderReport({ result, issues }: Scoring, lang: Lang): string {
+/** `before`: issues found before scoring (a workbook's unreadable entry cells), listed first. */
+export function renderReport(
+  { result, issues }: Scoring,
+  lang: Lang,
+  before: readonly { severity: "error" | "warning"; message: Localized }[] = [],
+): string {
   const w = WORDS[lang];
   const indicatorRows = result.indicators.map((i) => [
     `${i.id} ${indicatorById(i.id)?.name[lang] ?? ""}`,
@@ -94,11 +99,11 @@ export function renderReport({ result, issues }: Scoring, lang: Lang): string {
   if (result.reasons.length) {
     sections.push(`${w.reasons}:\n${result.reasons.map((r) => `  - ${r.message[lang]}`).join("\n")}`);
   }
-  const issueLines = issues.map(
+  const issueLines = [...before, ...issues].map(
     (i) => `  [${i.severity === "error" ? w.error : w.warning}] ${i.message[lang]}`,
   );
   sections.push(
-    `${w.issues} (${issues.length}):${issueLines.length ? "\n" + issueLines.join("\n") : " " + w.none}`,
+    `${w.issues} (${issueLines.length}):${issueLines.length ? "\n" + issueLines.join("\n") : " " + w.none}`,
   );
   return sections.join("\n\n");
 }

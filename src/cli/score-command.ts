@@ -5,7 +5,7 @@ import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
 import type { CommandContext } from "./context";
 import { EXIT } from "./errors";
-import { loadAssessment } from "./files";
+import { loadAssessmentWithIssues } from "./files";
 import { renderReport } from "./report-text";
 
 export interface ScoreOptions {
@@ -15,21 +15,36 @@ export interface ScoreOptions {
 
 /**
  * `starscore score FILE`: FILE is an assessment (JSON) or a StarScore workbook (.xlsx), told apart
- * by content. Exit 0 when complete and free of errors, 1 otherwise.
+ * by content. Exit 0 when complete and free of errors, 1 otherwise. A workbook's entry cell that is
+ * not a number (text, an error, a date) is an issue like any other, with its cell, and scores as blank.
  */
 export async function scoreCommand(
   path: string,
   options: ScoreOptions,
   write: (text: string) => void,
 ): Promise<number> {
-  const assessment = await loadAssessment(path, options.lang);
+  const { assessment, readIssues } = await loadAssessmentWithIssues(path, options.lang);
   const scoring = scoreAssessment(assessment);
-  write(
-    options.json
-      ? JSON.stringify(toResultJson(assessment, scoring, options.lang), null, 2)
-      : renderReport(scoring, options.lang),
-  );
-  return scoring.result.complete && !hasErrors(scoring.issues) ? EXIT.ok : EXIT.invalid;
+  if (options.json) {
+    const json = toResultJson(assessment, scoring, options.lang);
+    json.issues.unshift(
+      ...readIssues.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        item: i.item,
+        evaluator: assessment.evaluators[i.evaluator]?.name,
+        evaluatorIndex: i.evaluator,
+        field: i.field,
+        cell: `${i.sheet}!${i.ref}`,
+        message: i.message[options.lang],
+      })),
+    );
+    write(JSON.stringify(json, null, 2));
+  } else {
+    write(renderReport(scoring, options.lang, readIssues));
+  }
+  const ok = scoring.result.complete && !hasErrors(scoring.issues) && readIssues.length === 0;
+  return ok ? EXIT.ok : EXIT.invalid;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {

@@ -99,6 +99,7 @@ export const TEXT = {
   complete: { zh: "评分完整", en: "Complete" },
   completeness: { zh: "完整度（已评适用项目 ÷ 适用项目）", en: "Completeness (scored ÷ applicable items)" },
   chartTitle: { zh: "各二级指标达成率", en: "Attainment per indicator" },
+  engineCheck: { zh: "StarScore 引擎核对", en: "StarScore engine check" },
   // Rules
   rulesTitle: { zh: "评分规则", en: "Scoring rules" },
   bandsTitle: { zh: "附录 C 评分比例与评分规则", en: "Appendix C maturity bands" },

@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import axe from "axe-core";
 import App, { type AppProps } from "../../src/taskpane/components/App";
 import { messages } from "../../src/taskpane/i18n";
+import { fakeHost } from "./fake-host";
 
 function renderApp(props: Partial<AppProps> = {}) {
   return render(
@@ -82,5 +83,84 @@ describe("App", () => {
       results = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
     });
     expect(results?.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test("without a host (before Office.js is wired) there are no views", () => {
+    renderApp();
+    expect(screen.queryByRole("tablist")).toBeNull();
+  });
+
+  test("outside Excel the views stay hidden even with a host", () => {
+    renderApp({ inExcel: false, excelApiSupported: false, host: fakeHost() });
+    expect(screen.queryByRole("tablist")).toBeNull();
+    expect(screen.getByText(messages.zh.notInExcelTitle)).toBeTruthy();
+  });
+});
+
+describe("App with a host", () => {
+  async function renderWithHost() {
+    const host = fakeHost();
+    const view = renderApp({ host });
+    await act(async () => undefined);
+    return { host, view };
+  }
+
+  test("a labelled tab list of four views, each tab controlling its panel", async () => {
+    await renderWithHost();
+    const tablist = screen.getByRole("tablist", { name: messages.zh.tabListLabel });
+    const tabs = within(tablist).getAllByRole("tab");
+    expect(tabs.map((tab) => tab.querySelector(".fui-Tab__content")?.textContent)).toEqual([
+      "生成",
+      "校验",
+      "结果",
+      "项目详情",
+    ]);
+    expect(tabs.map((tab) => tab.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false"]);
+    for (const tab of tabs) {
+      const panel = document.getElementById(tab.getAttribute("aria-controls") ?? "");
+      expect(panel?.getAttribute("role")).toBe("tabpanel");
+      expect(panel?.getAttribute("aria-labelledby")).toBe(tab.id);
+      expect(panel?.hidden).toBe(tab.getAttribute("aria-selected") !== "true");
+    }
+    expect(screen.getByRole("heading", { level: 2, name: messages.zh.generateHeading })).toBeTruthy();
+  });
+
+  test("the tabs are keyboard navigable: one tab stop, arrow keys between tabs, Enter or Space selects", async () => {
+    await renderWithHost();
+    const tablist = screen.getByRole("tablist");
+    // Fluent's TabList moves the focus with the arrow keys through a tabster mover (jsdom has no
+    // layout, so tabster's visibility checks keep the keys themselves from working here; the
+    // end-to-end suite presses them in Chromium).
+    expect(JSON.parse(tablist.getAttribute("data-tabster") ?? "{}")).toMatchObject({
+      mover: { cyclic: true, hasDefault: true },
+    });
+    expect(tablist.getAttribute("aria-orientation")).toBe("horizontal");
+    const tabs = screen.getAllByRole("tab");
+    for (const tab of tabs) expect(tab.tagName).toBe("BUTTON");
+    const second = tabs[1] as HTMLElement;
+    second.focus();
+    expect(document.activeElement).toBe(second);
+    // A native button: Enter and Space click it.
+    fireEvent.click(second);
+    expect(second.getAttribute("aria-selected")).toBe("true");
+    expect(document.getElementById("starscore-panel-validate")?.hidden).toBe(false);
+    expect(document.getElementById("starscore-panel-generate")?.hidden).toBe(true);
+  });
+
+  test("one status region for the actions, present before anything is announced", async () => {
+    await renderWithHost();
+    const status = screen.getByRole("status", { name: messages.zh.statusRegionLabel });
+    expect(status.getAttribute("aria-live")).toBe("polite");
+  });
+
+  test("the language switch changes the tabs and the views", async () => {
+    await renderWithHost();
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(screen.getByRole("tablist", { name: messages.en.tabListLabel })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: /^Generate/ })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: /^Inspector/ })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: messages.en.generateHeading })).toBeTruthy();
+    expect(screen.getByRole("button", { name: messages.en.generateButton })).toBeTruthy();
+    expect(screen.getByRole("status", { name: messages.en.statusRegionLabel })).toBeTruthy();
   });
 });

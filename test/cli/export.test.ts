@@ -52,6 +52,41 @@ describe("starscore export", () => {
     expect(JSON.parse(readFileSync(json, "utf8")).scores.A18).toEqual([55, 90, null]);
   });
 
+  it("an entry cell that is not a number: score reports it with its cell and exits 1; export refuses it (exit 2)", async () => {
+    const dir = tempDir();
+    const file = await generated(dir, "en");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const scoring = workbook.getWorksheet("Scoring")!;
+    const row = scoring.getColumn(1).values.findIndex((v) => v === "A18");
+    scoring.getCell(`H${row}`).value = "８０";
+    await workbook.xlsx.writeFile(file);
+
+    const scored = await runCli(["score", file, "--json", "--lang", "en"]);
+    expect(scored.code).toBe(1);
+    const json = JSON.parse(scored.out);
+    expect(json.issues[0]).toEqual({
+      code: "entry-number-as-text",
+      severity: "error",
+      item: "A18",
+      evaluator: "张三",
+      evaluatorIndex: 0,
+      field: "scores",
+      cell: `Scoring!H${row}`,
+      message: `Scoring!H${row} (A18, evaluator "张三"): the cell holds the text "８０", not a number. Type the number 80 instead.`,
+    });
+    // Scored as blank: A18 keeps its other entries (90 from 李四).
+    expect(json.items.find((i: { code: string }) => i.code === "A18").entries).toBe(1);
+    const text = await runCli(["score", file, "--lang", "en"]);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain(`[error] Scoring!H${row} (A18, evaluator "张三")`);
+
+    const exported = await runCli(["export", file, "-o", path.join(dir, "out.json"), "--lang", "en"]);
+    expect(exported.code).toBe(2);
+    expect(exported.err).toContain(`Scoring!H${row} (A18, evaluator "张三"): the cell holds the text "８０"`);
+    expect(exported.err).not.toMatch(STACK_TRACE);
+  });
+
   it("never overwrites an existing file or the input without --force", async () => {
     const dir = tempDir();
     const workbook = await generated(dir);

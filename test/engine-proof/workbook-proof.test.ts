@@ -388,11 +388,13 @@ describe("edge cases of double precision", () => {
       const hundredths = r.scaledScore.sub(r.deductionPoints).add(r.bonus).mul(100);
       // How far below the next half-hundredth the exact final score is, in points.
       const below = hundredths.floor().add(exact("0.5")).sub(hundredths).div(100);
-      expect({ id, positive: below.compare(0) > 0, small: below.compare(exact("0.0000000005")) < 0 }).toEqual({
-        id,
-        positive: true,
-        small: true,
-      });
+      expect({ id, positive: below.compare(0) > 0, small: below.compare(exact("0.0000000005")) < 0 }).toEqual(
+        {
+          id,
+          positive: true,
+          small: true,
+        },
+      );
       expect({ id, final: r.finalScore.toString() }).toEqual({ id, final: "70" });
     }
   });

@@ -1,6 +1,9 @@
 import type {
   ApiSupport,
   CellInput,
+  HostDataRange,
+  HostEventRegistration,
+  HostEventSource,
   HostChart,
   HostChartSeries,
   HostConditionalFormat,
@@ -13,18 +16,23 @@ import type {
   HostValidationRule,
   HostWorksheet,
   HostWorksheetCollection,
+  HostWorksheetProtection,
   RangeInput,
   RunBatch,
 } from "../../src/taskpane/excel/host";
+import { cellRef } from "../../src/workbook/address";
+import { eventsOf, type FakeEventKind } from "./fake-events";
 import {
   FakeWorkbookModel,
   FakeSheet,
+  MAX_COLUMNS,
   parseAddress,
   type BorderEdge,
   type Bounds,
   type FakeCell,
   type FakeChart,
   type FakeConditionalFormat,
+  type FakeResult,
   type FakeValidation,
   type Side,
 } from "./fake-model";
@@ -41,9 +49,18 @@ export { FakeWorkbookModel, FakeSheet, parseAddress } from "./fake-model";
  * Excel on the web (5 MB). Browser-safe TypeScript (no Node APIs): the in-page fake host bundles it.
  *
  * Like Excel: a failing operation fails its sync and stops the rest of that request; a property of
- * a requirement set above the host's version fails with ApiNotFound; a protected sheet takes no
- * more cell, format, validation, filter or chart changes (page setup still works); text that looks
- * like a number or Boolean becomes one, "=…" becomes a formula, "'…" stays text.
+ * a requirement set above the host's version fails with ApiNotFound; a protected sheet takes values
+ * only into its unlocked cells and no format, validation, filter or chart changes (page setup still
+ * works); text that looks like a number or Boolean becomes one, "=…" becomes a formula, "'…" stays
+ * text, "#REF!" and the other error literals become errors.
+ *
+ * Reading: load() queues a query whose result is taken where it stands in the request and is
+ * readable after the sync; reading before that throws PropertyNotLoaded. getItemOrNullObject and
+ * getUsedRangeOrNullObject give null objects, and whatever is reached from a null object is one
+ * too (its loads give isNullObject true), so one request can ask after sheets that may not exist.
+ * A formula reads as the result a test gave it (fake-values.ts), or blank: the fake does not
+ * calculate. Events (worksheet.onChanged, onSelectionChanged) register with the event hub of
+ * fake-events.ts; the active cell is the hub's selection.
  */
 export interface FakeExcelOptions {
   /** Highest ExcelApi version the fake implements, "1.8" by default (the add-in's minimum). */
@@ -54,6 +71,11 @@ export interface FakeExcelOptions {
   names?: string[];
   /** Makes an operation fail when it is applied (an injected host error). */
   failOn?: (action: RecordedAction) => boolean;
+  /**
+   * What the objects reached from a null worksheet are: null objects too ("propagate", the
+   * default), or errors when the request runs ("refuse"), for code that must work either way.
+   */
+  nullObjects?: "propagate" | "refuse";
 }
 
 export interface RecordedAction {
@@ -78,6 +100,8 @@ export interface SyncRecord {
   actions: RecordedAction[];
   /** UTF-8 bytes of the request's JSON. */
   bytes: number;
+  /** UTF-8 bytes of what the request's loads brought back, as JSON (the response's payload). */
+  responseBytes: number;
 }
 
 interface Queued {
@@ -92,6 +116,7 @@ export class FakeExcel {
   /** Operations queued but never synced when a run ended (Office.js would drop them silently). */
   unsynced = 0;
   readonly apiVersion: string;
+  readonly nullObjects: "propagate" | "refuse";
   private readonly failOn?: (action: RecordedAction) => boolean;
   private queue: Queued[] = [];
   private readonly paths = new Map<number, ObjectPath>();
@@ -100,6 +125,7 @@ export class FakeExcel {
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.8";
+    this.nullObjects = options.nullObjects ?? "propagate";
     this.failOn = options.failOn;
     for (const name of options.sheets ?? ["Sheet1"]) this.model.sheets.push(new FakeSheet(name));
     for (const name of options.names ?? []) this.model.names.set(name, "=#REF!");
@@ -115,9 +141,29 @@ export class FakeExcel {
     return this.requests.flatMap((r) => r.actions);
   }
 
+  /** How many times Excel.run was called. */
+  runs = 0;
+
   /** Excel.run: a fresh context for the batch. */
   readonly run: RunBatch = async (batch) => {
+    this.runs++;
     const context = new FakeContext(this);
+    try {
+      return await batch(context);
+    } finally {
+      this.unsynced += this.queue.length;
+      this.queue = [];
+    }
+  };
+
+  /**
+   * Excel.run(context, batch): another batch on the context of an earlier run (how an event
+   * handler added in one run is removed in another).
+   */
+  readonly runIn = async <T>(
+    context: HostContext,
+    batch: (context: HostContext) => Promise<T>,
+  ): Promise<T> => {
     try {
       return await batch(context);
     } finally {
@@ -133,7 +179,8 @@ export class FakeExcel {
     const queued = this.queue;
     this.queue = [];
     const actions = queued.map((q) => q.action);
-    this.requests.push({ actions, bytes: requestBytes(actions, this.paths) });
+    const record: SyncRecord = { actions, bytes: requestBytes(actions, this.paths), responseBytes: 0 };
+    this.requests.push(record);
     const afterSync = this.afterSync;
     this.afterSync = [];
     for (const { action, apply, requires } of queued) {
@@ -189,6 +236,13 @@ export class FakeExcel {
       ArgumentInfo: args.length ? { Arguments: args.map(serialisable) } : {},
     };
     this.queue.push({ action, apply, requires });
+  }
+
+  /** @internal What a load brought back: counted in the current request's response. */
+  respond<T>(value: T): T {
+    const record = this.requests.at(-1);
+    if (record) record.responseBytes += payloadBytes(value ?? null);
+    return value;
   }
 
   /** @internal Runs after the next sync has applied its request (loads). */
@@ -303,14 +357,42 @@ class FakeWorkbook extends FakeObject {
   get names(): FakeNameCollection {
     return this.child("names", (id) => new FakeNameCollection(this.excel, id));
   }
+
+  /** The active cell: the top-left cell of the event hub's selection, on the active sheet. */
+  getActiveCell(): FakeRange {
+    const excel = this.excel;
+    const id = excel.path(3, "getActiveCell", this.pathId, [], undefined, "1.7");
+    let located: Target | null = null;
+    const locate = (): Target => {
+      const { sheet: name, address } = eventsOf(excel).selection;
+      const sheet = excel.model.sheet(name);
+      if (!sheet) throw new Error("ItemNotFound: the active sheet");
+      const b = parseAddress(address);
+      return { sheet, bounds: { top: b.top, bottom: b.top, left: b.left, right: b.left } };
+    };
+    // Where the cursor was when the request ran, not when a later request reads it.
+    const worksheet = new FakeWorksheet(
+      excel,
+      excel.path(4, "worksheet", id),
+      () => located?.sheet ?? locate().sheet,
+    );
+    return new FakeRange(excel, id, worksheet, "", () => (located = locate()));
+  }
 }
 
 class Loadable<T> extends FakeObject {
   private loaded?: T;
 
   protected loadWith(propertyNames: string, read: () => T): void {
-    this.excel.enqueue(2, `load:${propertyNames}`, this.pathId, []);
-    this.excel.onSynced(() => (this.loaded = read()));
+    let snapshot: T;
+    this.excel.enqueue(
+      2,
+      `load:${propertyNames}`,
+      this.pathId,
+      [],
+      () => (snapshot = this.excel.respond(read())),
+    );
+    this.excel.onSynced(() => (this.loaded = snapshot));
   }
 
   protected value(property: string): T {
@@ -319,48 +401,73 @@ class Loadable<T> extends FakeObject {
   }
 }
 
-class FakeWorksheetCollection extends Loadable<{ name: string }[]> implements HostWorksheetCollection {
-  get items(): { name: string }[] {
+type SheetInfo = { name: string; visibility: Excel.Worksheet["visibility"] };
+
+class FakeWorksheetCollection extends Loadable<SheetInfo[]> implements HostWorksheetCollection {
+  get items(): SheetInfo[] {
     return this.value("items");
   }
 
   load(propertyNames: string): this {
-    this.loadWith(propertyNames, () => this.excel.model.sheets.map((s) => ({ name: s.name })));
+    this.loadWith(propertyNames, () =>
+      this.excel.model.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility as Excel.Worksheet["visibility"],
+      })),
+    );
     return this;
   }
 
   add(name: string): FakeWorksheet {
     const model = this.excel.model;
+    let created: FakeSheet | undefined;
     const id = this.excel.path(3, "add", this.pathId, [name], () => {
       if (model.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name}`);
-      const created = new FakeSheet(name);
+      created = new FakeSheet(name);
       model.sheets.push(created);
-      sheet.target = created;
     });
-    const sheet = new FakeWorksheet(this.excel, id);
-    return sheet;
+    return new FakeWorksheet(this.excel, id, () => {
+      if (!created || !model.sheets.includes(created)) throw new Error("ItemNotFound: worksheet");
+      return created;
+    });
   }
 
-  getItemOrNullObject(name: string): FakeNullable {
-    return this.method("getItemOrNullObject", [name], (id) => {
-      const model = this.excel.model;
-      return new FakeNullable(
-        this.excel,
-        id,
-        () => model.sheet(name) !== undefined,
-        () => model.sheets.splice(model.sheets.indexOf(model.sheet(name)!), 1),
-      );
+  getItem(name: string): FakeWorksheet {
+    return this.lookup("getItem", name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return this.lookup("getItemOrNullObject", name, true);
+  }
+
+  /**
+   * A sheet by name, found once, when the request instantiates it (as Excel does): the proxy stays
+   * on that sheet when it is renamed, and never moves to another sheet that takes its name.
+   */
+  private lookup(method: string, name: string, nullable: boolean): FakeWorksheet {
+    const model = this.excel.model;
+    let found: FakeSheet | null | undefined;
+    const id = this.excel.path(3, method, this.pathId, [name], () => {
+      found = model.sheet(name) ?? null;
+      if (!found && !nullable) throw new Error(`ItemNotFound: no sheet named ${name}`);
+    });
+    return new FakeWorksheet(this.excel, id, () => {
+      if (found === undefined) throw new Error("fake: the worksheet's request has not run");
+      if (found && !model.sheets.includes(found)) throw new Error("ItemNotFound: the worksheet was deleted");
+      return found;
     });
   }
 }
 
-class FakeNameCollection extends Loadable<{ name: string }[]> implements HostNameCollection {
-  get items(): { name: string }[] {
+class FakeNameCollection extends Loadable<{ name: string; formula: string }[]> implements HostNameCollection {
+  get items(): { name: string; formula: string }[] {
     return this.value("items");
   }
 
   load(propertyNames: string): this {
-    this.loadWith(propertyNames, () => [...this.excel.model.names.keys()].map((name) => ({ name })));
+    this.loadWith(propertyNames, () =>
+      [...this.excel.model.names].map(([name, reference]) => ({ name, formula: reference })),
+    );
     return this;
   }
 
@@ -412,14 +519,78 @@ class FakeNullable extends Loadable<boolean> implements HostNullable {
   }
 }
 
+/** Where a worksheet proxy points, found when its request is applied: null for a null object. */
+type SheetFinder = () => FakeSheet | null;
+
 class FakeWorksheet extends FakeObject implements HostWorksheet {
-  /** The model sheet, once the request that adds it has been applied. */
-  target?: FakeSheet;
+  private loaded?: { isNull: boolean; name?: string; visibility?: Excel.Worksheet["visibility"] };
+
+  constructor(
+    excel: FakeExcel,
+    pathId: number,
+    private readonly find: SheetFinder,
+  ) {
+    super(excel, pathId);
+  }
+
+  /** The model sheet, or null for a null object; throws ItemNotFound for a missing getItem. */
+  resolve(): FakeSheet | null {
+    return this.find();
+  }
 
   sheet(): FakeSheet {
-    if (!this.target || !this.excel.model.sheets.includes(this.target))
-      throw new Error("ItemNotFound: worksheet");
-    return this.target;
+    const sheet = this.find();
+    if (!sheet) throw new Error("InvalidOperation: the worksheet is a null object");
+    return sheet;
+  }
+
+  /** The sheet for an object reached from this one: null propagates, unless the fake refuses it. */
+  reach(): FakeSheet | null {
+    const sheet = this.find();
+    if (!sheet && this.excel.nullObjects === "refuse") {
+      throw new Error("InvalidArgument: an object was reached from a null worksheet");
+    }
+    return sheet;
+  }
+
+  load(propertyNames: string): this {
+    let snapshot: NonNullable<typeof this.loaded>;
+    this.excel.enqueue(2, `load:${propertyNames}`, this.pathId, [], () => {
+      const sheet = this.find();
+      snapshot = this.excel.respond(
+        sheet
+          ? { isNull: false, name: sheet.name, visibility: sheet.visibility as Excel.Worksheet["visibility"] }
+          : { isNull: true },
+      );
+    });
+    this.excel.onSynced(() => (this.loaded = snapshot));
+    return this;
+  }
+
+  private loadedValue<K extends "name" | "visibility">(key: K) {
+    if (!this.loaded) throw new Error(`PropertyNotLoaded: ${key}`);
+    return this.loaded[key]!;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: isNullObject");
+    return this.loaded.isNull;
+  }
+
+  get name(): string {
+    return this.loadedValue("name");
+  }
+
+  /** Renames the sheet (names and formulas that refer to it are not followed: the fake keeps text). */
+  set name(value: string) {
+    this.set("name", value, () => {
+      const sheet = this.sheet();
+      const other = this.excel.model.sheet(value);
+      if (other && other !== sheet) throw new Error(`ItemAlreadyExists: a sheet named ${value}`);
+      if (this.excel.model.activeSheet?.toUpperCase() === sheet.name.toUpperCase())
+        this.excel.model.activeSheet = value;
+      sheet.name = value;
+    });
   }
 
   set visibility(value: Excel.Worksheet["visibility"]) {
@@ -427,11 +598,38 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
   }
 
   get visibility(): Excel.Worksheet["visibility"] {
-    throw new Error("PropertyNotLoaded: visibility");
+    return this.loadedValue("visibility");
+  }
+
+  delete(): void {
+    this.call("delete", [], () => {
+      const model = this.excel.model;
+      const sheet = this.sheet();
+      if (!model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
+        throw new Error("InvalidOperation: a workbook must keep at least one visible sheet");
+      }
+      model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      if (model.activeSheet?.toUpperCase() === sheet.name.toUpperCase()) {
+        model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")?.name;
+      }
+    });
   }
 
   getRange(address: string): FakeRange {
     return this.method("getRange", [address], (id) => new FakeRange(this.excel, id, this, address));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.method(
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      (id) =>
+        new FakeRange(this.excel, id, this, "", () => {
+          const sheet = this.reach();
+          const bounds = sheet && usedBounds(sheet, valuesOnly);
+          return sheet && bounds ? { sheet, bounds } : null;
+        }),
+    );
   }
 
   activate(): void {
@@ -456,6 +654,48 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
 
   get pageLayout() {
     return this.child("pageLayout", (id) => new FakePageLayout(this.excel, id, this));
+  }
+
+  get onChanged(): FakeEventSource {
+    return this.child("onChanged", (id) => new FakeEventSource(this.excel, id, "changed", this));
+  }
+
+  get onSelectionChanged(): FakeEventSource {
+    return this.child(
+      "onSelectionChanged",
+      (id) => new FakeEventSource(this.excel, id, "selectionChanged", this),
+    );
+  }
+}
+
+/** A worksheet event: handlers go to the fake's event hub (fake-events.ts) when the request runs. */
+class FakeEventSource extends FakeObject implements HostEventSource {
+  constructor(
+    excel: FakeExcel,
+    pathId: number,
+    private readonly kind: FakeEventKind,
+    private readonly owner: FakeWorksheet,
+  ) {
+    super(excel, pathId);
+  }
+
+  add(handler: () => Promise<unknown>): HostEventRegistration {
+    let unsubscribe: (() => void) | undefined;
+    const id = this.excel.path(
+      3,
+      "add",
+      this.pathId,
+      [],
+      () => (unsubscribe = eventsOf(this.excel).on(this.kind, this.owner.sheet().name, () => handler())),
+      "1.7",
+    );
+    return {
+      remove: () =>
+        this.excel.enqueue(3, "remove", id, [], () => {
+          unsubscribe?.();
+          unsubscribe = undefined;
+        }),
+    };
   }
 }
 
@@ -495,13 +735,42 @@ class FakeFreezePanes extends FakeObject {
   }
 }
 
-class FakeProtection extends FakeObject {
+class FakeProtection extends FakeObject implements HostWorksheetProtection {
+  private loaded?: { protected?: boolean; options?: Excel.WorksheetProtectionOptions };
+
   constructor(
     excel: FakeExcel,
     pathId: number,
     private readonly owner: FakeWorksheet,
   ) {
     super(excel, pathId);
+  }
+
+  load(propertyNames: string): this {
+    let snapshot: NonNullable<typeof this.loaded>;
+    this.excel.enqueue(2, `load:${propertyNames}`, this.pathId, [], () => {
+      const sheet = this.owner.reach();
+      snapshot = this.excel.respond(
+        sheet
+          ? {
+              protected: sheet.protection !== undefined,
+              options: { ...DEFAULT_PROTECTION, ...(sheet.protection?.options as object | undefined) },
+            }
+          : {},
+      );
+    });
+    this.excel.onSynced(() => (this.loaded = snapshot));
+    return this;
+  }
+
+  get protected(): boolean {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: protected");
+    return this.loaded.protected!;
+  }
+
+  get options(): Excel.WorksheetProtectionOptions {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: options");
+    return this.loaded.options!;
   }
 
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
@@ -512,7 +781,35 @@ class FakeProtection extends FakeObject {
       sheet.protection = { options, password };
     });
   }
+
+  unprotect(password?: string): void {
+    this.call("unprotect", password === undefined ? [] : [password], () => {
+      const sheet = this.owner.sheet();
+      if (sheet.protection?.password !== undefined && sheet.protection.password !== password) {
+        throw new Error("InvalidOperation: the password is wrong");
+      }
+      sheet.protection = undefined;
+    });
+  }
 }
+
+/** Excel's protection options when none are given: everything but selecting cells is off. */
+const DEFAULT_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
+};
 
 class FakeAutoFilter extends FakeObject {
   constructor(
@@ -592,11 +889,21 @@ class FakePageLayout extends FakeObject implements HostPageLayout {
 type InputKind = "values" | "formulas" | "formulasR1C1";
 
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+/** Typing one of Excel's error values makes the cell hold that error. */
+const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/i;
 
-function applyInput(cell: FakeCell, input: CellInput, kind: InputKind, row: number, column: number): void {
+export function applyInput(
+  cell: FakeCell,
+  input: CellInput,
+  kind: InputKind,
+  row: number,
+  column: number,
+): void {
   if (input === null) return; // null leaves the cell as it is
   delete cell.value;
+  delete cell.error;
   delete cell.formula;
+  delete cell.result;
   delete cell.quotePrefix;
   if (typeof input !== "string") {
     cell.value = input;
@@ -609,6 +916,8 @@ function applyInput(cell: FakeCell, input: CellInput, kind: InputKind, row: numb
     cell.quotePrefix = true;
   } else if (input.startsWith("=")) {
     cell.formula = kind === "formulasR1C1" ? r1c1ToA1(input, row, column) : input;
+  } else if (ERROR_LITERAL.test(input.trim())) {
+    cell.error = input.trim().toUpperCase();
   } else if (NUMBER.test(input)) {
     cell.value = Number(input);
   } else if (/^\s*(TRUE|FALSE)\s*$/i.test(input)) {
@@ -644,31 +953,72 @@ function forEachCell<T>(
   }
 }
 
-class FakeRange extends FakeObject implements HostRange {
-  readonly bounds: Bounds;
+/** What a range proxy stands for when its request runs: a sheet and bounds, or null (a null object). */
+interface Target {
+  sheet: FakeSheet;
+  bounds: Bounds;
+}
 
+/** What a range's load gives: each cell as Excel's values, valueTypes and numberFormat show it. */
+interface RangeData {
+  isNull: boolean;
+  address?: string;
+  values?: CellInput[][];
+  valueTypes?: string[][];
+  numberFormat?: CellInput[][];
+}
+
+class FakeRange extends FakeObject implements HostRange, HostDataRange {
+  private loaded?: RangeData;
+
+  /**
+   * `given`: the address given to getRange ("" for a range found otherwise: a used range, a row,
+   * the active cell); `locate` finds it when the request runs (by default: `given` on `owner`).
+   */
   constructor(
     excel: FakeExcel,
     pathId: number,
     readonly owner: FakeWorksheet,
-    readonly address: string,
+    readonly given: string,
+    locate?: () => Target | null,
   ) {
     super(excel, pathId);
-    this.bounds = parseAddress(address);
+    if (locate) {
+      this.locate = locate;
+    } else {
+      const bounds = parseAddress(given);
+      this.locate = () => {
+        const sheet = owner.reach();
+        return sheet && { sheet, bounds };
+      };
+    }
+  }
+
+  private readonly locate: () => Target | null;
+
+  /** The range when its request runs; a null object cannot be changed. */
+  target(): Target {
+    const target = this.locate();
+    if (!target) throw new Error("InvalidOperation: the range is a null object");
+    return target;
+  }
+
+  /** @internal The range's bounds, when its request runs. */
+  get bounds(): Bounds {
+    return this.target().bounds;
   }
 
   /** The sheet, to change: cells, formats, validations and charts of a protected sheet are locked. */
   sheet(): FakeSheet {
-    const sheet = this.owner.sheet();
+    const sheet = this.target().sheet;
     if (sheet.protection) throw new Error(`InvalidOperation: ${sheet.name} is protected`);
     return sheet;
   }
 
   /** Applies `visit` to every cell of the range. */
   eachCell(visit: (cell: FakeCell, row: number, column: number) => void): void {
-    forEachCell(this.bounds, 0, this.address, (row, column) =>
-      visit(this.sheet().cell(row, column), row, column),
-    );
+    const sheet = this.sheet();
+    forEachCell(this.bounds, 0, this.given, (row, column) => visit(sheet.cell(row, column), row, column));
   }
 
   private input(kind: InputKind, value: RangeInput): void {
@@ -678,23 +1028,102 @@ class FakeRange extends FakeObject implements HostRange {
           "fake: one A1 formula over several cells (Excel adjusts it per cell) is not modelled",
         );
       }
-      const sheet = this.sheet();
-      forEachCell(this.bounds, value, this.address, (row, column, v) =>
+      const { sheet, bounds } = this.target();
+      // A protected sheet takes values into its unlocked cells only (cells never touched are locked).
+      if (sheet.protection) {
+        forEachCell(bounds, 0, this.given, (row, column) => {
+          if (sheet.peek(cellRef(column, row))?.locked !== false) {
+            throw new Error(`InvalidOperation: ${sheet.name}!${cellRef(column, row)} is locked`);
+          }
+        });
+      }
+      forEachCell(bounds, value, this.given, (row, column, v) =>
         applyInput(sheet.cell(row, column), v, kind, row, column),
       );
     });
   }
 
   private cellCount(): number {
-    return (this.bounds.bottom - this.bounds.top + 1) * (this.bounds.right - this.bounds.left + 1);
+    const bounds = this.bounds;
+    return (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
+  }
+
+  load(propertyNames: string): this {
+    let snapshot: RangeData;
+    this.excel.enqueue(
+      2,
+      `load:${propertyNames}`,
+      this.pathId,
+      [],
+      () => (snapshot = this.excel.respond(this.read())),
+    );
+    this.excel.onSynced(() => (this.loaded = snapshot));
+    return this;
+  }
+
+  private read(): RangeData {
+    const target = this.locate();
+    if (!target) return { isNull: true };
+    const { sheet, bounds } = target;
+    if (bounds.whole) {
+      // A whole row or column: what the request gets back is its used part's worth of cells.
+      throw new Error(
+        "fake: loading the cells of whole rows or columns is not modelled (use the used range)",
+      );
+    }
+    const values: CellInput[][] = [];
+    const valueTypes: string[][] = [];
+    const numberFormat: CellInput[][] = [];
+    for (let row = bounds.top; row <= bounds.bottom; row++) {
+      const v: CellInput[] = [];
+      const t: string[] = [];
+      const f: CellInput[] = [];
+      for (let column = bounds.left; column <= bounds.right; column++) {
+        const cell = sheet.peek(cellRef(column, row));
+        const [value, type] = shown(cell);
+        v.push(value);
+        t.push(type);
+        f.push(cell?.numberFormat ?? "General");
+      }
+      values.push(v);
+      valueTypes.push(t);
+      numberFormat.push(f);
+    }
+    return {
+      isNull: false,
+      address: `${sheetPrefix(sheet.name)}!${addressOf(bounds)}`,
+      values,
+      valueTypes,
+      numberFormat,
+    };
+  }
+
+  private data<K extends keyof RangeData>(key: K): NonNullable<RangeData[K]> {
+    if (!this.loaded || (!this.loaded.isNull && this.loaded[key] === undefined)) {
+      throw new Error(`PropertyNotLoaded: ${key}`);
+    }
+    return this.loaded[key]!;
+  }
+
+  get isNullObject(): boolean {
+    return this.data("isNull");
+  }
+
+  /** Once loaded, the address Excel reports ("评分!A1:GZ80"); before, the address given to getRange. */
+  get address(): string {
+    return this.loaded ? this.data("address") : this.given;
+  }
+
+  get valueTypes(): string[][] {
+    return this.data("valueTypes");
   }
 
   set values(value: RangeInput) {
     this.input("values", value);
   }
 
-  get values(): RangeInput {
-    throw new Error("PropertyNotLoaded: values");
+  get values(): CellInput[][] {
+    return this.data("values");
   }
 
   set formulas(value: RangeInput) {
@@ -716,14 +1145,14 @@ class FakeRange extends FakeObject implements HostRange {
   set numberFormat(value: RangeInput) {
     this.set("numberFormat", value, () => {
       const sheet = this.sheet();
-      forEachCell(this.bounds, value, this.address, (row, column, v) => {
+      forEachCell(this.bounds, value, this.given, (row, column, v) => {
         if (v !== null) sheet.cell(row, column).numberFormat = String(v);
       });
     });
   }
 
-  get numberFormat(): RangeInput {
-    throw new Error("PropertyNotLoaded: numberFormat");
+  get numberFormat(): CellInput[][] {
+    return this.data("numberFormat");
   }
 
   set columnHidden(value: boolean) {
@@ -737,7 +1166,8 @@ class FakeRange extends FakeObject implements HostRange {
   /** @internal */
   eachColumn(visit: (column: { width?: number; hidden?: boolean }) => void): void {
     const sheet = this.sheet();
-    for (let column = this.bounds.left; column <= this.bounds.right; column++) {
+    const bounds = this.bounds;
+    for (let column = bounds.left; column <= bounds.right; column++) {
       const entry = sheet.columns.get(column) ?? {};
       visit(entry);
       sheet.columns.set(column, entry);
@@ -759,20 +1189,133 @@ class FakeRange extends FakeObject implements HostRange {
     );
   }
 
+  get worksheet(): FakeWorksheet {
+    return this.child(
+      "worksheet",
+      (id) => new FakeWorksheet(this.excel, id, () => this.locate()?.sheet ?? null),
+    );
+  }
+
   merge(across = false): void {
     this.call("merge", [across], () => {
       if (across) throw new Error("fake: merge across is not modelled");
       const sheet = this.sheet();
+      const bounds = this.bounds;
       // Excel keeps the top-left cell's content only.
       this.eachCell((cell, row, column) => {
-        if (row !== this.bounds.top || column !== this.bounds.left) {
+        if (row !== bounds.top || column !== bounds.left) {
           delete cell.value;
           delete cell.formula;
         }
       });
-      sheet.merges.push(this.address);
+      sheet.merges.push(this.given);
     });
   }
+
+  /** Selects the range, activating its sheet; the active cell is its top-left cell. No event is raised. */
+  select(): void {
+    this.call("select", [], () => {
+      const { sheet, bounds } = this.target();
+      if (bounds.whole) throw new Error("fake: selecting whole rows or columns is not modelled");
+      this.excel.model.activeSheet = sheet.name;
+      eventsOf(this.excel).setSelection(sheet.name, addressOf(bounds));
+    });
+  }
+
+  getEntireRow(): FakeRange {
+    return this.method(
+      "getEntireRow",
+      [],
+      (id) =>
+        new FakeRange(this.excel, id, this.owner, "", () => {
+          const target = this.locate();
+          return (
+            target && {
+              sheet: target.sheet,
+              bounds: {
+                top: target.bounds.top,
+                bottom: target.bounds.bottom,
+                left: 1,
+                right: MAX_COLUMNS,
+                whole: "rows",
+              },
+            }
+          );
+        }),
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.method(
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      (id) =>
+        new FakeRange(this.excel, id, this.owner, "", () => {
+          const target = this.locate();
+          const used = target && usedBounds(target.sheet, valuesOnly);
+          const inside = used && intersect(target.bounds, used);
+          return target && inside ? { sheet: target.sheet, bounds: inside } : null;
+        }),
+    );
+  }
+}
+
+/** A cell as Range.values and valueTypes show it: a formula shows its result. */
+export function shown(cell: FakeCell | undefined): [CellInput, string] {
+  const content: FakeResult | undefined =
+    cell?.formula !== undefined
+      ? cell.result
+      : cell?.error !== undefined
+        ? { error: cell.error }
+        : cell?.value;
+  if (content === undefined || content === "") return ["", content === "" ? "String" : "Empty"];
+  if (typeof content === "object") return [content.error, "Error"];
+  if (typeof content === "number") return [content, "Double"];
+  if (typeof content === "boolean") return [content, "Boolean"];
+  return [content, "String"];
+}
+
+/** The smallest block holding every cell with content (and, unless valuesOnly, every formatted cell). */
+function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
+  let bounds: Bounds | null = null;
+  for (const [ref, cell] of sheet.cells) {
+    const content = cell.value !== undefined || cell.formula !== undefined || cell.error !== undefined;
+    const formatted =
+      cell.fill !== undefined || cell.numberFormat !== undefined || Object.keys(cell.font).length > 0;
+    if (!content && (valuesOnly || !formatted)) continue;
+    const { top, left } = parseAddress(ref);
+    bounds = bounds
+      ? {
+          top: Math.min(bounds.top, top),
+          bottom: Math.max(bounds.bottom, top),
+          left: Math.min(bounds.left, left),
+          right: Math.max(bounds.right, left),
+        }
+      : { top, bottom: top, left, right: left };
+  }
+  return bounds;
+}
+
+function intersect(a: Bounds, b: Bounds): Bounds | null {
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const left = Math.max(a.left, b.left);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, bottom, left, right } : null;
+}
+
+/** "H7", "A1:C4", "7:7": how Excel's Range.address writes bounds (without "$"). */
+function addressOf(bounds: Bounds): string {
+  if (bounds.whole === "rows") return `${bounds.top}:${bounds.bottom}`;
+  const topLeft = cellRef(bounds.left, bounds.top);
+  return bounds.top === bounds.bottom && bounds.left === bounds.right
+    ? topLeft
+    : `${topLeft}:${cellRef(bounds.right, bounds.bottom)}`;
+}
+
+/** A sheet name as Excel writes it before "!": quoted when it is not a plain word. */
+function sheetPrefix(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 class FakeRangeFormat extends FakeObject implements HostRangeFormat {
@@ -790,7 +1333,16 @@ class FakeRangeFormat extends FakeObject implements HostRangeFormat {
 
   get fill() {
     return this.child("fill", (id) =>
-      writable<{ color: string }>(this.excel, id, { color: (v) => this.range.eachCell((c) => (c.fill = v)) }),
+      Object.assign(
+        writable<{ color: string }>(this.excel, id, {
+          color: (v) => this.range.eachCell((c) => (c.fill = v)),
+        }),
+        {
+          /** No fill: Excel's default. */
+          clear: () =>
+            this.excel.enqueue(3, "clear", id, [], () => this.range.eachCell((c) => delete c.fill)),
+        },
+      ),
     );
   }
 
@@ -918,9 +1470,9 @@ class FakeDataValidation extends FakeObject {
       value,
       () => {
         const sheet = this.range.sheet();
-        let entry = sheet.validations.find((v) => v.range === this.range.address);
+        let entry = sheet.validations.find((v) => v.range === this.range.given);
         if (!entry) {
-          entry = { range: this.range.address };
+          entry = { range: this.range.given };
           sheet.validations.push(entry);
         }
         (entry as unknown as Record<string, unknown>)[name] = stored ? stored() : value;
@@ -939,7 +1491,7 @@ class FakeDataValidation extends FakeObject {
         ? () => ({
             list: {
               ...value.list!,
-              source: `='${source.sheet().name.replace(/'/g, "''")}'!${source.address}`,
+              source: `='${source.sheet().name.replace(/'/g, "''")}'!${source.given}`,
             },
           })
         : undefined,
@@ -1008,7 +1560,7 @@ class FakeConditionalFormatCollection extends FakeObject {
   }
 
   add(type: "Custom"): HostConditionalFormat {
-    const entry: FakeConditionalFormat = { range: this.range.address, type };
+    const entry: FakeConditionalFormat = { range: this.range.given, type };
     const sheet = () => this.range.sheet();
     // Excel puts a new conditional format at the top of the sheet's priority order.
     const id = this.excel.path(
@@ -1058,7 +1610,7 @@ class FakeChartCollection extends FakeObject {
     const source = sourceData as FakeRange;
     const entry: FakeChart = {
       type,
-      source: source.address,
+      source: source.given,
       ...(seriesBy && { seriesBy }),
       series: {},
       categoryAxis: {},
@@ -1107,7 +1659,7 @@ function fakeChart(excel: FakeExcel, id: number, entry: FakeChart): HostChart {
               "setXAxisValues",
               item,
               [range],
-              () => (entry.series.xAxisValues = range.address),
+              () => (entry.series.xAxisValues = range.given),
               "1.7",
             );
           },

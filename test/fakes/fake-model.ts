@@ -12,11 +12,18 @@ export interface BorderEdge {
 
 export type Side = "top" | "bottom" | "left" | "right";
 
+/** What a formula computed: the fake does not calculate, tests set it (see fake-values.ts). */
+export type FakeResult = string | number | boolean | { error: string };
+
 export interface FakeCell {
   /** A constant (text without the apostrophe that marked it as text). */
   value?: string | number | boolean;
+  /** An error constant, e.g. "#REF!" (typed, or left by a deleted reference). */
+  error?: string;
   /** The formula in A1, as Excel shows it (a formula written in R1C1 is shown in A1). */
   formula?: string;
+  /** The formula's computed value; a formula without one reads as blank. */
+  result?: FakeResult;
   /** Written with a leading apostrophe: Excel keeps the text as typed. */
   quotePrefix?: boolean;
   numberFormat?: string;

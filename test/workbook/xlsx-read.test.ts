@@ -90,20 +90,99 @@ describe("readXlsx", () => {
       '封面!B9：评分步长须为 1、5 或 10，而不是 "3"。',
       '封面!B7："下周一" 不是日期。请输入日期，或 YYYY-MM-DD 格式的文本。',
       '评分!J3：评价人类型须为“审核员”或“暗访”，而此处为 "神秘顾客"。',
-      '评分!H9：评分须为 0–100 的数字或留空，而此处为文本 "八十"。',
-      "评分!I10：评分须为 0–100 的数字或留空，而此处为逻辑值 TRUE。",
-      "评分!J11：评分须为 0–100 的数字或留空，而此处为错误值。",
+      // Entry cells are issues, not failures, but a read that fails lists them too, in place.
+      '评分!H9（B3，评价人「张三」）：单元格中是文本 "八十"。请输入 0–100 的百分数（如 80），或留空。',
+      "评分!I10（B4，评价人「李四」）：单元格中是逻辑值 TRUE。请输入 0–100 的百分数（如 80），或留空。",
+      "评分!J11（B5，评价人「暗访 1」）：单元格中是错误值 #DIV/0!。请输入 0–100 的百分数（如 80），或留空。",
       '特别项!H5：整改状态须为“未整改”或“已整改”，而不是 "进行中"。',
       '特别项!B6：无法识别的特别扣分项类别 "其他"。请从列表中选择类别。',
     ]);
-    let row = 0;
+  });
+
+  it("reads a workbook whose entry cells hold text, errors, logical values or dates: each is an issue with its cell and what to type, and reads as blank", async () => {
+    const rows: Record<string, number> = {};
     const en = await edited("en", (sheet, rowOf) => {
-      row = rowOf("A1");
-      sheet("scoring").getCell(`H${row}`).value = "80%";
+      for (const code of ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]) rows[code] = rowOf(code);
+      const scoring = sheet("scoring");
+      scoring.getCell(`H${rows.A1}`).value = "80%";
+      scoring.getCell(`H${rows.A2}`).value = "８０";
+      scoring.getCell(`H${rows.A3}`).value = " 0.8 ";
+      scoring.getCell(`H${rows.A4}`).value = "82";
+      scoring.getCell(`H${rows.A5}`).value = "150";
+      scoring.getCell(`H${rows.A6}`).value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+      scoring.getCell(`H${rows.A7}`).value = new Date(Date.UTC(2026, 0, 5));
+      // A style object of its own: ExcelJS shares one between cells read with the same style.
+      scoring.getCell(`H${rows.A7}`).style = {
+        ...scoring.getCell(`H${rows.A7}`).style,
+        numFmt: "yyyy-mm-dd",
+      };
+      scoring.getCell(`I${rows.A8}`).value = false;
     });
-    expect(await errorsOf(en, "en")).toEqual([
-      `Scoring!H${row}: an entry must be a number from 0 to 100 or blank, found the text "80%".`,
+    const read = await readXlsx(en, "en");
+    if (!read.ok) throw new Error(read.errors.join("\n"));
+    const by = (e: string) => `evaluator "${e}"`;
+    expect(read.issues.map((i) => [i.code, i.cell, i.item, i.evaluator, i.message.en])).toEqual([
+      [
+        "entry-number-as-text",
+        `'Scoring'!H${rows.A1}`,
+        "A1",
+        0,
+        `Scoring!H${rows.A1} (A1, ${by("张三")}): the cell holds the text "80%", not a number. Type the number 80 instead.`,
+      ],
+      [
+        "entry-number-as-text",
+        `'Scoring'!H${rows.A2}`,
+        "A2",
+        0,
+        `Scoring!H${rows.A2} (A2, ${by("张三")}): the cell holds the text "８０", not a number. Type the number 80 instead.`,
+      ],
+      [
+        "entry-number-as-text",
+        `'Scoring'!H${rows.A3}`,
+        "A3",
+        0,
+        `Scoring!H${rows.A3} (A3, ${by("张三")}): the cell holds the text " 0.8 ", not a number. Type the number 80 instead.`,
+      ],
+      [
+        "entry-number-as-text",
+        `'Scoring'!H${rows.A4}`,
+        "A4",
+        0,
+        `Scoring!H${rows.A4} (A4, ${by("张三")}): the cell holds the text "82", not a number. Type the number 80 instead.`,
+      ],
+      [
+        "entry-number-as-text",
+        `'Scoring'!H${rows.A5}`,
+        "A5",
+        0,
+        `Scoring!H${rows.A5} (A5, ${by("张三")}): the cell holds the text "150", not a number. Type a percentage from 0 to 100 (e.g. 80), or leave it blank.`,
+      ],
+      [
+        "entry-error",
+        `'Scoring'!H${rows.A6}`,
+        "A6",
+        0,
+        `Scoring!H${rows.A6} (A6, ${by("张三")}): the cell holds an error (#REF!). Type a percentage from 0 to 100 (e.g. 80), or leave it blank.`,
+      ],
+      [
+        "entry-date",
+        `'Scoring'!H${rows.A7}`,
+        "A7",
+        0,
+        `Scoring!H${rows.A7} (A7, ${by("张三")}): the cell is formatted as a date (it shows 2026-01-05). Format it as General or Number and type a percentage from 0 to 100.`,
+      ],
+      [
+        "entry-logical",
+        `'Scoring'!I${rows.A8}`,
+        "A8",
+        1,
+        `Scoring!I${rows.A8} (A8, ${by("李四")}): the cell holds the logical value FALSE. Type a percentage from 0 to 100 (e.g. 80), or leave it blank.`,
+      ],
     ]);
+    // Read as blank: the rest of each row is still there.
+    expect(read.assessment.scores.A1).toEqual([null, ...SAMPLE.scores.A1!.slice(1)]);
+    expect(read.assessment.scores.A8).toEqual([SAMPLE.scores.A8![0], null, SAMPLE.scores.A8![2]]);
+    expect(read.locator.entry("A1", 0)).toBe(`'Scoring'!H${rows.A1}`);
   });
 
   it("reads what a person may type: real dates, either language's words, formulas with results", async () => {
@@ -131,11 +210,9 @@ describe("readXlsx", () => {
       sheet("special").getCell("B6").value = null;
       sheet("special").getCell("C6").value = null;
     });
-    const errors = await errorsOf(buffer, "en");
-    // The one thing left that cannot be read: text in an entry cell.
-    expect(errors).toEqual([
-      `评分!I7: an entry must be a number from 0 to 100 or blank, found the text "=not a formula".`,
-    ]);
+    const typed = await readXlsx(buffer, "en");
+    // The one thing left that is not an entry: text in an entry cell, an issue with its cell.
+    expect(typed.ok && typed.issues.map((i) => [i.code, i.cell])).toEqual([["entry-text", "'评分'!I7"]]);
     const fixed = await edited("zh", (sheet, rowOf) => {
       setDate(sheet("info").getCell("B7"), new Date(Date.UTC(2026, 10, 2)));
       sheet("info").getCell("B8").value = "2026/11/4";

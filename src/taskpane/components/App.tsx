@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import type { StarScoreHost } from "../actions/types";
 import { htmlLang, messages, type Lang } from "../i18n";
 import { Header } from "./Header";
 import { HostNotice, hostProblem } from "./HostNotice";
+import { Workspace } from "./Workspace";
 
 const useStyles = makeStyles({
   main: {
@@ -20,9 +22,14 @@ export interface AppProps {
   inExcel: boolean;
   /** Office.context.requirements.isSetSupported("ExcelApi", "1.8"). */
   excelApiSupported: boolean;
+  /**
+   * What the views ask of Excel. Without it (outside Excel, an unsupported Excel, or before the
+   * Office.js implementation is wired) the pane shows the header, the notice and the description only.
+   */
+  host?: StarScoreHost;
 }
 
-export default function App({ initialLang, inExcel, excelApiSupported }: AppProps) {
+export default function App({ initialLang, inExcel, excelApiSupported, host }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = messages[lang];
@@ -41,6 +48,7 @@ export default function App({ initialLang, inExcel, excelApiSupported }: AppProp
         <Body1 as="p" className={styles.description}>
           {t.description}
         </Body1>
+        {host && !problem && <Workspace host={host} lang={lang} t={t} />}
       </main>
     </>
   );

@@ -1,10 +1,10 @@
 /* global Office */
 
 /**
- * The part of the Excel JavaScript API the writer uses, as structural types. Excel's own
- * RequestContext satisfies them (generateWorkbook's `run = Excel.run` default checks that at
- * compile time), and so does the recording fake the tests and the in-page fake host use. Leaf types
- * (alignments, validation rules, protection options) are Excel's own.
+ * The part of the Excel JavaScript API the writer and the task pane's actions use, as structural
+ * types. Excel's own RequestContext satisfies them (generateWorkbook's `run = Excel.run` default
+ * checks that at compile time), and so does the recording fake the tests and the in-page fake host
+ * use. Leaf types (alignments, validation rules, protection options) are Excel's own.
  */
 
 /** What a cell receives: a number, a Boolean, text ("'" first, see cell-content.ts) or a formula. */
@@ -32,17 +32,25 @@ export interface HostApplication {
 export interface HostWorkbook {
   worksheets: HostWorksheetCollection;
   names: HostNameCollection;
+  /** ExcelApi 1.7. */
+  getActiveCell(): HostDataRange;
 }
 
 export interface HostWorksheetCollection {
-  readonly items: { readonly name: string }[];
+  readonly items: { readonly name: string; readonly visibility: Excel.Worksheet["visibility"] }[];
   load(propertyNames: string): unknown;
   add(name: string): HostWorksheet;
-  getItemOrNullObject(name: string): HostNullable;
+  getItem(name: string): HostWorksheet;
+  /**
+   * A null object when there is no such sheet. Objects reached from a null object (its used range,
+   * its protection) are null objects too, so a batch may ask after sheets that may not exist.
+   */
+  getItemOrNullObject(name: string): HostWorksheet;
 }
 
 export interface HostNameCollection {
-  readonly items: { readonly name: string }[];
+  /** `formula` (ExcelApi 1.7): "='汇总'!$C$30". */
+  readonly items: { readonly name: string; readonly formula: string }[];
   load(propertyNames: string): unknown;
   /** ExcelApi 1.4; the reference is a formula, "='Sheet'!$A$1". */
   add(name: string, reference: string, comment?: string): unknown;
@@ -58,16 +66,25 @@ export interface HostNullable {
 
 export interface HostWorksheet {
   visibility: Excel.Worksheet["visibility"];
+  /** Loaded to read; setting it renames the sheet. */
+  name: string;
+  readonly isNullObject: boolean;
+  load(propertyNames: string): unknown;
+  delete(): void;
   getRange(address: string): HostRange;
+  /** ExcelApi 1.4: the used range, or a null object when the sheet holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostDataRange;
   activate(): void;
   readonly freezePanes: {
     freezeAt(frozenRange: string): void;
     freezeRows(count?: number): void;
     freezeColumns(count?: number): void;
   };
-  readonly protection: {
-    protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
-  };
+  readonly protection: HostWorksheetProtection;
+  /** ExcelApi 1.7. */
+  readonly onChanged: HostEventSource;
+  /** ExcelApi 1.7. */
+  readonly onSelectionChanged: HostEventSource;
   readonly charts: {
     add(type: "BarClustered", sourceData: HostRange, seriesBy?: "Auto" | "Columns" | "Rows"): HostChart;
   };
@@ -75,6 +92,24 @@ export interface HostWorksheet {
   readonly autoFilter: { apply(range: string): void };
   /** ExcelApi 1.9. */
   readonly pageLayout: HostPageLayout;
+}
+
+export interface HostWorksheetProtection {
+  readonly protected: boolean;
+  readonly options: Excel.WorksheetProtectionOptions;
+  load(propertyNames: string): unknown;
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
+
+/** An Office.js event (worksheet.onChanged, …); the handler runs after Excel has applied the change. */
+export interface HostEventSource {
+  add(handler: () => Promise<unknown>): HostEventRegistration;
+}
+
+export interface HostEventRegistration {
+  /** Queues the handler's removal: it takes effect at the next sync of the context it was added in. */
+  remove(): void;
 }
 
 export interface HostPageLayout {
@@ -100,6 +135,26 @@ export interface HostRange {
   };
   readonly conditionalFormats: { add(type: "Custom"): HostConditionalFormat };
   merge(across?: boolean): void;
+  select(): void;
+  /** ExcelApi 1.4: the used part of the range, or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostDataRange;
+}
+
+/**
+ * A range read through load(): its address ("'评分'!A1:GZ80") and, per cell, the value Excel shows
+ * (a formula's result), its type ("Double", "String", "Boolean", "Error", "Empty", …) and its
+ * number format. Named apart from HostRange, whose values are what the writer sends.
+ */
+export interface HostDataRange {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  readonly values: unknown[][];
+  readonly valueTypes: string[][];
+  readonly numberFormat: unknown[][];
+  load(propertyNames: string): unknown;
+  readonly worksheet: HostWorksheet;
+  getEntireRow(): HostDataRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostDataRange;
 }
 
 /** Excel.DataValidationRule, the kinds the layout uses; a list's source may be a range. */
@@ -110,7 +165,7 @@ export interface HostValidationRule {
 }
 
 export interface HostRangeFormat {
-  readonly fill: { color: string };
+  readonly fill: { color: string; clear(): void };
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly borders: {
     getItem(

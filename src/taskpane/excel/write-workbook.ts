@@ -52,25 +52,111 @@ export async function generateWorkbook(
       names.items.map((n) => n.name),
     );
     if (clash) throw clash;
-
-    // Should queueing throw, the run rejects before anything is sent.
-    const sheets = queueWorkbook(context, layout, supports);
-    try {
-      await context.sync();
-    } catch (error) {
-      await removeWorkbook(context, layout).catch(() => undefined);
-      throw error;
-    }
-
-    if (!supports(PRINT_API)) return { skipped: ["autoFilter", "pageLayout"] };
-    for (const { spec, sheet } of sheets) writePageLayout(sheet, spec);
-    try {
-      await context.sync();
-      return { skipped: [] };
-    } catch {
-      return { skipped: ["pageLayout"] };
-    }
+    return writeLayout(context, layout, supports);
   });
+}
+
+/**
+ * What replacing StarScore's sheets needs to know (the task pane's "add an evaluator" rebuilds the
+ * workbook from what it read): the sheets and defined names to replace, every sheet name in the
+ * workbook (to pick free temporary names), and the replaced names' formulas (to put back should
+ * the request fail).
+ */
+export interface Replacement {
+  sheets: readonly string[];
+  names: readonly { name: string; formula: string }[];
+  taken: readonly string[];
+}
+
+/**
+ * Steps 2 and 3 of generateWorkbook inside a run the caller holds. With `replace`, the same request
+ * first deletes the replaced names and renames the replaced sheets out of the way, writes the
+ * layout, and deletes the renamed sheets last: the old sheets are gone only if everything else was
+ * applied. Should the request fail part-way, the old sheets get their names back and the old names
+ * their references (on the failure path only), so nothing that was read is lost.
+ */
+export async function writeLayout(
+  context: HostContext,
+  layout: WorkbookLayout,
+  supports: ApiSupport,
+  replace?: Replacement,
+): Promise<GenerateResult> {
+  const setAside = replace && queueSetAside(context, replace);
+  // Should queueing throw, the run rejects before anything is sent.
+  const sheets = queueWorkbook(context, layout, supports);
+  for (const { sheet } of setAside ?? []) sheet.delete();
+  try {
+    await context.sync();
+  } catch (error) {
+    const undo = setAside
+      ? undoReplace(context, layout, replace!, setAside)
+      : removeWorkbook(context, layout);
+    await undo.catch(() => undefined);
+    throw error;
+  }
+
+  if (!supports(PRINT_API)) return { skipped: ["autoFilter", "pageLayout"] };
+  for (const { spec, sheet } of sheets) writePageLayout(sheet, spec);
+  try {
+    await context.sync();
+    return { skipped: [] };
+  } catch {
+    return { skipped: ["pageLayout"] };
+  }
+}
+
+interface SetAside {
+  name: string;
+  temporary: string;
+  sheet: HostWorksheet;
+}
+
+/** Queues the deletion of the replaced names and the renaming of the replaced sheets. */
+function queueSetAside(context: HostContext, replace: Replacement): SetAside[] {
+  const { worksheets, names } = context.workbook;
+  for (const { name } of replace.names) names.getItemOrNullObject(name).delete();
+  const taken = new Set(replace.taken.map(fold));
+  return replace.sheets.map((name, i) => {
+    let temporary = `StarScore old ${i + 1}`;
+    for (let n = 2; taken.has(fold(temporary)); n++) temporary = `StarScore old ${i + 1}-${n}`;
+    taken.add(fold(temporary));
+    const sheet = worksheets.getItem(name);
+    sheet.name = temporary;
+    return { name, temporary, sheet };
+  });
+}
+
+/** After a failed replacement: the new sheets out, the old sheets and names back. */
+async function undoReplace(
+  context: HostContext,
+  layout: WorkbookLayout,
+  replace: Replacement,
+  setAside: readonly SetAside[],
+): Promise<void> {
+  const { worksheets, names } = context.workbook;
+  const pairs = setAside.map(({ name, temporary }) => ({
+    name,
+    old: worksheets.getItemOrNullObject(temporary),
+    current: worksheets.getItemOrNullObject(name),
+  }));
+  const newSheets = layout.sheets
+    .filter((s) => !setAside.some((a) => fold(a.name) === fold(s.name)))
+    .map((s) => worksheets.getItemOrNullObject(s.name));
+  const ourNames = layout.names.map((n) => names.getItemOrNullObject(n.name));
+  for (const item of [...pairs.flatMap((p) => [p.old, p.current]), ...newSheets, ...ourNames]) {
+    item.load("isNullObject");
+  }
+  await context.sync();
+  for (const { name, old, current } of pairs) {
+    // Renamed: whatever now has its name is new. Not renamed: the sheet with its name is the old one.
+    if (old.isNullObject) continue;
+    if (!current.isNullObject) current.delete();
+    old.name = name;
+  }
+  for (const sheet of newSheets) if (!sheet.isNullObject) sheet.delete();
+  for (const item of ourNames) if (!item.isNullObject) item.delete();
+  for (const { name, formula } of replace.names) names.add(name, formula);
+  await context.sync();
 }
 
 /** Optional features that are not in the workbook, because the host lacks them or refused them. */

@@ -1,6 +1,7 @@
 import type { Localized } from "../../spec/types";
 import { cellRef } from "../address";
 import type { CellContent, Grid } from "./grid";
+import type { ReadIssue } from "./issues";
 import { MESSAGES } from "./messages";
 
 export type { CellContent, Grid } from "./grid";
@@ -11,13 +12,46 @@ export function isoDate(date: Date): string {
 }
 
 /**
+ * Why a workbook cannot be read back as an assessment: a message, and the cell it is about when
+ * there is one (sheet name and A1 address).
+ */
+export interface ReadProblem {
+  message: Localized;
+  sheet?: string;
+  /** A1 address on `sheet`, e.g. "H7". */
+  ref?: string;
+}
+
+/**
+ * What the readers found, in the order they found it: problems that stop the read (a missing
+ * header, an unknown assessment type) and issues that do not (an entry cell holding text, an error
+ * or a date is reported and read as blank, so that the rest is still scored).
+ */
+export class ReadLog {
+  readonly problems: ReadProblem[] = [];
+  readonly issues: ReadIssue[] = [];
+  /** Every message, problems and issues alike, in the order they were found. */
+  readonly messages: Localized[] = [];
+
+  fail(problem: ReadProblem): void {
+    this.problems.push(problem);
+    this.messages.push(problem.message);
+  }
+
+  report(issue: ReadIssue): void {
+    this.issues.push(issue);
+    this.messages.push(issue.message);
+  }
+}
+
+/**
  * One worksheet as the readers see it: cell contents by row and column, each cell's name for
- * messages ("评分!H7"), and the errors found so far.
+ * messages ("评分!H7"), and the log of what was found so far.
  */
 export class SheetReader {
   constructor(
     readonly grid: Grid,
-    readonly errors: Localized[],
+    readonly log: ReadLog,
   ) {}
 
   get name(): string {
@@ -41,8 +75,12 @@ export class SheetReader {
     return `${this.name}!${cellRef(column, row)}`;
   }
 
-  fail(message: Localized): undefined {
-    this.errors.push(message);
+  /** A problem that stops the read; about the cell at row, column when given. */
+  fail(message: Localized, row?: number, column?: number): undefined {
+    this.log.fail({
+      message,
+      ...(row !== undefined && column !== undefined && { sheet: this.name, ref: cellRef(column, row) }),
+    });
     return undefined;
   }
 
@@ -64,9 +102,9 @@ export class SheetReader {
       case "date":
         return isoDate(content.value);
       case "error":
-        return this.fail(MESSAGES.errorValue(this.cellName(row, column), content.value));
+        return this.fail(MESSAGES.errorValue(this.cellName(row, column), content.value), row, column);
       case "uncomputed":
-        return this.fail(MESSAGES.uncomputed(this.cellName(row, column)));
+        return this.fail(MESSAGES.uncomputed(this.cellName(row, column)), row, column);
     }
   }
 

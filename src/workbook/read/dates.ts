@@ -26,5 +26,5 @@ export function readDate(sheet: SheetReader, row: number, column: number): strin
   if (content.kind === "blank") return undefined;
   const text = sheet.text(row, column);
   if (text === undefined) return undefined;
-  return isoFromText(text) ?? sheet.fail(MESSAGES.badDate(sheet.cellName(row, column), text));
+  return isoFromText(text) ?? sheet.fail(MESSAGES.badDate(sheet.cellName(row, column), text), row, column);
 }

@@ -26,24 +26,32 @@ function rowOf(sheet: SheetReader, [key, fallback]: readonly [TextKey, number]):
   return fallback;
 }
 
-export function readInfo(sheet: SheetReader): InfoFields | undefined {
-  const rows = Object.fromEntries(
+export type InfoField = keyof typeof FIELDS;
+
+/** The row of each field on the Info sheet (the value is in column B). */
+export function infoRows(sheet: SheetReader): Record<InfoField, number> {
+  return Object.fromEntries(
     Object.entries(FIELDS).map(([field, spec]) => [field, rowOf(sheet, spec)]),
-  ) as Record<keyof typeof FIELDS, number>;
+  ) as Record<InfoField, number>;
+}
+
+export function readInfo(sheet: SheetReader): InfoFields | undefined {
+  const rows = infoRows(sheet);
   const value = 2;
 
   const version = sheet.at(rows.layoutVersion, value);
   if (version.kind === "number" && version.value > LAYOUT_VERSION) {
-    return sheet.fail(MESSAGES.newerLayout(version.value, LAYOUT_VERSION));
+    return sheet.fail(MESSAGES.newerLayout(version.value, LAYOUT_VERSION), rows.layoutVersion, value);
   }
 
   const organization = sheet.text(rows.organization, value) ?? "";
   const typeText = sheet.label(rows.type, value);
   const type = idOfLabel(typeText, ASSESSMENT_TYPES);
-  if (!type) sheet.fail(MESSAGES.badType(sheet.cellName(rows.type, value), typeText));
+  if (!type) sheet.fail(MESSAGES.badType(sheet.cellName(rows.type, value), typeText), rows.type, value);
   const stepText = sheet.label(rows.step, value);
   const step = RULES.steps.find((s) => String(s) === stepText);
-  if (step === undefined) sheet.fail(MESSAGES.badStep(sheet.cellName(rows.step, value), stepText));
+  if (step === undefined)
+    sheet.fail(MESSAGES.badStep(sheet.cellName(rows.step, value), stepText), rows.step, value);
   const start = readDate(sheet, rows.startDate, value);
   const end = readDate(sheet, rows.endDate, value);
   if (!type || step === undefined) return undefined;

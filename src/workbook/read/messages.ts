@@ -55,10 +55,6 @@ export const MESSAGES = {
     zh: `${cell}：评价人类型须为“审核员”或“暗访”，而此处为 ${text ? quoted(text) : "空白"}。`,
     en: `${cell}: an evaluator column's kind must be "Auditor" or "Visit", found ${text ? quoted(text) : "blank"}.`,
   }),
-  badEntry: (cell: string, found: Localized): Localized => ({
-    zh: `${cell}：评分须为 0–100 的数字或留空，而此处为${found.zh}。`,
-    en: `${cell}: an entry must be a number from 0 to 100 or blank, found ${found.en}.`,
-  }),
   badCategory: (cell: string, text: string): Localized => ({
     zh: `${cell}：${text ? `无法识别的特别扣分项类别 ${quoted(text)}` : "特别扣分项缺少类别"}。请从列表中选择类别。`,
     en: `${cell}: ${text ? `unknown deduction category ${quoted(text)}` : "the deduction has no category"}. Choose a category from the list.`,

@@ -1,10 +1,13 @@
 import type { Assessment, Evaluator } from "../../assessment/schema";
 import { indicatorById, itemByCode } from "../../spec";
+import type { Step } from "../../spec/rules";
+import { cellRef } from "../address";
 import { TEXT, type TextKey } from "../labels";
 import { scoringRows } from "../scoring-grid";
 import type { SheetReader } from "./cells";
 import { idOfLabel, isLabel, KIND_OPTIONS } from "./lookup";
-import { describeFound, MESSAGES } from "./messages";
+import { entryIssue } from "./issues";
+import { MESSAGES } from "./messages";
 
 /**
  * 评分 Scoring: the evaluator columns, every item's entries and notes, and the exclusions of items
@@ -13,7 +16,8 @@ import { describeFound, MESSAGES } from "./messages";
  */
 export type ScoringFields = Pick<Assessment, "evaluators" | "scores" | "notes" | "exclusions">;
 
-interface Columns {
+/** The columns found on the Scoring sheet by their header labels. */
+export interface ScoringColumnsFound {
   header: number;
   applicable: number;
   reason: number;
@@ -24,7 +28,8 @@ interface Columns {
 
 const HEADER_SEARCH_ROWS = 30;
 
-function findColumns(sheet: SheetReader): Columns | undefined {
+/** The header row and the columns, found by their labels (either language). */
+export function findColumns(sheet: SheetReader): ScoringColumnsFound | undefined {
   let header = 0;
   for (let row = 1; row <= Math.min(sheet.lastRow, HEADER_SEARCH_ROWS) && !header; row++) {
     if (isLabel(sheet.label(row, 1), "code")) header = row;
@@ -56,49 +61,60 @@ function findColumns(sheet: SheetReader): Columns | undefined {
   return { header, applicable, reason, firstEvaluator: reason + 1, score, notes };
 }
 
-function readEvaluators(sheet: SheetReader, c: Columns): Evaluator[] {
+export function readEvaluators(sheet: SheetReader, c: ScoringColumnsFound): Evaluator[] {
   const evaluators: Evaluator[] = [];
   for (let column = c.firstEvaluator; column < c.score; column++) {
     const name = sheet.text(c.header, column) ?? "";
     const kindText = sheet.label(c.header - 1, column);
     const kind = idOfLabel(kindText, KIND_OPTIONS);
-    if (!kind) sheet.fail(MESSAGES.badKind(sheet.cellName(c.header - 1, column), kindText));
+    if (!kind)
+      sheet.fail(MESSAGES.badKind(sheet.cellName(c.header - 1, column), kindText), c.header - 1, column);
     evaluators.push({ name, kind: kind ?? "auditor" });
   }
   return evaluators;
 }
 
 /** Row of each item code and indicator id in column A; a code on two rows is reported. */
-function findRows(sheet: SheetReader, c: Columns): Map<string, number> {
+export function findRows(sheet: SheetReader, c: ScoringColumnsFound): Map<string, number> {
   const found = new Map<string, number[]>();
   for (let row = c.header + 1; row <= sheet.lastRow; row++) {
     const code = sheet.label(row, 1);
     if (itemByCode(code) || indicatorById(code)) found.set(code, [...(found.get(code) ?? []), row]);
   }
   for (const [code, rows] of found) {
-    if (rows.length > 1) sheet.fail(MESSAGES.duplicateRow(sheet.name, code, rows));
+    if (rows.length > 1) sheet.fail(MESSAGES.duplicateRow(sheet.name, code, rows), rows[1], 1);
   }
   return new Map([...found].map(([code, rows]) => [code, rows[0]!]));
 }
 
-function readEntry(sheet: SheetReader, row: number, column: number): number | null {
+/**
+ * One entry: a number (the engine judges its range and step), or blank. Anything else in the cell
+ * (text, an error, a logical value, a date) is reported with what to type instead, and read as blank.
+ */
+function readEntry(
+  sheet: SheetReader,
+  row: number,
+  column: number,
+  place: { item: string; evaluator: number; evaluatorInfo: Evaluator; step: Step },
+): number | null {
   const content = sheet.at(row, column);
-  const cell = sheet.cellName(row, column);
-  switch (content.kind) {
-    case "number":
-      return content.value;
-    case "blank":
-      return null;
-    case "uncomputed":
-      sheet.fail(MESSAGES.uncomputed(cell));
-      return null;
-    default:
-      sheet.fail(MESSAGES.badEntry(cell, describeFound(content)));
-      return null;
-  }
+  if (content.kind === "number") return content.value;
+  if (content.kind === "blank") return null;
+  sheet.log.report(entryIssue(content, { sheet: sheet.name, ref: cellRef(column, row), ...place }));
+  return null;
 }
 
-export function readScoring(sheet: SheetReader): ScoringFields | undefined {
+/** Where the Scoring sheet's inputs were found: for naming cells and going to them. */
+export interface ScoringGeometry {
+  columns: ScoringColumnsFound;
+  /** Row of each item code and indicator id. */
+  rows: ReadonlyMap<string, number>;
+}
+
+export function readScoring(
+  sheet: SheetReader,
+  step: Step,
+): (ScoringFields & { geometry: ScoringGeometry }) | undefined {
   const c = findColumns(sheet);
   if (!c) return undefined;
   const evaluators = readEvaluators(sheet, c);
@@ -111,7 +127,9 @@ export function readScoring(sheet: SheetReader): ScoringFields | undefined {
     const row = rows.get(id);
     if (kind === "primary" || row === undefined) continue;
     if (kind === "item") {
-      scores[id] = evaluators.map((_, k) => readEntry(sheet, row, c.firstEvaluator + k));
+      scores[id] = evaluators.map((evaluatorInfo, k) =>
+        readEntry(sheet, row, c.firstEvaluator + k, { item: id, evaluator: k, evaluatorInfo, step }),
+      );
       const note = sheet.text(row, c.notes);
       if (note !== undefined) notes[id] = note;
     }
@@ -125,5 +143,6 @@ export function readScoring(sheet: SheetReader): ScoringFields | undefined {
     scores,
     ...(Object.keys(notes).length > 0 && { notes }),
     ...(Object.keys(exclusions).length > 0 && { exclusions }),
+    geometry: { columns: c, rows },
   };
 }

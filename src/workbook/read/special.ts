@@ -12,7 +12,7 @@ import { describeFound, MESSAGES } from "./messages";
  */
 export type SpecialFields = Pick<Assessment, "deductions" | "bonus">;
 
-const DEDUCTION_HEADERS = [
+export const DEDUCTION_HEADERS = [
   "category",
   "description",
   "relatedItem",
@@ -21,9 +21,9 @@ const DEDUCTION_HEADERS = [
   "deadline",
   "status",
 ] as const satisfies readonly TextKey[];
-const BONUS_HEADERS = ["bonusPoints", "bonusReason"] as const satisfies readonly TextKey[];
+export const BONUS_HEADERS = ["bonusPoints", "bonusReason"] as const satisfies readonly TextKey[];
 
-interface Table<K extends TextKey> {
+export interface Table<K extends TextKey> {
   firstRow: number;
   /** Last row of the table's body (the row before its total). */
   lastRow: number;
@@ -63,11 +63,17 @@ function readDeduction(
   const description = sheet.text(row, c.description);
   if (categoryText === undefined && description === undefined) return undefined;
   const category = idOfLabel(categoryText ?? "", DEDUCTION_CATEGORIES);
-  if (!category) return sheet.fail(MESSAGES.badCategory(sheet.cellName(row, c.category), categoryText ?? ""));
+  if (!category) {
+    return sheet.fail(
+      MESSAGES.badCategory(sheet.cellName(row, c.category), categoryText ?? ""),
+      row,
+      c.category,
+    );
+  }
   const statusText = sheet.text(row, c.status);
   const status = statusText === undefined ? undefined : idOfLabel(statusText, STATUS_OPTIONS);
   if (statusText !== undefined && !status) {
-    return sheet.fail(MESSAGES.badStatus(sheet.cellName(row, c.status), statusText));
+    return sheet.fail(MESSAGES.badStatus(sheet.cellName(row, c.status), statusText), row, c.status);
   }
   const optional = {
     item: sheet.text(row, c.relatedItem),
@@ -89,28 +95,46 @@ function readBonus(sheet: SheetReader, row: number, c: Record<(typeof BONUS_HEAD
   if (points.kind === "blank" && reason === undefined) return undefined;
   if (points.kind === "number") return { points: points.value, reason: reason ?? "" } satisfies Bonus;
   const cell = sheet.cellName(row, c.bonusPoints);
-  if (points.kind === "uncomputed") return sheet.fail(MESSAGES.uncomputed(cell));
+  if (points.kind === "uncomputed") return sheet.fail(MESSAGES.uncomputed(cell), row, c.bonusPoints);
   const found = points.kind === "blank" ? { zh: "空白", en: "a blank" } : describeFound(points);
-  return sheet.fail(MESSAGES.badPoints(cell, found));
+  return sheet.fail(MESSAGES.badPoints(cell, found), row, c.bonusPoints);
 }
 
-export function readSpecial(sheet: SheetReader): SpecialFields | undefined {
+/** Where the Special sheet's tables were found, and the row of each deduction and bonus read. */
+export interface SpecialGeometry {
+  deductions: Table<(typeof DEDUCTION_HEADERS)[number]>;
+  bonus: Table<(typeof BONUS_HEADERS)[number]>;
+  /** Row of deductions[i] (blank rows are skipped, so the i-th deduction need not be on the i-th row). */
+  deductionRows: number[];
+  bonusRows: number[];
+}
+
+export function readSpecial(sheet: SheetReader): (SpecialFields & { geometry: SpecialGeometry }) | undefined {
   const dTable = findTable(sheet, 1, DEDUCTION_HEADERS, "deductionCount", 2);
   if (!dTable) return undefined;
   const bTable = findTable(sheet, dTable.lastRow + 1, BONUS_HEADERS, "bonusClaimed", 1);
   if (!bTable) return undefined;
   const deductions: Deduction[] = [];
+  const deductionRows: number[] = [];
   for (let row = dTable.firstRow; row <= dTable.lastRow; row++) {
     const deduction = readDeduction(sheet, row, dTable.columns);
-    if (deduction) deductions.push(deduction);
+    if (deduction) {
+      deductions.push(deduction);
+      deductionRows.push(row);
+    }
   }
   const bonus: Bonus[] = [];
+  const bonusRows: number[] = [];
   for (let row = bTable.firstRow; row <= bTable.lastRow; row++) {
     const entry = readBonus(sheet, row, bTable.columns);
-    if (entry) bonus.push(entry);
+    if (entry) {
+      bonus.push(entry);
+      bonusRows.push(row);
+    }
   }
   return {
     ...(deductions.length > 0 && { deductions }),
     ...(bonus.length > 0 && { bonus }),
+    geometry: { deductions: dTable, bonus: bTable, deductionRows, bonusRows },
   };
 }

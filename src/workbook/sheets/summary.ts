@@ -42,7 +42,7 @@ function chartFirstRow(): number {
   return resultRow("completeness") + 2;
 }
 
-const RESULT_FIELDS = [
+export const RESULT_FIELDS = [
   "rawScore",
   "applicableTotal",
   "scaledScore",
@@ -56,6 +56,22 @@ const RESULT_FIELDS = [
   "complete",
   "completeness",
 ] as const;
+
+export type ResultField = (typeof RESULT_FIELDS)[number];
+
+/**
+ * The engine check: beside the live figures, the exact engine's own, written as values (never
+ * formulas) by the task pane's "compute", so a reader of the sheet sees both. Empty until then.
+ * Column G beside the indicator table's score (E), column D beside the result block's values (C),
+ * each under a "StarScore engine check" label.
+ */
+export const ENGINE_CHECK = {
+  indicatorColumn: "G",
+  /** The live column the indicator table's check mirrors. */
+  indicatorSource: "E",
+  resultColumn: "D",
+  resultSource: "C",
+} as const;
 
 /** Row of each result field; the value sits in column C. */
 export function resultRow(field: (typeof RESULT_FIELDS)[number]): number {
@@ -80,6 +96,7 @@ export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
   ]);
   writeIndicatorTable(ctx, s);
   writeResults(ctx, s);
+  writeEngineCheck(ctx, s);
   const { rows } = summaryRows();
   const indicatorRows = rows.filter((r) => r.kind === "indicator");
   s.spec.chart = {
@@ -99,6 +116,7 @@ export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
     { col: "D", width: 10 },
     { col: "E", width: 10 },
     { col: "F", width: 10 },
+    { col: ENGINE_CHECK.indicatorColumn, width: 12 },
   );
   s.spec.print = {
     orientation: "portrait",
@@ -286,6 +304,29 @@ function writeResults(ctx: LayoutContext, s: SheetBuilder): void {
     const style = field === "finalScore" || field === "grade" ? "grade" : "result";
     s.formula(`C${row}`, formula, cached, { style, ...(numFmt && { numFmt }) });
     if (name) s.define(name, `C${row}`);
+  }
+}
+
+/** The engine check's labels and empty, formatted cells (see ENGINE_CHECK). */
+function writeEngineCheck(ctx: LayoutContext, s: SheetBuilder): void {
+  const { rows, totalRow, resultRow: firstResultRow } = summaryRows();
+  const { indicatorColumn: g, resultColumn: d } = ENGINE_CHECK;
+  s.value(`${g}${SUMMARY_HEADER_ROW}`, ctx.t("engineCheck"), { style: "muted" });
+  for (const row of [...rows.map((r) => r.row), totalRow])
+    s.value(`${g}${row}`, null, { numFmt: FORMAT.score });
+  s.value(`${d}${firstResultRow - 1}`, ctx.t("engineCheck"), { style: "muted" });
+  const formats: Partial<Record<ResultField, string>> = {
+    rawScore: FORMAT.score,
+    applicableTotal: FORMAT.points,
+    scaledScore: "0.0000",
+    deductions: "0",
+    bonus: FORMAT.score,
+    finalScore: FORMAT.score,
+    completeness: FORMAT.ratio,
+  };
+  for (const field of RESULT_FIELDS) {
+    const numFmt = formats[field];
+    if (numFmt) s.value(`${d}${resultRow(field)}`, null, { numFmt });
   }
 }
 

@@ -1,0 +1,77 @@
+import type { Assessment, Evaluator } from "../../assessment/schema";
+import { SHEET_NAMES } from "../../workbook/labels";
+import { buildWorkbookLayout } from "../../workbook/layout";
+import { MAX_EVALUATORS } from "../../workbook/scoring-grid";
+import type { ApiSupport, HostContext } from "../excel/host";
+import { writeLayout } from "../excel/write-workbook";
+import { assess } from "./assess";
+import { ActionError } from "./errors";
+import { loadWorkbook } from "./load";
+import { INPUT_SHEETS } from "./sheets";
+
+/**
+ * Adding an evaluator or visit column: the column count is the layout's geometry (every formula,
+ * guard and hidden helper depends on it), so the workbook is read back (sync 1), and rebuilt with
+ * the extra column in the same run (writeLayout's replace path: the old sheets go only once the
+ * new ones are written). Every entry, note, exclusion, deduction and bonus is kept; so are the
+ * Info fields. A workbook that cannot be read, or whose entry cells hold something other than
+ * numbers (which the rebuilt workbook could not keep), is refused, naming the cells to fix.
+ */
+export async function addEvaluator(
+  context: HostContext,
+  supports: ApiSupport,
+  evaluator: Evaluator,
+): Promise<void> {
+  const { worksheets, names } = context.workbook;
+  const { snapshot, also: listed } = await loadWorkbook(context, INPUT_SHEETS, () => {
+    worksheets.load("items/name");
+    names.load("items/name,items/formula");
+    return () => ({ sheets: worksheets.items, names: names.items });
+  });
+  const assessed = assess(snapshot);
+  if (!assessed.ok || assessed.read.issues.length > 0) {
+    throw new ActionError(
+      {
+        zh: "无法添加评价人：工作簿中有无法读取的单元格，重建时会丢失。请先修正以下单元格。",
+        en: "Cannot add an evaluator: some cells of the workbook cannot be read and would be lost when it is rebuilt. Fix these cells first.",
+      },
+      assessed.ok
+        ? assessed.issues.filter((i) => assessed.read.issues.some((r) => r.cell === i.cell))
+        : assessed.issues,
+    );
+  }
+  const { assessment, lang } = assessed.read;
+  if (assessment.evaluators.length >= MAX_EVALUATORS) {
+    throw new ActionError({
+      zh: `评价人已达上限（${MAX_EVALUATORS} 列）。`,
+      en: `The workbook already has the most evaluator columns it can (${MAX_EVALUATORS}).`,
+    });
+  }
+  const layout = buildWorkbookLayout({ lang, assessment: withEvaluator(assessment, evaluator) });
+  const ours = new Set(
+    Object.values(SHEET_NAMES)
+      .flatMap((n) => [n.zh, n.en])
+      .map(fold),
+  );
+  const layoutNames = new Set(layout.names.map((n) => fold(n.name)));
+  await writeLayout(context, layout, supports, {
+    sheets: listed.sheets.filter((s) => ours.has(fold(s.name))).map((s) => s.name),
+    names: listed.names
+      .filter((n) => layoutNames.has(fold(n.name)))
+      .map((n) => ({ name: n.name, formula: n.formula })),
+    taken: listed.sheets.map((s) => s.name),
+  });
+}
+
+/** The assessment with one more evaluator, blank for every item. */
+export function withEvaluator(assessment: Assessment, evaluator: Evaluator): Assessment {
+  return {
+    ...assessment,
+    evaluators: [...assessment.evaluators, { name: evaluator.name, kind: evaluator.kind }],
+    scores: Object.fromEntries(
+      Object.entries(assessment.scores).map(([code, row]) => [code, [...row, null]]),
+    ),
+  };
+}
+
+const fold = (name: string) => name.toLocaleUpperCase("en-US");

@@ -1,0 +1,61 @@
+/* global Excel */
+import { SHEET_NAMES } from "../../workbook/labels";
+import { officeApiSupport, type ApiSupport, type HostContext, type RunBatch } from "../excel/host";
+import { addEvaluator } from "./add-evaluator";
+import { selectCell, setEntry } from "./cells";
+import { computeWorkbook } from "./compute";
+import { subscribe, type RunIn } from "./events";
+import { generate } from "./generate";
+import { inspectSelection } from "./inspect";
+import { INPUT_SHEETS } from "./sheets";
+import type { StarScoreHost } from "./types";
+import { validateWorkbook } from "./validate";
+
+/**
+ * The task pane's actions on Office.js: each one Excel.run (validate and compute: two syncs
+ * whatever the number of evaluators). `run`, `runIn` and `supports` default to Excel.run,
+ * Excel.run(context, …) and the host's requirement sets; the tests and the in-page fake host pass
+ * the recording fake's.
+ */
+export interface OfficeHostOptions {
+  run?: RunBatch;
+  runIn?: RunIn;
+  supports?: ApiSupport;
+}
+
+const excelRun: RunBatch = (batch) => Excel.run(batch);
+// The context is the Excel.RequestContext an earlier Excel.run gave: HostContext is its structural type.
+const excelRunIn: RunIn = (context, batch) => Excel.run(context as unknown as Excel.RequestContext, batch);
+
+export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost {
+  const run = options.run ?? excelRun;
+  const runIn = options.runIn ?? excelRunIn;
+  const supports = options.supports ?? officeApiSupport;
+  return {
+    hasWorkbook: () => run(hasWorkbook),
+    generate: (request) => generate(request, run, supports),
+    addEvaluator: (evaluator) => run((context) => addEvaluator(context, supports, evaluator)),
+    validate: () => run(validateWorkbook),
+    compute: () => run(computeWorkbook),
+    selectCell: (cell) => run((context) => selectCell(context, cell)),
+    inspectSelection: () => run(inspectSelection),
+    setEntry: (cell, value) => run((context) => setEntry(context, cell, value)),
+    onChanged: (listener) => subscribe(run, runIn, INPUT_SHEETS, "onChanged", listener),
+    onSelectionChanged: (listener) => subscribe(run, runIn, ["scoring"], "onSelectionChanged", listener),
+  };
+}
+
+/** Whether any of StarScore's sheets (either language) is in the workbook: generate would refuse. */
+async function hasWorkbook(context: HostContext): Promise<boolean> {
+  const { worksheets } = context.workbook;
+  worksheets.load("items/name");
+  await context.sync();
+  const ours = new Set(
+    Object.values(SHEET_NAMES)
+      .flatMap((n) => [n.zh, n.en])
+      .map(fold),
+  );
+  return worksheets.items.some((s) => ours.has(fold(s.name)));
+}
+
+const fold = (name: string) => name.toLocaleUpperCase("en-US");

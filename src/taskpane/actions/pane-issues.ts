@@ -1,0 +1,107 @@
+import type { Assessment } from "../../assessment/schema";
+import type { ValidationIssue } from "../../core/issues";
+import { itemByCode } from "../../spec";
+import { cellRef, sheetRef } from "../../workbook/address";
+import type { CellLocator, DeductionField } from "../../workbook/read/locator";
+import type { ReadIssue, ReadProblem } from "../../workbook/read/workbook";
+import type { PaneIssue, ValidationReport } from "./types";
+
+/**
+ * Issues as the pane lists them, each with the cell to go to: the reader's (an entry cell that is
+ * not a number) and the engine's, whose place (item and evaluator, an exclusion key,
+ * deductions[2].description) the workbook's locator turns into a cell.
+ */
+export function readerIssue(issue: ReadIssue): PaneIssue {
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    item: issue.item,
+    evaluator: issue.evaluator,
+    cell: issue.cell,
+  };
+}
+
+/** A problem that stopped the read (a missing header, an unknown assessment type). */
+export function problemIssue(problem: ReadProblem): PaneIssue {
+  return {
+    code: "workbook-unreadable",
+    severity: "error",
+    message: problem.message,
+    ...(problem.sheet !== undefined &&
+      problem.ref !== undefined && { cell: sheetRef(problem.sheet, problem.ref) }),
+  };
+}
+
+export function engineIssue(issue: ValidationIssue, assessment: Assessment, locator: CellLocator): PaneIssue {
+  const cell = cellOfIssue(issue, assessment, locator);
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    ...(issue.item !== undefined && { item: issue.item }),
+    ...(issue.evaluator !== undefined && { evaluator: issue.evaluator }),
+    ...(cell !== undefined && { cell }),
+  };
+}
+
+const DEDUCTION_FIELDS = new Set<string>([
+  "category",
+  "description",
+  "item",
+  "evidence",
+  "rectification",
+  "deadline",
+  "status",
+]);
+
+/** The cell an engine issue is about: where to type the fix. */
+export function cellOfIssue(
+  issue: ValidationIssue,
+  assessment: Assessment,
+  locator: CellLocator,
+): string | undefined {
+  const field = issue.field ?? "";
+  const deduction = /^deductions\[(\d+)\]\.(\w+)$/.exec(field);
+  if (deduction && DEDUCTION_FIELDS.has(deduction[2]!)) {
+    return locator.deduction(Number(deduction[1]), deduction[2] as DeductionField);
+  }
+  const bonus = /^bonus\[(\d+)\]\.(points|reason)$/.exec(field);
+  if (bonus) return locator.bonus(Number(bonus[1]), bonus[2] as "points" | "reason");
+  const exclusion = /^exclusions\.(.+)$/.exec(field);
+  if (exclusion) {
+    const key = exclusion[1]!;
+    return issue.code === "exclusion-no-reason" ? locator.reason(key) : locator.flag(key);
+  }
+  switch (issue.code) {
+    case "exclusion-has-entries": {
+      // The flag that excludes it: the item's own, else its indicator's.
+      const item = issue.item!;
+      const key = assessment.exclusions?.[item] !== undefined ? item : itemByCode(item)?.indicator;
+      return key === undefined ? undefined : locator.flag(key);
+    }
+    case "item-unscored":
+      return issue.item === undefined ? undefined : locator.entry(issue.item, 0);
+    case "evaluator-no-entries":
+      return issue.evaluator === undefined ? undefined : locator.evaluator(issue.evaluator);
+    case "bonus-over-cap":
+      return locator.bonus(0, "points");
+    default:
+      return issue.item !== undefined && issue.evaluator !== undefined
+        ? locator.entry(issue.item, issue.evaluator)
+        : undefined;
+  }
+}
+
+export function report(issues: PaneIssue[]): ValidationReport {
+  return {
+    issues,
+    errors: issues.filter((i) => i.severity === "error").length,
+    warnings: issues.filter((i) => i.severity === "warning").length,
+  };
+}
+
+/** "'评分'!H7" from a sheet name and row/column. */
+export function cellName(sheet: string, row: number, column: number): string {
+  return sheetRef(sheet, cellRef(column, row));
+}

@@ -1,0 +1,32 @@
+import type { StarScoreHost } from "../actions/types";
+
+/**
+ * A StarScoreHost whose implementation arrives in a later chunk. The Office.js host brings the
+ * scoring engine, the catalogue, the workbook layout and its readers and writer (more than the pane
+ * itself): index.tsx loads it with import() so that the pane renders without waiting for it. Loading
+ * starts at once; every call waits for it. A failed load (a dropped connection) rejects the calls
+ * that waited, which the views show as errors, and the next call tries again.
+ */
+export function lazyHost(load: () => Promise<StarScoreHost>): StarScoreHost {
+  let loading: Promise<StarScoreHost> | undefined;
+  const host = (): Promise<StarScoreHost> => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  void host().catch(() => undefined);
+  return {
+    hasWorkbook: () => host().then((h) => h.hasWorkbook()),
+    generate: (request) => host().then((h) => h.generate(request)),
+    addEvaluator: (evaluator) => host().then((h) => h.addEvaluator(evaluator)),
+    validate: () => host().then((h) => h.validate()),
+    compute: () => host().then((h) => h.compute()),
+    selectCell: (cell) => host().then((h) => h.selectCell(cell)),
+    inspectSelection: () => host().then((h) => h.inspectSelection()),
+    setEntry: (cell, value) => host().then((h) => h.setEntry(cell, value)),
+    onChanged: (listener) => host().then((h) => h.onChanged(listener)),
+    onSelectionChanged: (listener) => host().then((h) => h.onSelectionChanged(listener)),
+  };
+}
