@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { iso, z } from "zod";
 
 /**
  * The assessment file (starscore.assessment/1): the interchange format between the CLI, the
@@ -35,11 +35,15 @@ export const assessmentSchema = z.strictObject({
   organization: text,
   type: z.enum(["initial", "recertification", "surveillance"]),
   step: z.union([z.literal(1), z.literal(5), z.literal(10)]),
-  /** Optional dates of the assessment, ISO 8601 (YYYY-MM-DD). */
+  /**
+   * Optional dates of the assessment, ISO 8601 (YYYY-MM-DD). `iso.date`, not `z.iso.date`: webpack
+   * (5.113) binds `z.iso.date` in the bundle to `z.date`, which refuses every string, so the task
+   * pane could not read a workbook with dates (test/e2e/scenario.e2e.test.ts).
+   */
   dates: z
     .strictObject({
-      start: z.iso.date().optional(),
-      end: z.iso.date().optional(),
+      start: iso.date().optional(),
+      end: iso.date().optional(),
     })
     .optional(),
   evaluators: z.array(evaluatorSchema),

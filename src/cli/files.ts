@@ -1,16 +1,26 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parseAssessmentJson } from "../assessment/parse";
 import type { Assessment } from "../assessment/schema";
 import type { Lang } from "../spec/types";
 import type { ReadIssue } from "../workbook/read/workbook";
+import { megabytes, XLSX_LIMITS } from "../workbook/xlsx/limits";
 import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
 import { UserError } from "./errors";
 
 /** The bytes of an input file; a file that cannot be read is the user's mistake, not a crash. */
 export function readInputFile(path: string): Buffer {
   try {
+    // Refused before it is read: see src/workbook/xlsx/limits.ts for why 20 MB.
+    const size = statSync(path).size;
+    if (size > XLSX_LIMITS.maxFileBytes) {
+      throw new UserError({
+        zh: `文件 ${path} 太大（${megabytes(size)}）：StarScore 只读取 ${megabytes(XLSX_LIMITS.maxFileBytes)} 以内的文件。`,
+        en: `The file ${path} is too large (${megabytes(size)}): StarScore reads files up to ${megabytes(XLSX_LIMITS.maxFileBytes)}.`,
+      });
+    }
     return readFileSync(path);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError({
       zh: `无法读取文件 ${path}（${reason}）。`,

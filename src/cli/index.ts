@@ -1,11 +1,13 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version";
 import { commandContext, type Io } from "./context";
+import { registerConvert } from "./convert-command";
 import { EXIT, UserError } from "./errors";
 import { registerExport } from "./export-command";
 import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
 import { registerScore } from "./score-command";
+import { registerVerify } from "./verify-command";
 
 export type { Io } from "./context";
 
@@ -23,7 +25,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const ctx = commandContext(io, setExit);
-  for (const register of [registerScore, registerGenerate, registerExport]) register(program, ctx);
+  for (const register of [registerScore, registerGenerate, registerExport, registerVerify])
+    register(program, ctx);
+  registerConvert(program, ctx);
   return program;
 }
 

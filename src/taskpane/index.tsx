@@ -26,7 +26,11 @@ async function start(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("StarScore: #container is missing from taskpane.html");
   createRoot(container).render(
-    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+    <FluentProvider
+      theme={env.dark ? webDarkTheme : webLightTheme}
+      // colorScheme lets native controls (the date picker's icon) follow the theme too.
+      style={{ minHeight: "100vh", colorScheme: env.dark ? "dark" : "light" }}
+    >
       <App
         initialLang={pickLanguage(env.displayLanguage)}
         inExcel={inExcel}

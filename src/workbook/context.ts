@@ -1,12 +1,12 @@
 import type { Assessment } from "../assessment/schema";
 import { checkEntry } from "../core/entries";
 import type { Scoring } from "../core/score";
-import type { Lang } from "../spec/types";
+import type { Lang, Localized } from "../spec/types";
 import { sheetRef } from "./address";
 import { SHEET_NAMES, text } from "./labels";
 import { scoringColumns, type ScoringColumns } from "./scoring-grid";
 import { SheetBuilder } from "./sheet-builder";
-import type { SheetKey } from "./types";
+import type { SheetKey, ValidationSpec } from "./types";
 
 /** What every sheet builder needs: the language, the assessment, its scoring (for cached values), geometry. */
 export interface LayoutOptions {
@@ -29,6 +29,8 @@ export interface LayoutContext {
   ref: (key: SheetKey, a1: string) => string;
   /** Evaluator k's entry for an item when it is valid, else "" (what the hidden valid cells compute). */
   validEntry: (code: string, k: number) => number | "";
+  /** A dropdown from one of the Rules sheet's lists, with a stop alert in both languages. */
+  listRule: (range: string, list: string, allowBlank: boolean, error: Localized) => ValidationSpec;
 }
 
 export function layoutContext({ lang, assessment, scoring }: LayoutOptions): LayoutContext {
@@ -44,6 +46,14 @@ export function layoutContext({ lang, assessment, scoring }: LayoutOptions): Lay
     columns: scoringColumns(assessment.evaluators.length),
     sheet: (key) => new SheetBuilder(key, sheetNames[key], scoring !== undefined),
     ref: (key, a1) => sheetRef(sheetNames[key], a1),
+    listRule: (range, list, allowBlank, error) => ({
+      range,
+      kind: "list",
+      formula1: `=${sheetRef(sheetNames.rules, list)}`,
+      allowBlank,
+      errorTitle: "StarScore",
+      error: `${error.zh}\n${error.en}`,
+    }),
     validEntry: (code, k) => {
       const value = assessment.scores[code]?.[k];
       return typeof value === "number" && checkEntry(value, assessment.step).ok ? value : "";

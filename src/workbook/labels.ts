@@ -1,12 +1,15 @@
 import type { Lang, Localized } from "../spec/types";
+import type { SheetKey } from "./types";
 
 /** Every word the workbook shows, in both languages; the layout picks one. */
-export const SHEET_NAMES: Record<"info" | "scoring" | "special" | "summary" | "rules", Localized> = {
+export const SHEET_NAMES: Record<SheetKey, Localized> = {
   info: { zh: "封面", en: "Info" },
   scoring: { zh: "评分", en: "Scoring" },
   special: { zh: "特别项", en: "Special" },
   summary: { zh: "汇总", en: "Summary" },
   rules: { zh: "规则", en: "Rules" },
+  /** Appended to by the task pane only (src/workbook/audit/log.ts). */
+  audit: { zh: "审计日志", en: "Audit log" },
 };
 
 export const TEXT = {

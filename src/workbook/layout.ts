@@ -1,4 +1,5 @@
-import { layoutContext, type LayoutOptions } from "./context";
+import { buildAuditSheet, type AuditRow } from "./audit/log";
+import { layoutContext, type LayoutOptions as SheetOptions } from "./context";
 import { buildInfoSheet, LAYOUT_VERSION } from "./sheets/info";
 import { buildRulesSheet } from "./sheets/rules";
 import { buildScoringSheet } from "./sheets/scoring";
@@ -6,7 +7,10 @@ import { buildSpecialSheet } from "./sheets/special";
 import { buildSummarySheet } from "./sheets/summary";
 import type { WorkbookLayout } from "./types";
 
-export type { LayoutOptions } from "./context";
+export type LayoutOptions = SheetOptions & {
+  /** The audit log's rows (src/workbook/audit/log.ts), oldest first; none by default. */
+  audit?: readonly AuditRow[];
+};
 
 /** The whole StarScore workbook for an assessment, in the order its sheets appear. */
 export function buildWorkbookLayout(options: LayoutOptions): WorkbookLayout {
@@ -18,6 +22,7 @@ export function buildWorkbookLayout(options: LayoutOptions): WorkbookLayout {
     buildSummarySheet,
     buildRulesSheet,
   ].map((build) => build(ctx));
+  built.push(buildAuditSheet(ctx, options.audit));
   return {
     lang: options.lang,
     layoutVersion: LAYOUT_VERSION,

@@ -49,6 +49,12 @@ export class SheetBuilder {
     return this.put({ ref, formula, ...(this.withCache && cached !== undefined && { cached }), ...extras });
   }
 
+  /** Column widths in characters, by column letter: widths({ A: 9, B: 40 }). */
+  widths(byColumn: Record<string, number>): this {
+    for (const [col, width] of Object.entries(byColumn)) this.spec.columns.push({ col, width });
+    return this;
+  }
+
   /** Styles a row of header cells from column `first`. */
   headers(row: number, first: number, labels: readonly string[], style: StyleKey = "header"): this {
     labels.forEach((label, i) => this.value(cellRef(first + i, row), label, { style }));

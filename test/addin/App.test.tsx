@@ -105,7 +105,7 @@ describe("App with a host", () => {
     return { host, view };
   }
 
-  test("a labelled tab list of four views, each tab controlling its panel", async () => {
+  test("a labelled tab list of five views, each tab controlling its panel", async () => {
     await renderWithHost();
     const tablist = screen.getByRole("tablist", { name: messages.zh.tabListLabel });
     const tabs = within(tablist).getAllByRole("tab");
@@ -114,8 +114,15 @@ describe("App with a host", () => {
       "校验",
       "结果",
       "项目详情",
+      "定稿",
     ]);
-    expect(tabs.map((tab) => tab.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false"]);
+    expect(tabs.map((tab) => tab.getAttribute("aria-selected"))).toEqual([
+      "true",
+      "false",
+      "false",
+      "false",
+      "false",
+    ]);
     for (const tab of tabs) {
       const panel = document.getElementById(tab.getAttribute("aria-controls") ?? "");
       expect(panel?.getAttribute("role")).toBe("tabpanel");

@@ -4,6 +4,9 @@
  */
 import type {
   ComputeReport,
+  FinaliseRecord,
+  FinaliseStatus,
+  IntegrityIssue,
   ItemSelection,
   StarScoreHost,
   ValidationReport,
@@ -108,6 +111,43 @@ export const COMPUTE: ComputeReport = {
   integrity: [{ cell: "'汇总'!C5", what: "Result_FinalScore", sheetValue: "80", engineValue: "64" }],
 };
 
+export const VERIFY: IntegrityIssue[] = [
+  {
+    cell: "'评分'!P7",
+    what: "B3 得分",
+    sheetValue: "3",
+    engineValue: '=IF(Q7=0,"",IF(K7=0,0,$D7*SUM(R7:S7)/K7/100))',
+    code: "formula-overwritten",
+    message: {
+      zh: '评分!P7（B3 得分）：公式被替换为值 "3"；应为公式 =IF(…)。',
+      en: 'Scoring!P7 (B3 Score): the formula was replaced by the value "3"; it should be =IF(…).',
+    },
+  },
+];
+
+export const FINALISED: FinaliseRecord = {
+  n: 1,
+  status: "finalised",
+  finalisedAt: "2025-03-14T09:26:53+08:00",
+  finalisedBy: "王组长",
+  reopenedAt: "",
+  reopenedBy: "",
+  entriesHash: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+  finalScore: 87.46,
+  gradeLabel: { zh: "三星级", en: "Three-star" },
+};
+
+export const DRAFT_STATUS: FinaliseStatus = {
+  workbook: true,
+  state: "draft",
+  hasLog: true,
+  log: [
+    { time: "2025-03-14T09:20:00+08:00", person: "王组长", action: "计算", summary: "87.46 三星级" },
+    { time: "2025-03-14T09:10:00+08:00", person: "王组长", action: "校验", summary: "0 个错误，1 个警告" },
+  ],
+  problems: [],
+};
+
 export const SELECTION: ItemSelection = {
   code: "B6",
   entries: [
@@ -126,6 +166,10 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     addEvaluator: jest.fn().mockResolvedValue(undefined),
     validate: jest.fn().mockResolvedValue(VALIDATION),
     compute: jest.fn().mockResolvedValue(COMPUTE),
+    verify: jest.fn().mockResolvedValue(VERIFY),
+    finalise: jest.fn().mockResolvedValue(FINALISED),
+    reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
+    finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
     setEntry: jest.fn().mockResolvedValue(undefined),

@@ -23,7 +23,7 @@ export async function renderPane(host: StarScoreHost | undefined, props: Partial
   return view;
 }
 
-export type TabId = "generate" | "validate" | "results" | "inspector";
+export type TabId = "generate" | "validate" | "results" | "inspector" | "finalise";
 
 /** The tabpanel of a view, for within(). */
 export function panel(id: TabId): HTMLElement {

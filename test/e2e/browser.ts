@@ -2,6 +2,7 @@ import type axeCore from "axe-core";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { Assessment } from "../../src/assessment/schema";
 import type { CellSnapshot, FakeHostOptions } from "./host/test-api";
 import { ROOT } from "./build";
 
@@ -133,14 +134,24 @@ export async function tabTo(
 
 // ---- the fake workbook behind the pane ----------------------------------------------------------
 
-/** Types into a cell of the fake workbook as the user would in Excel, raising onChanged. */
+/**
+ * Types into a cell of the fake workbook as the user would in Excel, raising onChanged. With
+ * liftProtection, the user lifts the sheet's protection first (to type into a locked cell) and
+ * protects it again afterwards.
+ */
 export async function typeInCell(
   page: Page,
   sheet: string,
   address: string,
   input: string | number | boolean,
+  { liftProtection = false }: { liftProtection?: boolean } = {},
 ): Promise<void> {
-  await page.evaluate(([s, a, i]) => window.__starscore.typeIn(s, a, i), [sheet, address, input] as const);
+  await page.evaluate(([s, a, i, l]) => window.__starscore.typeIn(s, a, i, { liftProtection: l }), [
+    sheet,
+    address,
+    input,
+    liftProtection,
+  ] as const);
 }
 
 /** Moves Excel's selection, raising onSelectionChanged. */
@@ -172,6 +183,21 @@ export async function waitForHandler(
   ] as const);
 }
 
+/**
+ * Waits until the pane has left Excel alone for `quietMs` (no Excel.run under way or begun since),
+ * e.g. before counting requests, or after an action whose follow-ups (resubscribing) run unseen.
+ */
+export async function waitForIdle(page: Page, quietMs = 200): Promise<void> {
+  await page.waitForFunction((quiet) => window.__starscore.idleFor() >= quiet, quietMs, { polling: 50 });
+}
+
+/** The assessment the fake workbook holds, read back as the add-in's readers read it. */
+export async function readBack(page: Page): Promise<{ lang: "zh" | "en"; assessment: Assessment }> {
+  const read = await page.evaluate(() => window.__starscore.readBack());
+  if ("errors" in read) throw new Error(`the workbook cannot be read back:\n${read.errors.join("\n")}`);
+  return read;
+}
+
 /** Errors thrown by the pane's event handlers (Excel would swallow them). */
 export function handlerErrors(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__starscore.handlerErrors());
@@ -197,7 +223,13 @@ export async function runAxe(page: Page, selector?: string): Promise<AxeViolatio
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async (context) => {
     const axe = (window as unknown as { axe: typeof axeCore }).axe;
-    const results = await axe.run(context ?? document, { resultTypes: ["violations"] });
+    // Fluent's tabster puts hidden focusable <i data-tabster-dummy> sentinels around focus groups
+    // (the TabList) to steer Tab; axe reports them as aria-hidden-focus. That is Fluent's design
+    // (they hand the focus straight on), so they are left out; nothing else is.
+    const exclude = [["[data-tabster-dummy]"]];
+    const results = await axe.run(context ? { include: [[context]], exclude } : { exclude }, {
+      resultTypes: ["violations"],
+    });
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? "",

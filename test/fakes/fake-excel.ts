@@ -959,13 +959,18 @@ interface Target {
   bounds: Bounds;
 }
 
-/** What a range's load gives: each cell as Excel's values, valueTypes and numberFormat show it. */
+/**
+ * What a range's load gives: each cell as Excel's values, valueTypes and numberFormat show it, and
+ * (only when "formulas" is loaded, as it is large) Range.formulas: a formula's A1 text, else the
+ * constant ("" for a blank, the error's text for an error).
+ */
 interface RangeData {
   isNull: boolean;
   address?: string;
   values?: CellInput[][];
   valueTypes?: string[][];
   numberFormat?: CellInput[][];
+  formulas?: CellInput[][];
 }
 
 class FakeRange extends FakeObject implements HostRange, HostDataRange {
@@ -1050,18 +1055,20 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
 
   load(propertyNames: string): this {
     let snapshot: RangeData;
+    const formulas = propertyNames.split(",").some((p) => p.trim() === "formulas");
     this.excel.enqueue(
       2,
       `load:${propertyNames}`,
       this.pathId,
       [],
-      () => (snapshot = this.excel.respond(this.read())),
+      () => (snapshot = this.excel.respond(this.read(formulas))),
     );
-    this.excel.onSynced(() => (this.loaded = snapshot));
+    // Loaded properties add up, as in Office.js: a second load of the same range adds its own.
+    this.excel.onSynced(() => (this.loaded = { ...this.loaded, ...snapshot }));
     return this;
   }
 
-  private read(): RangeData {
+  private read(withFormulas = false): RangeData {
     const target = this.locate();
     if (!target) return { isNull: true };
     const { sheet, bounds } = target;
@@ -1074,20 +1081,24 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
     const values: CellInput[][] = [];
     const valueTypes: string[][] = [];
     const numberFormat: CellInput[][] = [];
+    const formulas: CellInput[][] = [];
     for (let row = bounds.top; row <= bounds.bottom; row++) {
       const v: CellInput[] = [];
       const t: string[] = [];
       const f: CellInput[] = [];
+      const a1: CellInput[] = [];
       for (let column = bounds.left; column <= bounds.right; column++) {
         const cell = sheet.peek(cellRef(column, row));
         const [value, type] = shown(cell);
         v.push(value);
         t.push(type);
         f.push(cell?.numberFormat ?? "General");
+        a1.push(cell?.formula ?? cell?.error ?? cell?.value ?? "");
       }
       values.push(v);
       valueTypes.push(t);
       numberFormat.push(f);
+      formulas.push(a1);
     }
     return {
       isNull: false,
@@ -1095,6 +1106,7 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
       values,
       valueTypes,
       numberFormat,
+      ...(withFormulas && { formulas }),
     };
   }
 
@@ -1130,8 +1142,8 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
     this.input("formulas", value);
   }
 
-  get formulas(): RangeInput {
-    throw new Error("PropertyNotLoaded: formulas");
+  get formulas(): CellInput[][] {
+    return this.data("formulas");
   }
 
   set formulasR1C1(value: RangeInput) {

@@ -1,11 +1,15 @@
 import type { Assessment, Evaluator } from "../../assessment/schema";
-import { SHEET_NAMES } from "../../workbook/labels";
+import type { Lang } from "../../spec/types";
+import { readAuditRows, SUMMARIES } from "../../workbook/audit/log";
+import { SHEET_NAMES, TEXT } from "../../workbook/labels";
 import { buildWorkbookLayout } from "../../workbook/layout";
 import { MAX_EVALUATORS } from "../../workbook/scoring-grid";
 import type { ApiSupport, HostContext } from "../excel/host";
 import { writeLayout } from "../excel/write-workbook";
 import { assess } from "./assess";
+import { auditEntry, type AuditBy } from "./audit-log";
 import { ActionError } from "./errors";
+import { isFinalised, queueSnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
 import { INPUT_SHEETS } from "./sheets";
 
@@ -15,19 +19,30 @@ import { INPUT_SHEETS } from "./sheets";
  * the extra column in the same run (writeLayout's replace path: the old sheets go only once the
  * new ones are written). Every entry, note, exclusion, deduction and bonus is kept; so are the
  * Info fields. A workbook that cannot be read, or whose entry cells hold something other than
- * numbers (which the rebuilt workbook could not keep), is refused, naming the cells to fix.
+ * numbers (which the rebuilt workbook could not keep), is refused, naming the cells to fix. The
+ * audit log is rebuilt with its rows and this action's own; a finalised assessment is refused
+ * (its inputs are locked, and the rebuilt sheets would not be): reopen it first.
  */
 export async function addEvaluator(
   context: HostContext,
   supports: ApiSupport,
   evaluator: Evaluator,
+  audit?: AuditBy,
 ): Promise<void> {
   const { worksheets, names } = context.workbook;
-  const { snapshot, also: listed } = await loadWorkbook(context, INPUT_SHEETS, () => {
+  const { snapshot, also: listed } = await loadWorkbook(context, [...INPUT_SHEETS, "audit"], (reads) => {
     worksheets.load("items/name");
     names.load("items/name,items/formula");
-    return () => ({ sheets: worksheets.items, names: names.items });
+    const snapshotSheet = queueSnapshotSheet(context, reads);
+    return () => ({ sheets: worksheets.items, names: names.items, snapshotSheet: snapshotSheet() });
   });
+  const finalised = isFinalised(listed.snapshotSheet);
+  if (finalised) {
+    throw new ActionError({
+      zh: `评估已于 ${finalised.finalisedAt} 由 ${finalised.finalisedBy} 定稿，不能添加评价人。如需添加，请先在“定稿”页重新开放。`,
+      en: `The assessment was finalised at ${finalised.finalisedAt} by ${finalised.finalisedBy}: no evaluator can be added. Reopen it on the Finalise tab first.`,
+    });
+  }
   const assessed = assess(snapshot);
   if (!assessed.ok || assessed.read.issues.length > 0) {
     throw new ActionError(
@@ -47,7 +62,21 @@ export async function addEvaluator(
       en: `The workbook already has the most evaluator columns it can (${MAX_EVALUATORS}).`,
     });
   }
-  const layout = buildWorkbookLayout({ lang, assessment: withEvaluator(assessment, evaluator) });
+  const added = named(evaluator, assessment.evaluators, lang);
+  const logGrid = snapshot.sheets.audit?.grid;
+  const layout = buildWorkbookLayout({
+    lang,
+    assessment: withEvaluator(assessment, added),
+    // The log is rebuilt with the rest (when the workbook has one): its rows, then this action's.
+    ...(logGrid && {
+      audit: [
+        ...readAuditRows(logGrid),
+        ...(audit
+          ? [auditEntry(audit, "add-evaluator", SUMMARIES.addEvaluator(added.name, added.kind), lang)]
+          : []),
+      ],
+    }),
+  });
   const ours = new Set(
     Object.values(SHEET_NAMES)
       .flatMap((n) => [n.zh, n.en])
@@ -61,6 +90,19 @@ export async function addEvaluator(
       .map((n) => ({ name: n.name, formula: n.formula })),
     taken: listed.sheets.map((s) => s.name),
   });
+}
+
+/**
+ * A visit added without a name gets the name the generate form gives one, in the workbook's
+ * language: "暗访 n" / "Visit n", n its number among the visits (the next one no column has).
+ * Without it the header cell stayed empty, and the pane and the messages numbered the column.
+ */
+export function named(evaluator: Evaluator, evaluators: readonly Evaluator[], lang: Lang): Evaluator {
+  if (evaluator.kind !== "visit" || evaluator.name.trim() !== "") return evaluator;
+  const taken = new Set(evaluators.map((e) => e.name.trim().toLocaleLowerCase()));
+  let n = evaluators.filter((e) => e.kind === "visit").length + 1;
+  while (taken.has(`${TEXT.visit[lang]} ${n}`.toLocaleLowerCase())) n++;
+  return { ...evaluator, name: `${TEXT.visit[lang]} ${n}` };
 }
 
 /** The assessment with one more evaluator, blank for every item. */

@@ -1,7 +1,9 @@
 import { toResultJson } from "../../core/report";
+import { SUMMARIES } from "../../workbook/audit/log";
 import { buildWorkbookLayout } from "../../workbook/layout";
 import type { HostContext } from "../excel/host";
 import { assess, marksOf } from "./assess";
+import { auditEntry, auditWrite, joinWrites, queueAuditEnd, type AuditBy } from "./audit-log";
 import { ActionError } from "./errors";
 import { layoutFills, planHighlights } from "./highlights";
 import { checkIntegrity, engineCheckWrites } from "./integrity";
@@ -15,10 +17,12 @@ import { writeBack } from "./write-back";
  * live formula results (the Scoring sheet's, the Summary's indicator table and Result_* block); the
  * engine scores the inputs; every figure the sheet shows is compared with the engine's
  * (integrity.ts). Sync 2 writes the engine's figures into the Summary's engine-check column
- * (values only) and the highlights (issues and integrity differences alike).
+ * (values only) and the highlights (issues and integrity differences alike), and, given `audit`,
+ * the audit log's row ("87.46 三星级").
  */
-export async function computeWorkbook(context: HostContext): Promise<ComputeReport> {
-  const { snapshot, store } = await loadWorkbook(context, [...INPUT_SHEETS, "summary"]);
+export async function computeWorkbook(context: HostContext, audit?: AuditBy): Promise<ComputeReport> {
+  const loaded = await loadWorkbook(context, [...INPUT_SHEETS, "summary"], queueAuditEnd);
+  const { snapshot, store, also: auditEnd } = loaded;
   const assessed = assess(snapshot);
   if (!assessed.ok) {
     throw new ActionError(
@@ -44,17 +48,29 @@ export async function computeWorkbook(context: HostContext): Promise<ComputeRepo
     hasStore: snapshot.sheets.rules !== undefined,
   });
   const summary = snapshot.sheets.summary;
+  const grade = scoring.result.gradeLabel;
+  const final = toResultJson(read.assessment, scoring, read.lang).finalScore;
+  const log =
+    audit &&
+    auditWrite(
+      snapshot,
+      auditEnd,
+      auditEntry(audit, "compute", SUMMARIES.compute(final, grade, integrity.length), read.lang),
+    );
   const failed = await writeBack(
     context,
     snapshot,
     plan,
-    summary && {
-      sheets: ["summary"],
-      queue: () => {
-        for (const { address, values } of engineCheckWrites(layout))
-          summary.worksheet.getRange(address).values = values;
+    joinWrites(
+      summary && {
+        sheets: ["summary"],
+        queue: () => {
+          for (const { address, values } of engineCheckWrites(layout))
+            summary.worksheet.getRange(address).values = values;
+        },
       },
-    },
+      log,
+    ),
   );
   return {
     result: {

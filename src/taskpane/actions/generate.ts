@@ -1,7 +1,9 @@
 import { ASSESSMENT_FORMAT, type Assessment } from "../../assessment/schema";
+import { SUMMARIES } from "../../workbook/audit/log";
 import { buildWorkbookLayout } from "../../workbook/layout";
 import type { ApiSupport, RunBatch } from "../excel/host";
 import { generateWorkbook } from "../excel/write-workbook";
+import { auditEntry, type AuditBy } from "./audit-log";
 import type { GenerateRequest } from "./types";
 
 /** The blank assessment a new workbook starts from: the request's particulars, no entries. */
@@ -21,12 +23,21 @@ export function blankAssessment(request: GenerateRequest): Assessment {
   };
 }
 
-/** generate: the layout of a blank assessment, written by generateWorkbook (which never overwrites). */
+/**
+ * generate: the layout of a blank assessment, written by generateWorkbook (which never overwrites).
+ * Given `audit`, the audit log's first row is part of the layout: written in the same request.
+ */
 export async function generate(
   request: GenerateRequest,
   run: RunBatch,
   supports: ApiSupport,
+  audit?: AuditBy,
 ): Promise<{ skipped: string[] }> {
-  const layout = buildWorkbookLayout({ lang: request.lang, assessment: blankAssessment(request) });
+  const summary = SUMMARIES.generate(request.evaluators.length);
+  const layout = buildWorkbookLayout({
+    lang: request.lang,
+    assessment: blankAssessment(request),
+    ...(audit && { audit: [auditEntry(audit, "generate", summary, request.lang)] }),
+  });
   return generateWorkbook(layout, run, supports);
 }

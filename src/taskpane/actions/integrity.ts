@@ -1,6 +1,13 @@
 import type { Assessment } from "../../assessment/schema";
 import { cellRef, parseRef, sheetRef } from "../../workbook/address";
-import type { CellContent } from "../../workbook/read/grid";
+import {
+  agrees,
+  definedNameCells,
+  describeCell,
+  rowLabels,
+  showContent,
+  showValue,
+} from "../../workbook/integrity/cells";
 import type { WorkbookGeometry } from "../../workbook/read/locator";
 import {
   FIRST_BODY_ROW,
@@ -9,19 +16,14 @@ import {
   scoringColumns,
   scoringRows,
 } from "../../workbook/scoring-grid";
-import { INFO_ROWS } from "../../workbook/sheets/info";
 import { bonusRowCount, deductionRowCount, SPECIAL_LAYOUT } from "../../workbook/sheets/special";
-import {
-  ENGINE_CHECK,
-  RESULT_FIELDS,
-  resultRow,
-  SUMMARY_HEADER_ROW,
-  summaryRows,
-} from "../../workbook/sheets/summary";
-import type { CellSpec, CellValue, SheetKey, SheetSpec, WorkbookLayout } from "../../workbook/types";
+import { ENGINE_CHECK, RESULT_FIELDS, resultRow, summaryRows } from "../../workbook/sheets/summary";
+import type { CellValue, SheetKey, WorkbookLayout } from "../../workbook/types";
 import type { CellInput } from "../excel/host";
 import type { WorkbookSnapshot } from "./sheets";
 import type { IntegrityIssue } from "./types";
+
+export { TOLERANCE } from "../../workbook/integrity/cells";
 
 /**
  * Sheet against engine: every live formula the workbook computes (each item's score, count and
@@ -35,8 +37,6 @@ import type { IntegrityIssue } from "./types";
  * Rows are matched by what they are (an item's row by its code, wherever sorting put it); a sheet
  * whose shape is not the layout's (columns moved, a table of another size) is not compared.
  */
-export const TOLERANCE = 1e-6;
-
 const COMPARED: readonly SheetKey[] = ["info", "scoring", "special", "summary"];
 
 export function checkIntegrity(
@@ -45,7 +45,7 @@ export function checkIntegrity(
   geometry: WorkbookGeometry,
   assessment: Assessment,
 ): IntegrityIssue[] {
-  const names = definedNames(layout);
+  const names = definedNameCells(layout);
   const issues: IntegrityIssue[] = [];
   for (const spec of layout.sheets) {
     if (!COMPARED.includes(spec.key)) continue;
@@ -64,7 +64,7 @@ export function checkIntegrity(
       const ref = cellRef(column, row);
       issues.push({
         cell: sheetRef(found.name, ref),
-        what: names.get(`${spec.key}!${cell.ref}`) ?? describe(spec, labels, cell, layoutRow, column),
+        what: names.get(`${spec.key}!${cell.ref}`) ?? describeCell(spec, labels, cell, layoutRow, column),
         sheetValue: showContent(shown),
         engineValue: showValue(cell.cached),
       });
@@ -106,91 +106,6 @@ function rowMapping(
     return sameShape ? (row) => row : undefined;
   }
   return (row) => row;
-}
-
-function agrees(shown: CellContent, expected: CellValue): boolean {
-  if (expected === null || expected === "") return shown.kind === "blank";
-  switch (typeof expected) {
-    case "number":
-      return shown.kind === "number" && Math.abs(shown.value - expected) <= TOLERANCE;
-    case "boolean":
-      return shown.kind === "boolean" && shown.value === expected;
-    case "string":
-      return shown.kind === "text" && shown.value === expected;
-  }
-}
-
-function showValue(value: CellValue): string {
-  if (value === null) return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return String(Number(value.toFixed(10)));
-  return value;
-}
-
-function showContent(content: CellContent): string {
-  switch (content.kind) {
-    case "blank":
-      return "";
-    case "number":
-      return String(Number(content.value.toFixed(10)));
-    case "text":
-      return content.value;
-    case "boolean":
-      return content.value ? "TRUE" : "FALSE";
-    case "date":
-      return content.value.toISOString().slice(0, 10);
-    case "error":
-      return content.value;
-    case "uncomputed":
-      return "";
-  }
-}
-
-/** "summary!C30" → "Result_FinalScore": the public and internal names of single cells. */
-function definedNames(layout: WorkbookLayout): Map<string, string> {
-  const byName = new Map(layout.sheets.map((s) => [s.name, s.key]));
-  const names = new Map<string, string>();
-  for (const { name, ref } of layout.names) {
-    const match = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/.exec(ref);
-    const key = match && byName.get(match[1]!.replace(/''/g, "'"));
-    if (key) names.set(`${key}!${match![2]}${match![3]}`, name);
-  }
-  return names;
-}
-
-/** Each row's label: the first text among its first three cells (a code, a name, a field's label). */
-function rowLabels(spec: SheetSpec): Map<number, string> {
-  const best = new Map<number, { column: number; text: string }>();
-  for (const cell of spec.cells) {
-    const { row, column } = parseRef(cell.ref);
-    if (column > 3 || typeof cell.value !== "string" || !cell.value.trim()) continue;
-    const found = best.get(row);
-    if (!found || column < found.column) best.set(row, { column, text: cell.value.trim() });
-  }
-  return new Map([...best].map(([row, { text }]) => [row, text]));
-}
-
-const HEADER_ROWS: Partial<Record<SheetKey, number>> = {
-  info: INFO_ROWS.teamHeader,
-  scoring: HEADER_ROW,
-  summary: SUMMARY_HEADER_ROW,
-  special: SPECIAL_LAYOUT.deductionHeaderRow,
-};
-
-/** "B3 得分", "5.2.1 Score", "张三 个人总分": the row's label and the column's header. */
-function describe(
-  spec: SheetSpec,
-  labels: Map<number, string>,
-  cell: CellSpec,
-  row: number,
-  column: number,
-): string {
-  const headerRow = HEADER_ROWS[spec.key];
-  const header =
-    headerRow === undefined ? undefined : spec.cells.find((c) => c.ref === cellRef(column, headerRow))?.value;
-  const rowLabel = labels.get(row);
-  const parts = [rowLabel, typeof header === "string" ? header : undefined].filter(Boolean);
-  return parts.length ? parts.join(" ") : `${spec.name}!${cell.ref}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SheetKey } from "../../workbook/types";
 import type { HostContext } from "../excel/host";
 import { queueStoreRead, readStore, type Mark } from "./highlights";
-import { queueSheetReads, takeSnapshot, type WorkbookSnapshot } from "./sheets";
+import { queueSheetReads, takeSnapshot, type SheetReads, type WorkbookSnapshot } from "./sheets";
 
 /**
  * An action's first request: StarScore's sheets (sheets.ts), the remembered highlights
@@ -21,7 +21,7 @@ export interface Loaded<T> {
 export async function loadWorkbook<T = undefined>(
   context: HostContext,
   grids: readonly SheetKey[],
-  also: () => () => T = () => () => undefined as T,
+  also: (reads: SheetReads) => () => T = () => () => undefined as T,
 ): Promise<Loaded<T>> {
   try {
     return await attempt(context, grids, also);
@@ -41,12 +41,12 @@ export async function loadWorkbook<T = undefined>(
 async function attempt<T>(
   context: HostContext,
   grids: readonly SheetKey[],
-  also: () => () => T,
+  also: (reads: SheetReads) => () => T,
   present?: readonly string[],
 ): Promise<Loaded<T>> {
   const reads = queueSheetReads(context, grids, present);
   const store = queueStoreRead(reads);
-  const after = also();
+  const after = also(reads);
   await context.sync();
   return { snapshot: takeSnapshot(reads), store: readStore(store), also: after() };
 }

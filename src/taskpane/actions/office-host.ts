@@ -2,14 +2,17 @@
 import { SHEET_NAMES } from "../../workbook/labels";
 import { officeApiSupport, type ApiSupport, type HostContext, type RunBatch } from "../excel/host";
 import { addEvaluator } from "./add-evaluator";
+import { loadPersonName, type AuditBy } from "./audit-log";
 import { selectCell, setEntry } from "./cells";
 import { computeWorkbook } from "./compute";
 import { subscribe, type RunIn } from "./events";
+import { finaliseStatus, finaliseWorkbook, reopenWorkbook } from "./finalise";
 import { generate } from "./generate";
 import { inspectSelection } from "./inspect";
 import { INPUT_SHEETS } from "./sheets";
 import type { StarScoreHost } from "./types";
 import { validateWorkbook } from "./validate";
+import { verifyInPane } from "./verify";
 
 /**
  * The task pane's actions on Office.js: each one Excel.run (validate and compute: two syncs
@@ -21,6 +24,10 @@ export interface OfficeHostOptions {
   run?: RunBatch;
   runIn?: RunIn;
   supports?: ApiSupport;
+  /** Who the audit log names: by default the name the pane remembers (audit-log.ts). */
+  person?: () => string;
+  /** The audit log's clock. */
+  now?: () => Date;
 }
 
 const excelRun: RunBatch = (batch) => Excel.run(batch);
@@ -31,12 +38,18 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
   const run = options.run ?? excelRun;
   const runIn = options.runIn ?? excelRunIn;
   const supports = options.supports ?? officeApiSupport;
+  const person = options.person ?? loadPersonName;
+  const by = (name = person()): AuditBy => ({ person: name, ...(options.now && { now: options.now }) });
   return {
     hasWorkbook: () => run(hasWorkbook),
-    generate: (request) => generate(request, run, supports),
-    addEvaluator: (evaluator) => run((context) => addEvaluator(context, supports, evaluator)),
-    validate: () => run(validateWorkbook),
-    compute: () => run(computeWorkbook),
+    generate: (request) => generate(request, run, supports, by()),
+    addEvaluator: (evaluator) => run((context) => addEvaluator(context, supports, evaluator, by())),
+    validate: (opts) => run((context) => validateWorkbook(context, opts?.log === false ? undefined : by())),
+    compute: () => run((context) => computeWorkbook(context, by())),
+    finalise: (name) => run((context) => finaliseWorkbook(context, by(name))),
+    reopen: (name) => run((context) => reopenWorkbook(context, by(name))),
+    finaliseStatus: () => run(finaliseStatus),
+    verify: () => run(verifyInPane),
     selectCell: (cell) => run((context) => selectCell(context, cell)),
     inspectSelection: () => run(inspectSelection),
     setEntry: (cell, value) => run((context) => setEntry(context, cell, value)),

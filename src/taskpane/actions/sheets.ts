@@ -15,7 +15,7 @@ import { officeGrid } from "../excel/office-grid";
  * Used ranges are loaded values-only, with what the readers need (values, valueTypes,
  * numberFormat) and their address (a used range starts at its first used cell, not at A1).
  */
-export const SHEET_KEYS: readonly SheetKey[] = ["info", "scoring", "special", "summary", "rules"];
+export const SHEET_KEYS: readonly SheetKey[] = ["info", "scoring", "special", "summary", "rules", "audit"];
 
 /** The sheets whose cells the readers need: the inputs. Summary and Rules only when asked. */
 export const INPUT_SHEETS: readonly SheetKey[] = ["info", "scoring", "special"];
@@ -30,6 +30,8 @@ interface Candidate {
 
 export interface SheetReads {
   candidates: Candidate[];
+  /** The workbook's sheet names, when an earlier sync listed them (see load.ts). */
+  present?: readonly string[];
 }
 
 export const RANGE_DATA = "address,values,valueTypes,numberFormat";
@@ -59,7 +61,7 @@ export function queueSheetReads(
       candidates.push({ key, lang, name, worksheet, ...(used && { used }) });
     }
   }
-  return { candidates };
+  return { candidates, ...(present && { present }) };
 }
 
 export interface FoundSheet {

@@ -39,13 +39,23 @@ export interface ValidationReport {
   warnings: number;
 }
 
-/** Where the live formulas and the exact engine disagree: an overwritten formula, an edited rule. */
+/**
+ * Where the live formulas and the exact engine disagree (compute): an overwritten formula, an edited
+ * rule. Or where the workbook is not what StarScore wrote (verify): then `sheetValue` is what the
+ * cell holds and `engineValue` what StarScore wrote there (a formula "=…", a value), with the
+ * finding's code and message.
+ */
 export interface IntegrityIssue {
-  cell: string;
+  /** The cell to select, "'评分'!H7" style; verify leaves it out for a missing sheet or row. */
+  cell?: string;
   /** What it is, e.g. "Result_FinalScore" or "5.2.1 score". */
   what: string;
   sheetValue: string;
   engineValue: string;
+  /** verify: the kind of finding (the codes of `starscore verify`). */
+  code?: string;
+  /** verify: what was found, in both languages. */
+  message?: Localized;
 }
 
 export interface ComputeReport {
@@ -64,6 +74,43 @@ export interface ItemSelection {
   selectedEvaluator?: number;
 }
 
+/** A finalisation as the pane shows it (src/workbook/audit/snapshot.ts keeps it in the workbook). */
+export interface FinaliseRecord {
+  n: number;
+  status: "finalised" | "reopened";
+  /** ISO 8601, local time with its offset. */
+  finalisedAt: string;
+  finalisedBy: string;
+  reopenedAt: string;
+  reopenedBy: string;
+  /** SHA-256 of the entries, 64 hex digits. */
+  entriesHash: string;
+  finalScore: number;
+  gradeLabel: Localized;
+}
+
+/** One row of the audit log, as the sheet shows it. */
+export interface AuditLogRow {
+  time: string;
+  person: string;
+  action: string;
+  summary: string;
+}
+
+export interface FinaliseStatus {
+  /** Whether the open workbook has StarScore's sheets. */
+  workbook: boolean;
+  state: "draft" | "finalised" | "reopened";
+  /** The latest finalisation. */
+  record?: FinaliseRecord;
+  /** Whether the workbook has an audit log sheet (workbooks made before it have none). */
+  hasLog: boolean;
+  /** The log's last rows, newest first. */
+  log: AuditLogRow[];
+  /** What is wrong with the snapshot sheet (rows edited), if anything. */
+  problems: Localized[];
+}
+
 export interface StarScoreHost {
   /** Whether the open workbook already has StarScore's sheets. */
   hasWorkbook(): Promise<boolean>;
@@ -71,8 +118,27 @@ export interface StarScoreHost {
   generate(request: GenerateRequest): Promise<{ skipped: string[] }>;
   /** Adds an evaluator or visit column, keeping every entry, note, exclusion and special item. */
   addEvaluator(evaluator: { name: string; kind: EvaluatorKind }): Promise<void>;
-  validate(): Promise<ValidationReport>;
+  /**
+   * Validates and appends the audit log's row; `log: false` (auto-validation after each edit) leaves
+   * the log alone and sends nothing when there is nothing to highlight.
+   */
+  validate(options?: { log?: boolean }): Promise<ValidationReport>;
   compute(): Promise<ComputeReport>;
+  /**
+   * Finalises the assessment (lead auditor): refuses when validation finds errors (ActionError with
+   * them) or it is finalised already; locks every input, stores the snapshot, logs. `person` is
+   * required (the pane's name field).
+   */
+  finalise(person: string): Promise<FinaliseRecord>;
+  /** Unlocks the inputs finalise locked, marks the snapshot reopened, logs. */
+  reopen(person: string): Promise<FinaliseRecord>;
+  /** Draft, finalised or reopened, and the audit log's last rows, for the Finalise view. */
+  finaliseStatus(): Promise<FinaliseStatus>;
+  /**
+   * Checks that the workbook is what StarScore wrote (formulas, catalogue, rules, names, fingerprint,
+   * the Summary against the engine): one Excel.run, one read sync, nothing written.
+   */
+  verify(): Promise<IntegrityIssue[]>;
   selectCell(cell: string): Promise<void>;
   /** The item row at the current selection, or null when the selection is not on an item row. */
   inspectSelection(): Promise<ItemSelection | null>;

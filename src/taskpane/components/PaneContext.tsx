@@ -9,7 +9,7 @@ export interface PaneStatus {
   text: (t: Messages, lang: Lang) => string;
 }
 
-export type TabId = "generate" | "validate" | "results" | "inspector";
+export type TabId = "generate" | "validate" | "results" | "inspector" | "finalise";
 
 export interface PaneContextValue {
   host: StarScoreHost;

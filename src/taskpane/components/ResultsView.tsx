@@ -19,7 +19,7 @@ import {
 import type { ResultJson } from "../../core/report";
 import { SECONDARY_INDICATORS } from "../../spec/indicators";
 import type { GradeId } from "../../spec/types";
-import type { ComputeReport } from "../actions/types";
+import type { ComputeReport, IntegrityIssue } from "../actions/types";
 import { fmt, type Lang, type Messages } from "../i18n";
 import { BusyIcon } from "./BusyIcon";
 import { DataTable } from "./DataTable";
@@ -78,6 +78,9 @@ export function ResultsView(_props: { active: boolean }) {
   const [report, setReport] = useState<ComputeReport | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);
+  const verify = useAction();
+  const [findings, setFindings] = useState<IntegrityIssue[] | null>(null);
+  const verifyHeading = useRef<HTMLHeadingElement>(null);
 
   const onCompute = async () => {
     const result = await compute.run(
@@ -97,6 +100,22 @@ export function ResultsView(_props: { active: boolean }) {
     }
   };
 
+  const onVerify = async () => {
+    const result = await verify.run(
+      {
+        busy: (t) => t.verifying,
+        done: (t, r: IntegrityIssue[]) =>
+          r.length ? fmt(t.verifiedFound, { count: r.length }) : t.verifiedClean,
+        failed: "verifyFailed",
+      },
+      () => host.verify(),
+    );
+    if (result) {
+      setFindings(result);
+      focusSoon(() => verifyHeading.current);
+    }
+  };
+
   return (
     <>
       <Subtitle1 as="h2" className={styles.heading}>
@@ -113,9 +132,18 @@ export function ResultsView(_props: { active: boolean }) {
           onClick={() => void onCompute()}
         >
           {t.computeButton}
+        </Button>{" "}
+        <Button
+          disabledFocusable={verify.running}
+          icon={verify.running ? <BusyIcon /> : undefined}
+          onClick={() => void onVerify()}
+        >
+          {t.verifyButton}
         </Button>
       </div>
       {compute.failure && <ErrorBar ref={errorBar} failure={compute.failure} />}
+      {verify.failure && <ErrorBar failure={verify.failure} />}
+      {findings && <Findings findings={findings} t={t} lang={lang} headingRef={verifyHeading} />}
       {!report ? (
         <Body1 as="p" className={styles.text}>
           {t.notComputed}
@@ -124,6 +152,52 @@ export function ResultsView(_props: { active: boolean }) {
         <Result report={report} t={t} lang={lang} headingRef={resultHeading} />
       )}
     </>
+  );
+}
+
+/** The integrity check's findings, each a link that selects its cell. */
+function Findings({
+  findings,
+  t,
+  lang,
+  headingRef,
+}: {
+  findings: IntegrityIssue[];
+  t: Messages;
+  lang: Lang;
+  headingRef: React.Ref<HTMLHeadingElement>;
+}) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby="starscore-integrity">
+      <h3 id="starscore-integrity" ref={headingRef} tabIndex={-1} className={styles.focusHeading}>
+        {t.verifyHeading}
+      </h3>
+      <MessageBar intent={findings.length ? "error" : "success"} layout="multiline">
+        <MessageBarBody>
+          {findings.length ? t.verifyFoundBody : t.verifyCleanBody}
+          {findings.length > 0 && (
+            <ul className={styles.links}>
+              {findings.map((issue, i) => (
+                <li key={`${i}-${issue.cell ?? ""}-${issue.code ?? ""}`}>
+                  <IssueLink
+                    text={
+                      issue.message?.[lang] ??
+                      fmt(t.integrityRow, {
+                        what: issue.what,
+                        sheet: issue.sheetValue,
+                        engine: issue.engineValue,
+                      })
+                    }
+                    cell={issue.cell}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </MessageBarBody>
+      </MessageBar>
+    </section>
   );
 }
 

@@ -107,7 +107,8 @@ export function ValidateView(_props: { active: boolean }) {
           failed: "validateFailed",
           quiet: background,
         },
-        () => host.validate(),
+        // Auto-validation after each edit is not an action of the user's: not logged.
+        () => host.validate(background ? { log: false } : undefined),
       );
       if (request !== latestRequest.current) return;
       if (result) {

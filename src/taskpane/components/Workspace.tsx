@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import type { StarScoreHost } from "../actions/types";
 import type { Lang, MessageKey, Messages } from "../i18n";
+import { FinaliseView } from "./FinaliseView";
 import { GenerateView } from "./GenerateView";
 import { PaneContext, type PaneContextValue, type PaneStatus, type TabId } from "./PaneContext";
 import { ResultsView } from "./ResultsView";
@@ -37,6 +38,7 @@ const TABS: readonly { id: TabId; label: MessageKey }[] = [
   { id: "validate", label: "tabValidate" },
   { id: "results", label: "tabResults" },
   { id: "inspector", label: "tabInspector" },
+  { id: "finalise", label: "tabFinalise" },
 ];
 
 export interface WorkspaceProps {
@@ -101,6 +103,7 @@ export function Workspace({ host, lang, t }: WorkspaceProps) {
             {id === "generate" && <GenerateView active={tab === id} />}
             {id === "validate" && <ValidateView active={tab === id} />}
             {id === "results" && <ResultsView active={tab === id} />}
+            {id === "finalise" && <FinaliseView active={tab === id} />}
             {id === "inspector" && visited.has(id) && (
               <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
                 <InspectorView active={tab === id} />

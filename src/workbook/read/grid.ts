@@ -21,4 +21,20 @@ export interface Grid {
   readonly lastRow: number;
   readonly lastColumn: number;
   at(row: number, column: number): CellContent;
+  /**
+   * The sheet's merged ranges ("H7:J7"), when the source knows them: a merge over input cells
+   * hides all but its top-left value, so the readers report it.
+   */
+  readonly merges?: readonly string[];
+  /**
+   * The first cell with content past lastRow / lastColumn, when the source stopped there (the
+   * .xlsx reader reads a bounded area, src/workbook/xlsx/limits.ts): reported, never dropped silently.
+   */
+  readonly beyond?: {
+    row: number;
+    column: number;
+    /** How far the source reads: rows 1…rows, columns 1…columns. */
+    rows: number;
+    columns: number;
+  };
 }

@@ -8,7 +8,13 @@ import { idOfLabel, isLabel } from "./lookup";
 import { MESSAGES } from "./messages";
 
 /** 封面 Info: the organisation, assessment type, dates and step, each beside its label in column A. */
-export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "dates">;
+export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "dates"> & {
+  /**
+   * The layout version the workbook was made with: the number beside the "Layout version" label;
+   * 0 when there is no such label (a workbook made before the layout was versioned) or no number.
+   */
+  layoutVersion: number;
+};
 
 const FIELDS = {
   organization: ["organization", INFO_ROWS.organization],
@@ -43,6 +49,11 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
   if (version.kind === "number" && version.value > LAYOUT_VERSION) {
     return sheet.fail(MESSAGES.newerLayout(version.value, LAYOUT_VERSION), rows.layoutVersion, value);
   }
+  const labelled = isLabel(sheet.label(rows.layoutVersion, 1), "layoutVersion");
+  const layoutVersion =
+    labelled && version.kind === "number" && Number.isInteger(version.value) && version.value > 0
+      ? version.value
+      : 0;
 
   const organization = sheet.text(rows.organization, value) ?? "";
   const typeText = sheet.label(rows.type, value);
@@ -56,5 +67,5 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
   const end = readDate(sheet, rows.endDate, value);
   if (!type || step === undefined) return undefined;
   const dates = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
-  return { organization, type, step, ...(Object.keys(dates).length > 0 && { dates }) };
+  return { organization, type, step, ...(Object.keys(dates).length > 0 && { dates }), layoutVersion };
 }

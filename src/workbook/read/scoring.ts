@@ -1,7 +1,7 @@
 import type { Assessment, Evaluator } from "../../assessment/schema";
 import { indicatorById, itemByCode } from "../../spec";
 import type { Step } from "../../spec/rules";
-import { cellRef } from "../address";
+import { cellRef, columnLetter } from "../address";
 import { TEXT, type TextKey } from "../labels";
 import { scoringRows } from "../scoring-grid";
 import type { SheetReader } from "./cells";
@@ -32,7 +32,8 @@ const HEADER_SEARCH_ROWS = 30;
 export function findColumns(sheet: SheetReader): ScoringColumnsFound | undefined {
   let header = 0;
   for (let row = 1; row <= Math.min(sheet.lastRow, HEADER_SEARCH_ROWS) && !header; row++) {
-    if (isLabel(sheet.label(row, 1), "code")) header = row;
+    // "Code" above "Clause": the organisation's name in the subtitle (A2) may be the word "代码" too.
+    if (isLabel(sheet.label(row, 1), "code") && isLabel(sheet.label(row, 2), "clause")) header = row;
   }
   if (!header) return sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.code));
   const labels = Array.from({ length: sheet.lastColumn + 1 }, (_, c) => (c ? sheet.label(header, c) : ""));
@@ -58,7 +59,74 @@ export function findColumns(sheet: SheetReader): ScoringColumnsFound | undefined
   ).filter(([, column]) => column === undefined);
   for (const [key] of missing) sheet.fail(MESSAGES.missingColumn(sheet.name, TEXT[key]));
   if (missing.length || !reason || !applicable || !notes) return undefined;
-  return { header, applicable, reason, firstEvaluator: reason + 1, score, notes };
+  const found = { header, applicable, reason, firstEvaluator: reason + 1, score, notes };
+  return checkColumns(sheet, labels, found) ? found : undefined;
+}
+
+/** Headers of the columns that are not evaluators: one of them typed over an evaluator's name is a copy. */
+const STRUCTURAL_HEADERS = [
+  "code",
+  "clause",
+  "content",
+  "points",
+  "criterion",
+  "applicable",
+  "exclusionReason",
+  "itemScore",
+  "entryCount",
+  "meanPercent",
+  "notes",
+] as const satisfies readonly TextKey[];
+
+/**
+ * Columns that were copied or moved: a header the reader relies on found twice (a copied
+ * "Applicable" column, say) is reported with both columns, since which one holds the inputs is a
+ * guess; an evaluator column (a kind above its name) moved outside the evaluator columns is
+ * reported too, since it would not be read. Evaluator columns moved or deleted among themselves
+ * read as they are: each is found by its header.
+ */
+function checkColumns(sheet: SheetReader, labels: readonly string[], c: ScoringColumnsFound): boolean {
+  const isEvaluator = (column: number) =>
+    idOfLabel(sheet.label(c.header - 1, column), KIND_OPTIONS) !== undefined;
+  const inSpan = (column: number) => column >= c.firstEvaluator && column < c.score;
+  const problems = sheet.log.problems.length;
+  const expected: Partial<Record<(typeof STRUCTURAL_HEADERS)[number], number>> = {
+    applicable: c.applicable,
+    exclusionReason: c.reason,
+    itemScore: c.score,
+    entryCount: c.score + 1,
+    notes: c.notes,
+  };
+  for (const key of STRUCTURAL_HEADERS) {
+    const columns = labels
+      .map((label, column) => (column > 0 && isLabel(label, key) ? column : 0))
+      .filter((column) => column > 0 && !(inSpan(column) && isEvaluator(column)))
+      // Left of the evaluators only the catalogue's own columns count; "Notes" only right of the score.
+      .filter((column) => key !== "notes" || column > c.score);
+    const own = expected[key];
+    if (columns.length > 1 && (own === undefined || columns.includes(own))) {
+      sheet.fail(
+        MESSAGES.duplicateColumn(sheet.name, TEXT[key], columns.map(columnLetter)),
+        c.header,
+        columns[1]!,
+      );
+    }
+  }
+  for (let column = 1; column < labels.length; column++) {
+    if (inSpan(column) || !isEvaluator(column)) continue;
+    const name = sheet.label(c.header, column);
+    sheet.fail(
+      MESSAGES.strayEvaluator(
+        sheet.cellName(c.header - 1, column),
+        name,
+        columnLetter(c.firstEvaluator),
+        columnLetter(Math.max(c.firstEvaluator, c.score - 1)),
+      ),
+      c.header - 1,
+      column,
+    );
+  }
+  return sheet.log.problems.length === problems;
 }
 
 export function readEvaluators(sheet: SheetReader, c: ScoringColumnsFound): Evaluator[] {

@@ -2,13 +2,17 @@ import { ASSESSMENT_TYPES, CERTIFICATION_MODES } from "../../spec";
 import { VERSION } from "../../version";
 import { cellRef, columnLetter } from "../address";
 import type { LayoutContext } from "../context";
+import { catalogueFingerprint, FINGERPRINT_LABEL, FINGERPRINT_NAME } from "../integrity/fingerprint";
 import { SETTING_NAMES } from "../names";
 import { HEADER_ROW, KIND_ROW } from "../scoring-grid";
 import type { BuiltSheet } from "../sheet-builder";
 import { LISTS } from "./rules";
 
-/** The layout's version: raised whenever cells move, so older workbooks can be recognised and upgraded. */
-export const LAYOUT_VERSION = 1;
+/**
+ * The layout's version: raised whenever cells move, so older workbooks can be recognised and upgraded.
+ * 2: the catalogue and rules fingerprint (row 12, StarScore_Fingerprint); the team table moved down a row.
+ */
+export const LAYOUT_VERSION = 2;
 
 /** Where the Info sheet keeps each field (column B). */
 export const INFO_ROWS = {
@@ -20,7 +24,8 @@ export const INFO_ROWS = {
   step: 9,
   version: 10,
   layoutVersion: 11,
-  teamHeader: 13,
+  fingerprint: 12,
+  teamHeader: 14,
 } as const;
 
 /** 封面 Info: the assessment's particulars and the evaluation team. */
@@ -50,6 +55,11 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
   s.input(`B${R.step}`, a.step).define(SETTING_NAMES.step, `B${R.step}`);
   s.value(`B${R.version}`, VERSION);
   s.value(`B${R.layoutVersion}`, LAYOUT_VERSION);
+  s.value(`A${R.fingerprint}`, FINGERPRINT_LABEL[lang], { style: "label" });
+  s.value(`B${R.fingerprint}`, catalogueFingerprint(LAYOUT_VERSION), { style: "muted" }).define(
+    FINGERPRINT_NAME,
+    `B${R.fingerprint}`,
+  );
 
   s.value(`A${R.teamHeader - 1}`, t("team"), { style: "header" });
   s.headers(R.teamHeader, 1, [t("column"), t("name"), t("kind")]);
@@ -62,29 +72,16 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
   });
 
   s.spec.validations.push(
-    {
-      range: `B${R.type}`,
-      kind: "list",
-      formula1: `=${ctx.ref("rules", LISTS.type)}`,
-      allowBlank: false,
-      errorTitle: "StarScore",
-      error: "请从列表中选择评价类型。\nChoose the assessment type from the list.",
-    },
-    {
-      range: `B${R.step}`,
-      kind: "list",
-      formula1: `=${ctx.ref("rules", LISTS.step)}`,
-      allowBlank: false,
-      errorTitle: "StarScore",
-      error: "评分步长只能是 1、5 或 10。\nThe step must be 1, 5 or 10.",
-    },
+    ctx.listRule(`B${R.type}`, LISTS.type, false, {
+      zh: "请从列表中选择评价类型。",
+      en: "Choose the assessment type from the list.",
+    }),
+    ctx.listRule(`B${R.step}`, LISTS.step, false, {
+      zh: "评分步长只能是 1、5 或 10。",
+      en: "The step must be 1, 5 or 10.",
+    }),
   );
-  s.spec.columns.push(
-    { col: "A", width: 22 },
-    { col: "B", width: 44 },
-    { col: "C", width: 14 },
-    { col: "D", width: 10 },
-  );
+  s.widths({ A: 22, B: 44, C: 14, D: 10 });
   s.spec.print = { orientation: "portrait", fitToWidth: true };
   return s.build();
 }

@@ -102,21 +102,7 @@ export function buildRulesSheet(ctx: LayoutContext): BuiltSheet {
   }
 
   writeLists(ctx, s);
-  s.spec.columns.push(
-    { col: "A", width: 26 },
-    { col: "B", width: 24 },
-    { col: "C", width: 24 },
-    { col: "D", width: 24 },
-    { col: "E", width: 24 },
-    { col: "F", width: 24 },
-    { col: "G", width: 3 },
-    { col: "H", width: 10 },
-    { col: "I", width: 10 },
-    { col: "J", width: 26 },
-    { col: "K", width: 10 },
-    { col: "L", width: 22 },
-    { col: "M", width: 8 },
-  );
+  s.widths({ A: 26, B: 24, C: 24, D: 24, E: 24, F: 24, G: 3, H: 10, I: 10, J: 26, K: 10, L: 22, M: 8 });
   s.spec.print = { orientation: "portrait", fitToWidth: true, area: `A1:F${row}` };
   return s.build();
 }

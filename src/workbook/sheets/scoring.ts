@@ -58,7 +58,9 @@ export function buildScoringSheet(ctx: LayoutContext): BuiltSheet {
     })),
   );
   s.spec.freeze = { rows: HEADER_ROW, columns: 3 };
-  s.spec.autoFilter = `A${HEADER_ROW}:${columnLetter(c.notes)}${LAST_BODY_ROW}`;
+  // The filter spans the hidden helper columns too: sorting from its buttons then moves each row
+  // whole, helpers included, and every same-row formula stays with its item.
+  s.spec.autoFilter = `A${HEADER_ROW}:${columnLetter(c.last)}${LAST_BODY_ROW}`;
   s.spec.print = {
     orientation: "landscape",
     fitToWidth: true,
@@ -286,22 +288,19 @@ function addGuards(ctx: LayoutContext, s: SheetBuilder, lastEvaluator: string): 
       promptTitle: "StarScore",
       prompt: "0–100 %",
     },
-    {
-      range: `${columnLetter(c.applicable)}${FIRST_BODY_ROW + 1}:${columnLetter(c.applicable)}${lastExcludableRow()}`,
-      kind: "list",
-      formula1: `=${ctx.ref("rules", LISTS.applicable)}`,
-      allowBlank: true,
-      errorTitle: "StarScore",
-      error: `请选择“${TEXT.yes.zh}”或“${TEXT.notApplicable.zh}”。只有 B1–B24 可删减。\nChoose "${TEXT.yes.en}" or "${TEXT.notApplicable.en}". Only B1–B24 may be excluded.`,
-    },
-    {
-      range: `${first}${KIND_ROW}:${lastEvaluator}${KIND_ROW}`,
-      kind: "list",
-      formula1: `=${ctx.ref("rules", LISTS.kind)}`,
-      allowBlank: false,
-      errorTitle: "StarScore",
-      error: "请选择审核员或暗访。\nChoose Auditor or Visit.",
-    },
+    ctx.listRule(
+      `${columnLetter(c.applicable)}${FIRST_BODY_ROW + 1}:${columnLetter(c.applicable)}${lastExcludableRow()}`,
+      LISTS.applicable,
+      true,
+      {
+        zh: `请选择“${TEXT.yes.zh}”或“${TEXT.notApplicable.zh}”。只有 B1–B24 可删减。`,
+        en: `Choose "${TEXT.yes.en}" or "${TEXT.notApplicable.en}". Only B1–B24 may be excluded.`,
+      },
+    ),
+    ctx.listRule(`${first}${KIND_ROW}:${lastEvaluator}${KIND_ROW}`, LISTS.kind, false, {
+      zh: "请选择审核员或暗访。",
+      en: "Choose Auditor or Visit.",
+    }),
   );
   // Relative to the range's top-left entry: each entry's own hidden valid cell, its row's indicator id.
   const indicatorCell = `$${columnLetter(c.indicator)}${FIRST_BODY_ROW}`;

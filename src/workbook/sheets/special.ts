@@ -101,22 +101,14 @@ export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
   s.define(SPECIAL_NAMES.bonusClaimed, `B${claimedRow}`);
 
   s.spec.validations.push(
-    {
-      range: `B${first}:B${last}`,
-      kind: "list",
-      formula1: `=${ctx.ref("rules", LISTS.category)}`,
-      allowBlank: true,
-      errorTitle: "StarScore",
-      error: "请从列表中选择特别扣分项类别。\nChoose the deduction's category from the list.",
-    },
-    {
-      range: `H${first}:H${last}`,
-      kind: "list",
-      formula1: `=${ctx.ref("rules", LISTS.status)}`,
-      allowBlank: true,
-      errorTitle: "StarScore",
-      error: "请选择整改状态。\nChoose the rectification status.",
-    },
+    ctx.listRule(`B${first}:B${last}`, LISTS.category, true, {
+      zh: "请从列表中选择特别扣分项类别。",
+      en: "Choose the deduction's category from the list.",
+    }),
+    ctx.listRule(`H${first}:H${last}`, LISTS.status, true, {
+      zh: "请选择整改状态。",
+      en: "Choose the rectification status.",
+    }),
     {
       range: points,
       kind: "custom",
@@ -126,16 +118,7 @@ export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
       error: "加分须大于 0，且合计不超过 1 分。\nBonus points must be above 0 and total at most 1.",
     },
   );
-  s.spec.columns.push(
-    { col: "A", width: 6 },
-    { col: "B", width: 22 },
-    { col: "C", width: 36 },
-    { col: "D", width: 10 },
-    { col: "E", width: 24 },
-    { col: "F", width: 30 },
-    { col: "G", width: 12 },
-    { col: "H", width: 10 },
-  );
+  s.widths({ A: 6, B: 22, C: 36, D: 10, E: 24, F: 30, G: 12, H: 10 });
   s.spec.freeze = { rows: SPECIAL_LAYOUT.deductionHeaderRow, columns: 0 };
   s.spec.print = { orientation: "landscape", fitToWidth: true };
   return s.build();

@@ -109,15 +109,7 @@ export function buildSummarySheet(ctx: LayoutContext): BuiltSheet {
     from: `A${chartFirstRow()}`,
     to: `G${chartFirstRow() + CHART_ROWS}`,
   };
-  s.spec.columns.push(
-    { col: "A", width: 9 },
-    { col: "B", width: 40 },
-    { col: "C", width: 12 },
-    { col: "D", width: 10 },
-    { col: "E", width: 10 },
-    { col: "F", width: 10 },
-    { col: ENGINE_CHECK.indicatorColumn, width: 12 },
-  );
+  s.widths({ A: 9, B: 40, C: 12, D: 10, E: 10, F: 10, [ENGINE_CHECK.indicatorColumn]: 12 });
   s.spec.print = {
     orientation: "portrait",
     fitToWidth: true,

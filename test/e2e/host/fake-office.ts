@@ -10,12 +10,18 @@
  *   &host=excel|none   none: a plain browser, Office.onReady gives host null (default excel)
  *
  * The tests reach the fake workbook through window.__starscore (test-api.ts).
+ *
+ * Excel recalculates by itself: before every Excel.run the formulas get the values Excel would
+ * show (fake-values.ts recalculate, the engine's figures, which the formulas are proven to equal),
+ * except in a cell whose formula was typed over.
  */
 import { generateWorkbook } from "../../../src/taskpane/excel/write-workbook";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { FakeExcel } from "../../fakes/fake-excel";
 import { eventsOf } from "../../fakes/fake-events";
 import { select, typeIn } from "../../fakes/fake-user";
+import { modelGrid, recalculate } from "../../fakes/fake-values";
+import { readWorkbookGrids } from "../../../src/workbook/read/workbook";
 import { assessmentWith } from "../../helpers/builders";
 import type { CellSnapshot, FakeHostOptions, StarScoreTestApi } from "./test-api";
 
@@ -117,7 +123,23 @@ function isContext(value: unknown): value is Parameters<FakeExcel["runIn"]>[0] {
   );
 }
 
-function fakeExcelGlobal(excel: FakeExcel) {
+/** What Excel.run is doing: how many runs are under way, and when the last one started or ended. */
+interface Activity {
+  running: number;
+  lastChange: number;
+}
+
+function fakeExcelGlobal(excel: FakeExcel, activity: Activity) {
+  const track = async <T>(batch: () => Promise<T>): Promise<T> => {
+    activity.running++;
+    activity.lastChange = performance.now();
+    try {
+      return await batch();
+    } finally {
+      activity.running--;
+      activity.lastChange = performance.now();
+    }
+  };
   return {
     /**
      * Excel.run(batch); Excel.run(context, batch) goes on with an earlier run's context (the fake's
@@ -127,8 +149,9 @@ function fakeExcelGlobal(excel: FakeExcel) {
       const batch = args[args.length - 1] as Parameters<FakeExcel["run"]>[0];
       if (typeof batch !== "function") throw new Error("Excel.run: no batch function");
       const first = args.length > 1 ? args[0] : undefined;
-      if (isContext(first)) return excel.runIn(first, batch);
-      return excel.run(batch);
+      if (isContext(first)) return track(() => excel.runIn(first, batch));
+      recalculate(excel);
+      return track(() => excel.run(batch));
     },
     EventSource: { local: "Local", remote: "Remote" },
     EventType: {
@@ -176,12 +199,13 @@ function install(): void {
   const excel = new FakeExcel({ apiVersion: options.api });
   const events = eventsOf(excel);
   const saved: Record<string, unknown> = {};
+  const activity: Activity = { running: 0, lastChange: performance.now() };
   const define = (name: string, value: unknown) =>
     Object.defineProperty(window, name, { value, configurable: true, writable: true });
 
   define("Office", fakeOffice(options, excel, saved));
   if (options.host === "excel") {
-    define("Excel", fakeExcelGlobal(excel));
+    define("Excel", fakeExcelGlobal(excel, activity));
     define("OfficeExtension", officeExtension);
   }
 
@@ -193,12 +217,39 @@ function install(): void {
     sheetNames: () => excel.model.sheets.map((s) => s.name),
     activeSheet: () => excel.model.activeSheet,
     cell: (sheet, address) => snapshot(excel, sheet, address),
-    typeIn: (sheet, address, input) => typeIn(excel, sheet, address, input),
+    typeIn: async (sheet, address, input, options = {}) => {
+      const target = excel.model.sheet(sheet);
+      const protection = target?.protection;
+      // The user lifts the sheet's protection, types, and protects it again with the same options.
+      if (options.liftProtection && target) delete target.protection;
+      try {
+        await typeIn(excel, sheet, address, input);
+      } finally {
+        if (target && protection) target.protection = protection;
+      }
+    },
+    overwrite: (sheet, address, value) => {
+      const target = excel.model.sheet(sheet)?.peek(address.replace(/\$/g, "").toUpperCase());
+      if (!target) throw new Error(`fake host: nothing at ${sheet}!${address} to overwrite`);
+      delete target.formula;
+      delete target.result;
+      delete target.error;
+      target.value = value;
+    },
     select: (sheet, address) => select(excel, sheet, address),
     selection: () => events.selection,
     handlerCount: (kind, sheet) => events.count(kind, sheet),
     handlerErrors: () => events.handlerErrors.map(String),
     syncs: () => excel.syncs,
+    idleFor: () => (activity.running > 0 ? 0 : performance.now() - activity.lastChange),
+    recalculate: () => recalculate(excel),
+    readBack: () => {
+      const read = readWorkbookGrids((name) => {
+        const sheet = excel.model.sheet(name);
+        return sheet && modelGrid(sheet);
+      }, "en");
+      return read.ok ? { lang: read.lang, assessment: read.assessment } : { errors: read.errors };
+    },
     savedSettings: () => structuredClone(saved),
     generate: (lang, evaluators = 2) =>
       generateWorkbook(buildWorkbookLayout({ lang, assessment: assessmentWith({ evaluators }) })),

@@ -1,3 +1,4 @@
+import type { Assessment } from "../../../src/assessment/schema";
 import type { FakeExcel } from "../../fakes/fake-excel";
 import type { FakeEvents } from "../../fakes/fake-events";
 import type { FakeWorkbookModel } from "../../fakes/fake-model";
@@ -39,8 +40,19 @@ export interface StarScoreTestApi {
   activeSheet(): string | undefined;
   /** A cell's content, or null when nothing was ever written to it. */
   cell(sheet: string, address: string): CellSnapshot | null;
-  /** Types into a cell as the user would (see test/fakes/fake-user.ts) and raises onChanged. */
-  typeIn(sheet: string, address: string, input: string | number | boolean): Promise<void>;
+  /**
+   * Types into a cell as the user would (see test/fakes/fake-user.ts) and raises onChanged. With
+   * liftProtection, the user first lifts the sheet's protection and puts it back afterwards (to type
+   * into a locked cell).
+   */
+  typeIn(
+    sheet: string,
+    address: string,
+    input: string | number | boolean,
+    options?: { liftProtection?: boolean },
+  ): Promise<void>;
+  /** Replaces a cell's formula by a constant, as a user typing over it would; raises no event. */
+  overwrite(sheet: string, address: string, value: string | number | boolean): void;
   /** Moves the selection as the user would and raises onSelectionChanged. */
   select(sheet: string, address: string): Promise<void>;
   selection(): { sheet: string; address: string };
@@ -50,6 +62,12 @@ export interface StarScoreTestApi {
   handlerErrors(): string[];
   /** Requests (context.sync calls) the page has made so far. */
   syncs(): number;
+  /** How long (ms) no Excel.run has been under way; 0 while one is. */
+  idleFor(): number;
+  /** Gives every formula the value Excel would show (Excel.run does it by itself first). */
+  recalculate(): boolean;
+  /** The assessment the workbook holds, as the readers see it, or why it cannot be read. */
+  readBack(): { lang: "zh" | "en"; assessment: Assessment } | { errors: string[] };
   /** Office.context.document.settings as last saved with saveAsync. */
   savedSettings(): Record<string, unknown>;
   /** Writes the StarScore workbook through the global Excel.run, as the add-in does. */

@@ -1,0 +1,121 @@
+import type { AuditFinding } from "../../workbook/audit/check";
+import { checkWorkbookFinalisation, finalisationProblems } from "../../workbook/audit/verify";
+import type { IntegrityFinding } from "../../workbook/integrity/check";
+import { verifyWorkbook } from "../../workbook/integrity/verify";
+import { fold, type SheetView, type WorkbookView } from "../../workbook/integrity/view";
+import type { HostContext, HostDataRange } from "../excel/host";
+import { rangeOrigin } from "../excel/office-grid";
+import { ActionError } from "./errors";
+import { queueSnapshotSheet } from "./finalise";
+import { problemIssue } from "./pane-issues";
+import { queueSheetReads, SHEET_KEYS, takeSnapshot, type SheetReads } from "./sheets";
+import type { IntegrityIssue } from "./types";
+
+/**
+ * verify ("check integrity"): one run, one sync, reading only. The request loads every StarScore
+ * sheet's used range (formulas, values, value types, number formats) and the workbook's names;
+ * the workbook is then compared with the layout StarScore would write for the assessment it holds
+ * (src/workbook/integrity: overwritten or edited formulas, catalogue and rules changes, names,
+ * the fingerprint, the Summary against the engine). Nothing is written or highlighted.
+ *
+ * Like loadWorkbook, should a host refuse to reach through a missing sheet's null object, the
+ * request is made again after listing the sheets (a second sync, on such hosts only).
+ */
+export async function verifyInPane(context: HostContext): Promise<IntegrityIssue[]> {
+  let view: WorkbookView;
+  try {
+    view = await readView(context);
+  } catch {
+    const { worksheets } = context.workbook;
+    worksheets.load("items/name");
+    await context.sync();
+    view = await readView(
+      context,
+      worksheets.items.map((s) => s.name),
+    );
+  }
+  const result = verifyWorkbook(view);
+  if (!result.ok) {
+    throw new ActionError(
+      {
+        zh: "无法读取工作簿中的评估，因此无法检查其完整性。请先修正以下问题。",
+        en: "The assessment in this workbook cannot be read, so its integrity cannot be checked. Fix these first.",
+      },
+      result.problems.map(problemIssue),
+    );
+  }
+  // After finalisation (src/workbook/audit): entries or result changed since, the snapshot edited or gone.
+  const finalisation = finalisationProblems(checkWorkbookFinalisation((name) => view.sheet(name)));
+  return [...result.findings.map(integrityIssue), ...finalisation.map(auditIssue)];
+}
+
+export function auditIssue(finding: AuditFinding): IntegrityIssue {
+  return {
+    ...(finding.cell !== undefined && { cell: finding.cell }),
+    what: finding.code,
+    sheetValue: "",
+    engineValue: "",
+    code: finding.code,
+    message: finding.message,
+  };
+}
+
+export function integrityIssue(finding: IntegrityFinding): IntegrityIssue {
+  return {
+    ...(finding.cell !== undefined && { cell: finding.cell }),
+    what: finding.what,
+    sheetValue: finding.found ?? "",
+    engineValue: finding.expected ?? "",
+    code: finding.code,
+    message: finding.message,
+  };
+}
+
+/** A used range as read with its formulas (Range.formulas: "=…" for a formula, else the constant). */
+type FormulaRange = HostDataRange & { readonly formulas: unknown[][] };
+
+async function readView(context: HostContext, present?: readonly string[]): Promise<WorkbookView> {
+  // Every StarScore sheet's cells but the audit log's, which the integrity check leaves alone.
+  const grids = SHEET_KEYS.filter((key) => key !== "audit");
+  const reads: SheetReads = queueSheetReads(context, grids, present);
+  for (const candidate of reads.candidates) candidate.used?.load("formulas");
+  const snapshotSheet = queueSnapshotSheet(context, reads);
+  const { names } = context.workbook;
+  names.load("items/name,items/formula");
+  await context.sync();
+
+  const snapshot = takeSnapshot(reads);
+  const sheets = new Map<string, SheetView>();
+  for (const found of Object.values(snapshot.sheets)) {
+    const candidate = reads.candidates.find((c) => c.worksheet === found.worksheet);
+    if (!found.grid || !candidate) continue;
+    const used =
+      candidate.used && !candidate.used.isNullObject ? (candidate.used as FormulaRange) : undefined;
+    sheets.set(fold(found.name), { ...found.grid, formula: formulaReader(used) });
+  }
+  // The finalisation snapshot (very hidden; not one of the layout's sheets), for the finalisation check.
+  const finalised = snapshotSheet();
+  if (finalised) sheets.set(fold(finalised.grid.name), { ...finalised.grid, formula: () => undefined });
+  return {
+    sheet: (name) => sheets.get(fold(name)),
+    names: new Map(names.items.map((n) => [n.name, n.formula])),
+  };
+}
+
+/**
+ * A cell's formula from the loaded range: Range.formulas gives "=…" for a formula and the constant
+ * itself otherwise, so a text constant that starts with "=" (typed with an apostrophe) is told apart
+ * by being its own value.
+ */
+function formulaReader(range: FormulaRange | undefined): SheetView["formula"] {
+  if (!range) return () => undefined;
+  const origin = rangeOrigin(range.address);
+  return (row, column) => {
+    const r = row - origin.row;
+    const c = column - origin.column;
+    const formula = range.formulas[r]?.[c];
+    if (typeof formula !== "string" || !formula.startsWith("=")) return undefined;
+    const isText = range.valueTypes[r]?.[c] === "String" && range.values[r]?.[c] === formula;
+    return isText ? undefined : formula;
+  };
+}
