@@ -5,6 +5,7 @@ import { cellRef, sheetRef } from "../../workbook/address";
 import type { CellLocator, DeductionField } from "../../workbook/read/locator";
 import type { ReadIssue, ReadProblem } from "../../workbook/read/workbook";
 import type { PaneIssue, ValidationReport } from "./types";
+import { SPECIAL_LAYOUT } from "../../workbook/sheets/special";
 
 /**
  * Issues as the pane lists them, each with the cell to go to: the reader's (an entry cell that is
@@ -45,15 +46,8 @@ export function engineIssue(issue: ValidationIssue, assessment: Assessment, loca
   };
 }
 
-const DEDUCTION_FIELDS = new Set<string>([
-  "category",
-  "description",
-  "item",
-  "evidence",
-  "rectification",
-  "deadline",
-  "status",
-]);
+/** The deductions table's fields, as the Special sheet lays them out (its "number" column is not one). */
+const DEDUCTION_FIELDS = new Set<string>(SPECIAL_LAYOUT.deductionColumns.filter((c) => c !== "number"));
 
 /** The cell an engine issue is about: where to type the fix. */
 export function cellOfIssue(
