@@ -1,9 +1,16 @@
-/** Unit and component tests. Slow suites (LibreOffice, Chromium) opt in through their own projects. */
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Four projects, told apart by what they need besides Node:
+ * - unit: everything that runs on Node alone (the engine, the catalogue, the workbook writers and
+ *   readers, the CLI, the task pane's actions over the recording fake, the React views in jsdom,
+ *   the fuzzers). `npm run test:unit` runs only this project: the loop while working.
+ * - engines: the formulas proven in real spreadsheet engines (LibreOffice Calc over UNO).
+ * - e2e: the task pane in headless Chromium over the in-page fake Office host.
+ * - budgets: sizes of the production build (webpack in production mode).
+ * `npm test` (the README's and CI's command) runs all four. A suite that needs a tool fails when the
+ * tool is missing: none of them skips.
+ */
+const base = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
@@ -11,4 +18,29 @@ module.exports = {
     // office-addin-mock requires office-addin-manifest, whose dependencies are ESM-only.
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
   },
+};
+
+const SLOW = {
+  engines: "<rootDir>/test/engine-proof/",
+  e2e: "<rootDir>/test/e2e/",
+  budgets: "<rootDir>/test/budgets/",
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: "unit",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", ...Object.values(SLOW)],
+    },
+    ...Object.entries(SLOW).map(([displayName, root]) => ({
+      ...base,
+      displayName,
+      roots: [root],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+    })),
+  ],
 };

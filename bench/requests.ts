@@ -2,7 +2,7 @@ import { blankAssessment } from "../src/cli/generate-command";
 import { buildWorkbookLayout } from "../src/workbook/layout";
 import type { FakeExcel } from "../test/fakes/fake-excel";
 import { measureGenerate, requestFigures, type RequestFigures } from "../test/fakes/measure";
-import { workbookOf } from "../test/taskpane/fixture";
+import { workbookOf } from "../test/taskpane/actions/fixture";
 import { randomAssessment } from "./random-assessment";
 
 /** context.sync() calls and request bytes of each add-in action, on the recording fake Excel. */

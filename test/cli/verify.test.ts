@@ -4,7 +4,7 @@ import type { Assessment } from "../../src/assessment/schema";
 import { cellRef } from "../../src/workbook/address";
 import { scoringColumns } from "../../src/workbook/scoring-grid";
 import { resultRow } from "../../src/workbook/sheets/summary";
-import { edited, rowOf, sortScoring } from "../integrity/helpers";
+import { edited, rowOf, sortScoring } from "../workbook/integrity/helpers";
 import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -3,7 +3,7 @@
  * TypeScript, no Node or Web API, so the workbook layout (which is synchronous and runs in the CLI
  * and in the task pane alike) can compute its fingerprint anywhere. `crypto.subtle.digest` is
  * asynchronous and absent outside secure browser contexts and jsdom; Node's `crypto` is absent in
- * the pane; no runtime dependency of StarScore offers a hash. test/integrity/sha256.test.ts checks
+ * the pane; no runtime dependency of StarScore offers a hash. test/workbook/integrity/sha256.test.ts checks
  * this against NIST's vectors and against Node's own implementation on random texts.
  */
 const K = new Uint32Array([

@@ -1,0 +1,256 @@
+import { HIGHLIGHT_FILLS, STORE } from "../../../src/taskpane/actions/highlights";
+import { columnLetter } from "../../../src/workbook/address";
+import { TEXT } from "../../../src/workbook/labels";
+import { scoringColumns } from "../../../src/workbook/scoring-grid";
+import { STYLES } from "../../../src/workbook/styles";
+import { DEDUCTION_CATEGORIES } from "../../../src/spec";
+import { typeIn } from "../../fakes/fake-user";
+import { recalculate } from "../../fakes/fake-values";
+import { assessmentWith } from "../../helpers/builders";
+import { FakeExcel } from "../../fakes/fake-excel";
+import { entryRef, hostOn, measured, plant, rowOf, swapRows, workbookOf, type Workbook } from "./fixture";
+
+const MB = 1024 * 1024;
+const INPUT_FILL = `#${STYLES.input.fill}`;
+const INPUT_TEXT_FILL = `#${STYLES.inputText.fill}`;
+
+describe("validate: one Excel.run, at most 2 syncs, whatever the number of evaluators", () => {
+  const figures: string[] = [];
+  afterAll(() => console.log(`validate (ExcelApi 1.8 fake):\n${figures.join("\n")}`));
+
+  it.each([1, 10, 50, 200])(
+    "%i evaluators",
+    async (n) => {
+      const wb = await workbookOf(assessmentWith({ evaluators: n }));
+      const clean = await measured(wb.excel, () => wb.host.validate());
+      expect(clean.result).toEqual({ issues: [], errors: 0, warnings: 0 });
+      expect(clean.runs).toBe(1);
+      expect(clean.syncs).toBeLessThanOrEqual(2);
+
+      // Every evaluator's B1 off the step: n cells to highlight (and a store to write); B1 is unscored.
+      const scoring = wb.sheet("scoring");
+      for (let k = 0; k < n; k++) plant(scoring, entryRef("B1", k, n), { number: 82 });
+      const faulty = await measured(wb.excel, () => wb.host.validate());
+      expect(faulty.result.errors).toBe(n + 1);
+      expect(faulty.runs).toBe(1);
+      expect(faulty.syncs).toBe(2);
+      expect(Math.max(...faulty.bytes)).toBeLessThan(2 * MB);
+
+      for (let k = 0; k < n; k++) plant(scoring, entryRef("B1", k, n), { number: 80 });
+      const fixed = await measured(wb.excel, () => wb.host.validate());
+      expect(fixed.result.issues).toEqual([]);
+      expect(fixed.syncs).toBe(2);
+      expect(wb.excel.unsynced).toBe(0);
+      expect(Math.max(...faulty.responseBytes)).toBeLessThan(2 * MB);
+      const show = (m: typeof clean) =>
+        `${m.syncs} sync(s), request ${m.bytes.join("+")} B, response ${m.responseBytes.join("+")} B`;
+      figures.push(
+        `  ${n} evaluators: clean ${show(clean)}; ${n} errors ${show(faulty)}; fixed ${show(fixed)}`,
+      );
+    },
+    60_000,
+  );
+});
+
+describe("validate: planted errors", () => {
+  const n = 2;
+  let wb: Workbook;
+  const cell = (ref: string, sheet = "评分") => `'${sheet}'!${ref}`;
+  const c7 = rowOf("C7");
+  const columns = scoringColumns(n);
+  const flagC7 = `${columnLetter(columns.applicable)}${c7}`;
+  const reasonC7 = `${columnLetter(columns.reason)}${c7}`;
+
+  beforeAll(async () => {
+    wb = await workbookOf(assessmentWith({ evaluators: n }));
+    const scoring = wb.sheet("scoring");
+    plant(scoring, entryRef("B1", 0, n), { text: "abc" });
+    plant(scoring, entryRef("B2", 0, n), { text: "８０" });
+    plant(scoring, entryRef("B3", 0, n), { number: 0.8 });
+    plant(scoring, entryRef("B4", 0, n), { number: 82 });
+    plant(scoring, entryRef("B5", 0, n), { number: 150 });
+    plant(scoring, entryRef("B6", 0, n), { error: "#REF!" });
+    plant(scoring, entryRef("B7", 0, n), { date: 46027 });
+    // C7 cannot be excluded: its flag cell is locked; a user who lifted the protection typed there.
+    plant(scoring, flagC7, { text: TEXT.notApplicable.zh });
+    plant(scoring, reasonC7, { text: "不涉及" });
+    // A deduction with a category and nothing else.
+    await typeIn(wb.excel, "特别项", "B5", DEDUCTION_CATEGORIES[0]!.label.zh);
+  });
+
+  it("finds exactly those issues, at exactly those cells", async () => {
+    const { result, syncs, runs } = await measured(wb.excel, () => wb.host.validate());
+    expect([syncs, runs]).toEqual([2, 1]);
+    expect(
+      result.issues.map((i) => [i.code, i.severity, i.cell, i.item ?? null, i.evaluator ?? null]),
+    ).toEqual([
+      // The reader's: cells that do not hold a number, read as blank.
+      ["entry-text", "error", cell(entryRef("B1", 0, n)), "B1", 0],
+      ["entry-number-as-text", "error", cell(entryRef("B2", 0, n)), "B2", 0],
+      ["entry-error", "error", cell(entryRef("B6", 0, n)), "B6", 0],
+      ["entry-date", "error", cell(entryRef("B7", 0, n)), "B7", 0],
+      // The engine's.
+      ["entry-looks-like-fraction", "error", cell(entryRef("B3", 0, n)), "B3", 0],
+      ["entry-off-step", "error", cell(entryRef("B4", 0, n)), "B4", 0],
+      ["entry-out-of-range", "error", cell(entryRef("B5", 0, n)), "B5", 0],
+      ["exclusion-not-allowed", "error", cell(flagC7), null, null],
+      ["deduction-no-description", "error", cell("C5", "特别项"), null, null],
+      ["deduction-no-rectification", "warning", cell("F5", "特别项"), null, null],
+    ]);
+    expect([result.errors, result.warnings]).toEqual([9, 1]);
+    const message = (code: string) => result.issues.find((i) => i.code === code)!.message;
+    expect(message("entry-number-as-text").en).toContain(
+      'the cell holds the text "８０", not a number. Type the number 80 instead.',
+    );
+    expect(message("entry-error").en).toContain(
+      "the cell holds an error (#REF!). Type a percentage from 0 to 100",
+    );
+    expect(message("entry-date").en).toContain("the cell is formatted as a date (it shows 2026-01-05)");
+    expect(message("entry-looks-like-fraction").en).toContain("Type the percentage 80 instead");
+  });
+
+  it("highlights those cells, and remembers them in the Rules sheet's hidden column", () => {
+    const scoring = wb.sheet("scoring");
+    for (const code of ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]) {
+      expect([code, scoring.peek(entryRef(code, 0, n))?.fill]).toEqual([code, HIGHLIGHT_FILLS.error]);
+    }
+    expect(scoring.peek(entryRef("B8", 0, n))?.fill).toBe(INPUT_FILL);
+    expect(scoring.peek(flagC7)?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(wb.sheet("special").peek("C5")?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(wb.sheet("special").peek("F5")?.fill).toBe(HIGHLIGHT_FILLS.warning);
+    const rules = wb.sheet("rules");
+    expect(rules.peek(`${STORE.column}1`)?.value).toBe(STORE.label);
+    expect(
+      String(rules.peek(`${STORE.column}2`)?.value)
+        .split("\n")
+        .sort(),
+    ).toEqual(
+      [
+        "E scoring@B1!H",
+        "E scoring@B2!H",
+        "E scoring@B3!H",
+        "E scoring@B4!H",
+        "E scoring@B5!H",
+        "E scoring@B6!H",
+        "E scoring@B7!H",
+        `E scoring@C7!${columnLetter(columns.applicable)}`,
+        "E deductions@0!C",
+        "W deductions@0!F",
+      ].sort(),
+    );
+    expect(rules.columns.get(26)?.hidden).toBe(true);
+    // Every sheet is protected again, with the options the writer gave it.
+    for (const key of ["scoring", "special", "rules"] as const)
+      expect(wb.sheet(key).protection).toBeDefined();
+  });
+
+  it("once fixed: no issues, and every highlight gone, even after the pane was reloaded", async () => {
+    const scoring = wb.sheet("scoring");
+    for (const code of ["B1", "B2", "B3", "B4", "B5", "B6", "B7"])
+      plant(scoring, entryRef(code, 0, n), { number: 80 });
+    scoring.peek(entryRef("B7", 0, n))!.numberFormat = "0";
+    plant(scoring, flagC7, { blank: true });
+    plant(scoring, reasonC7, { blank: true });
+    await typeIn(wb.excel, "特别项", "C5", "未按规定公示收费标准");
+    await typeIn(wb.excel, "特别项", "F5", "限期整改");
+
+    const reloaded = wb.reload();
+    const { result, syncs } = await measured(wb.excel, () => reloaded.validate());
+    expect(result).toEqual({ issues: [], errors: 0, warnings: 0 });
+    expect(syncs).toBe(2);
+    for (const code of ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]) {
+      expect([code, scoring.peek(entryRef(code, 0, n))?.fill]).toEqual([code, INPUT_FILL]);
+    }
+    // C7's flag cell has no style of its own: no fill at all.
+    expect(scoring.peek(flagC7)?.fill).toBeUndefined();
+    expect(wb.sheet("special").peek("C5")?.fill).toBe(INPUT_TEXT_FILL);
+    expect(wb.sheet("special").peek("F5")?.fill).toBe(INPUT_TEXT_FILL);
+    expect(wb.sheet("rules").peek(`${STORE.column}2`)?.value).toBeUndefined();
+    // Nothing left to highlight: the next auto-validation (not logged) is one read; a logged
+    // validation takes a second sync, for its audit log row only.
+    expect((await measured(wb.excel, () => reloaded.validate({ log: false }))).syncs).toBe(1);
+    expect((await measured(wb.excel, () => reloaded.validate())).syncs).toBe(2);
+  });
+});
+
+describe("validate: highlights follow their rows", () => {
+  it("a highlighted entry whose row was sorted elsewhere is cleared where it now is", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 1 }));
+    const scoring = wb.sheet("scoring");
+    plant(scoring, entryRef("B1", 0, 1), { number: 82 });
+    await wb.host.validate();
+    // Sort: B1's and B2's rows change places, cells and formats alike.
+    const [r1, r2] = [rowOf("B1"), rowOf("B2")];
+    swapRows(scoring, r1, r2, scoringColumns(1).last);
+    expect(scoring.peek(`H${r2}`)).toMatchObject({ value: 82, fill: HIGHLIGHT_FILLS.error });
+    plant(scoring, `H${r2}`, { number: 80 });
+    expect((await wb.host.validate()).issues).toEqual([]);
+    expect(scoring.peek(`H${r2}`)?.fill).toBe(INPUT_FILL);
+    expect(scoring.peek(`H${r1}`)?.fill).toBe(INPUT_FILL);
+  });
+});
+
+describe("validate: the workbook as it may be found", () => {
+  it("on a host that will not reach through a null worksheet: the same issues, one more sync", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }), "en", { nullObjects: "refuse" });
+    plant(wb.sheet("scoring"), entryRef("B1", 1, 2), { number: 82 });
+    const first = await measured(wb.excel, () => wb.host.validate());
+    expect([first.runs, first.syncs]).toEqual([1, 4]);
+    expect(first.result.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["entry-off-step", `'Scoring'!${entryRef("B1", 1, 2)}`],
+    ]);
+    expect(wb.sheet("scoring").peek(entryRef("B1", 1, 2))?.fill).toBe(HIGHLIGHT_FILLS.error);
+    // Excel recalculates the planted entry's formulas; the fake asks the engine (fake-values.ts).
+    expect(recalculate(wb.excel)).toBe(true);
+    const computed = await measured(wb.excel, () => wb.host.compute());
+    expect(computed.syncs).toBe(4);
+    expect(computed.result.integrity).toEqual([]);
+  });
+
+  it("an English workbook, read and highlighted in English", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 3 }), "en");
+    plant(wb.sheet("scoring"), entryRef("A18", 2, 3), { logical: true });
+    const { issues } = await wb.host.validate();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["entry-logical", `'Scoring'!${entryRef("A18", 2, 3)}`],
+    ]);
+    expect(wb.sheet("scoring").peek(entryRef("A18", 2, 3))?.fill).toBe(HIGHLIGHT_FILLS.error);
+  });
+
+  it("a sheet protected with a password: the issues stand, with a warning that nothing was marked", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    wb.sheet("special").protection = { options: {}, password: "secret" };
+    plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
+    await typeIn(wb.excel, "特别项", "B5", DEDUCTION_CATEGORIES[1]!.label.zh);
+    await typeIn(wb.excel, "特别项", "C5", "没有整改要求的扣分项");
+    const { issues } = await wb.host.validate();
+    expect(issues.map((i) => i.code)).toEqual([
+      "entry-off-step",
+      "deduction-no-rectification",
+      "workbook-not-written",
+    ]);
+    expect(issues[2]!.severity).toBe("warning");
+    // Nothing was marked, and the sheets lifted before the failure are protected again.
+    expect(wb.sheet("scoring").peek(entryRef("B1", 0, 2))?.fill).toBe(INPUT_FILL);
+    expect(wb.sheet("scoring").protection).toBeDefined();
+    expect(wb.sheet("rules").protection).toBeDefined();
+  });
+
+  it("a workbook that is not StarScore's: one issue, nothing written", async () => {
+    const other = new FakeExcel();
+    const host = hostOn(other);
+    const { result, syncs } = await measured(other, () => host.validate());
+    expect(syncs).toBe(1);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]!.code).toBe("workbook-unreadable");
+    expect(result.issues[0]!.message.en).toContain("This is not a StarScore workbook");
+  });
+
+  it("an unreadable workbook: the problems with their cells, highlighted", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 1 }));
+    plant(wb.sheet("info"), "B5", { text: "年度审核" });
+    const { issues } = await wb.host.validate();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["workbook-unreadable", "'封面'!B5"]]);
+    expect(wb.sheet("info").peek("B5")?.fill).toBe(HIGHLIGHT_FILLS.error);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * A StarScoreHost for the views' tests: a plain object whose methods are jest.fn returning canned
+ * reports, with helpers to fire the change and selection events the views subscribe to.
+ */
+import type {
+  ComputeReport,
+  FinaliseRecord,
+  FinaliseStatus,
+  IntegrityIssue,
+  ItemSelection,
+  StarScoreHost,
+  ValidationReport,
+} from "../../../src/taskpane/actions/types";
+import type { ResultJson } from "../../../src/core/report";
+
+export type FakeHost = { [K in keyof StarScoreHost]: jest.Mock } & {
+  /** Calls every listener subscribed through onChanged. */
+  fireChanged(): void;
+  /** Calls every listener subscribed through onSelectionChanged. */
+  fireSelectionChanged(): void;
+  changedListeners: Set<() => void>;
+  selectionListeners: Set<() => void>;
+};
+
+export const VALIDATION: ValidationReport = {
+  errors: 3,
+  warnings: 1,
+  issues: [
+    {
+      code: "entry-off-step",
+      severity: "error",
+      item: "B6",
+      evaluator: 0,
+      cell: "'评分'!H10",
+      message: {
+        zh: "B6：评价人「张三」录入的 72 不是步长 5 的倍数。",
+        en: 'B6: evaluator "Zhang San" entered 72, which is not a multiple of the step 5.',
+      },
+    },
+    {
+      code: "item-unscored",
+      severity: "error",
+      item: "A3",
+      cell: "'评分'!H40",
+      message: { zh: "A3：没有任何评价人评分。", en: "A3: nobody scored this item." },
+    },
+    {
+      code: "entry-out-of-range",
+      severity: "error",
+      item: "B6",
+      evaluator: 1,
+      cell: "'评分'!I10",
+      message: { zh: "B6：暗访录入的 120 超出 0–100。", en: "B6: visit entered 120, outside 0–100." },
+    },
+    {
+      code: "deduction-without-item",
+      severity: "warning",
+      message: { zh: "特别扣分项 1 未关联项目。", en: "Special deduction 1 names no item." },
+    },
+  ],
+};
+
+export const EMPTY_VALIDATION: ValidationReport = { errors: 0, warnings: 0, issues: [] };
+
+function result(lang: "zh" | "en"): ResultJson {
+  const zh = lang === "zh";
+  return {
+    complete: false,
+    rawScore: 68.5,
+    applicableTotal: 100,
+    scaledScore: 68.5,
+    deductions: 5,
+    bonus: 0.5,
+    finalScore: 64,
+    grade: "fail",
+    gradeLabel: zh ? "不合格" : "Fail",
+    passed: false,
+    reasons: [
+      {
+        code: "below-pass-mark",
+        message: zh ? "最终得分 64.00 低于 70 分。" : "The final score 64.00 is below 70.",
+      },
+      {
+        code: "too-many-deductions",
+        message: zh
+          ? "特别扣分项有 5 项（5 项及以上不通过）。"
+          : "There are 5 special deductions (5 or more fail).",
+      },
+    ],
+    indicators: [
+      { id: "5.2.1", max: 6, applicableMax: 6, score: 4.5, attainment: 0.75 },
+      { id: "5.2.6", max: 2, applicableMax: 0, score: 0, attainment: null },
+    ],
+    items: [
+      { code: "B1", points: 1, score: 0.8, entries: 2, excluded: false },
+      { code: "B2", points: 2, score: 1.5, entries: 1, excluded: false },
+      { code: "B23", points: 1, score: null, entries: 0, excluded: true },
+      { code: "B24", points: 1, score: null, entries: 0, excluded: true },
+    ],
+    evaluators: [
+      { name: "张三", kind: "auditor", total: 40.25, itemsScored: 2 },
+      { name: zh ? "暗访 1" : "Visit 1", kind: "visit", total: 12.5, itemsScored: 1 },
+    ],
+    issues: [],
+  };
+}
+
+export const COMPUTE: ComputeReport = {
+  result: { zh: result("zh"), en: result("en") },
+  issues: VALIDATION.issues,
+  integrity: [{ cell: "'汇总'!C5", what: "Result_FinalScore", sheetValue: "80", engineValue: "64" }],
+};
+
+export const VERIFY: IntegrityIssue[] = [
+  {
+    cell: "'评分'!P7",
+    what: "B3 得分",
+    sheetValue: "3",
+    engineValue: '=IF(Q7=0,"",IF(K7=0,0,$D7*SUM(R7:S7)/K7/100))',
+    code: "formula-overwritten",
+    message: {
+      zh: '评分!P7（B3 得分）：公式被替换为值 "3"；应为公式 =IF(…)。',
+      en: 'Scoring!P7 (B3 Score): the formula was replaced by the value "3"; it should be =IF(…).',
+    },
+  },
+];
+
+export const FINALISED: FinaliseRecord = {
+  n: 1,
+  status: "finalised",
+  finalisedAt: "2025-03-14T09:26:53+08:00",
+  finalisedBy: "王组长",
+  reopenedAt: "",
+  reopenedBy: "",
+  entriesHash: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",
+  finalScore: 87.46,
+  gradeLabel: { zh: "三星级", en: "Three-star" },
+};
+
+export const DRAFT_STATUS: FinaliseStatus = {
+  workbook: true,
+  state: "draft",
+  hasLog: true,
+  log: [
+    { time: "2025-03-14T09:20:00+08:00", person: "王组长", action: "计算", summary: "87.46 三星级" },
+    { time: "2025-03-14T09:10:00+08:00", person: "王组长", action: "校验", summary: "0 个错误，1 个警告" },
+  ],
+  problems: [],
+};
+
+export const SELECTION: ItemSelection = {
+  code: "B6",
+  entries: [
+    { name: "张三", kind: "auditor", value: 70, cell: "'评分'!H10" },
+    { name: "暗访 1", kind: "visit", value: null, cell: "'评分'!I10" },
+  ],
+  selectedEvaluator: 1,
+};
+
+export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Mock>> = {}): FakeHost {
+  const changedListeners = new Set<() => void>();
+  const selectionListeners = new Set<() => void>();
+  const host: FakeHost = {
+    hasWorkbook: jest.fn().mockResolvedValue(false),
+    generate: jest.fn().mockResolvedValue({ skipped: [] }),
+    addEvaluator: jest.fn().mockResolvedValue(undefined),
+    validate: jest.fn().mockResolvedValue(VALIDATION),
+    compute: jest.fn().mockResolvedValue(COMPUTE),
+    verify: jest.fn().mockResolvedValue(VERIFY),
+    finalise: jest.fn().mockResolvedValue(FINALISED),
+    reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
+    finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
+    selectCell: jest.fn().mockResolvedValue(undefined),
+    inspectSelection: jest.fn().mockResolvedValue(SELECTION),
+    setEntry: jest.fn().mockResolvedValue(undefined),
+    onChanged: jest.fn(async (listener: () => void) => {
+      changedListeners.add(listener);
+      return () => changedListeners.delete(listener);
+    }),
+    onSelectionChanged: jest.fn(async (listener: () => void) => {
+      selectionListeners.add(listener);
+      return () => selectionListeners.delete(listener);
+    }),
+    changedListeners,
+    selectionListeners,
+    fireChanged: () => changedListeners.forEach((l) => l()),
+    fireSelectionChanged: () => selectionListeners.forEach((l) => l()),
+    ...overrides,
+  };
+  return host;
+}

@@ -1,0 +1,30 @@
+import { lazyHost } from "../../../src/taskpane/components/lazy-host";
+import { VALIDATION, fakeHost } from "./fake-host";
+
+describe("lazyHost", () => {
+  test("starts loading at once and forwards every call, with its arguments, to the loaded host", async () => {
+    const real = fakeHost();
+    const load = jest.fn().mockResolvedValue(real);
+    const host = lazyHost(load);
+    expect(load).toHaveBeenCalledTimes(1);
+    await expect(host.validate()).resolves.toBe(VALIDATION);
+    await host.setEntry("'评分'!H7", 90);
+    await host.selectCell("'评分'!H8");
+    await host.addEvaluator({ name: "李四", kind: "auditor" });
+    const off = await host.onChanged(() => undefined);
+    expect(typeof off).toBe("function");
+    expect(real.setEntry).toHaveBeenCalledWith("'评分'!H7", 90);
+    expect(real.selectCell).toHaveBeenCalledWith("'评分'!H8");
+    expect(real.addEvaluator).toHaveBeenCalledWith({ name: "李四", kind: "auditor" });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  test("a failed load rejects the waiting calls and the next call loads again", async () => {
+    const real = fakeHost({ hasWorkbook: jest.fn().mockResolvedValue(true) });
+    const load = jest.fn().mockRejectedValueOnce(new Error("ChunkLoadError")).mockResolvedValue(real);
+    const host = lazyHost(load);
+    await expect(host.hasWorkbook()).rejects.toThrow("ChunkLoadError");
+    await expect(host.hasWorkbook()).resolves.toBe(true);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});

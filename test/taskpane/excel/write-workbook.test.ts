@@ -1,0 +1,426 @@
+import type { Assessment } from "../../../src/assessment/schema";
+import { columnWidthPoints } from "../../../src/taskpane/excel/sheet-setup";
+import {
+  generateWorkbook,
+  WorkbookExistsError,
+  type GenerateResult,
+} from "../../../src/taskpane/excel/write-workbook";
+import { columnIndex } from "../../../src/workbook/address";
+import { SHEET_NAMES } from "../../../src/workbook/labels";
+import { buildWorkbookLayout } from "../../../src/workbook/layout";
+import { STYLES, type StyleSpec } from "../../../src/workbook/styles";
+import type { CellSpec, SheetSpec, WorkbookLayout } from "../../../src/workbook/types";
+import { FakeExcel, type FakeExcelOptions } from "../../fakes/fake-excel";
+import type { FakeCell, FakeSheet } from "../../fakes/fake-model";
+import { measureGenerate, requestFigures } from "../../fakes/measure";
+import { assessmentWith } from "../../helpers/builders";
+
+const MB = 1024 * 1024;
+
+function layoutFor(evaluators: number, lang: "zh" | "en" = "zh", assessment?: Assessment): WorkbookLayout {
+  return buildWorkbookLayout({ lang, assessment: assessment ?? assessmentWith({ evaluators }) });
+}
+
+async function generate(layout: WorkbookLayout, options: FakeExcelOptions = { apiVersion: "1.9" }) {
+  const excel = new FakeExcel(options);
+  await generateWorkbook(layout, excel.run, excel.supports);
+  return excel;
+}
+
+function sheetOf(excel: FakeExcel, spec: SheetSpec): FakeSheet {
+  const sheet = excel.model.sheet(spec.name);
+  if (!sheet) throw new Error(`no sheet ${spec.name}`);
+  return sheet;
+}
+
+/** What the fake's cell holds, in the layout's terms. */
+function contentOf(cell: FakeCell | undefined): Pick<CellSpec, "value" | "formula"> {
+  if (cell?.formula !== undefined) return { formula: cell.formula };
+  if (cell?.value !== undefined) return { value: cell.value };
+  return {};
+}
+
+function expectedContent(cell: CellSpec): Pick<CellSpec, "value" | "formula"> {
+  if (cell.formula !== undefined) return { formula: cell.formula };
+  if (cell.value === undefined || cell.value === null || cell.value === "") return {};
+  return { value: cell.value };
+}
+
+describe.each([1, 10, 50, 200])("%i evaluators", (evaluators) => {
+  let layout: WorkbookLayout;
+  let excel: FakeExcel;
+  let result: GenerateResult;
+
+  beforeAll(async () => {
+    layout = layoutFor(evaluators);
+    excel = new FakeExcel({ apiVersion: "1.9" });
+    result = await generateWorkbook(layout, excel.run, excel.supports);
+  });
+
+  test("one Excel.run, at most 3 syncs, nothing left unsynced", () => {
+    expect(excel.syncs).toBeLessThanOrEqual(3);
+    expect(excel.unsynced).toBe(0);
+    expect(result).toEqual({ skipped: [] });
+  });
+
+  test("every request stays under 2 MB (Excel on the web allows 5 MB)", () => {
+    const figures = requestFigures(excel);
+    expect(figures.largestRequestBytes).toBeLessThanOrEqual(2 * MB);
+  });
+
+  test("the sheets, in layout order, after the workbook's own; the first one active", () => {
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1", ...layout.sheets.map((s) => s.name)]);
+    expect(excel.model.activeSheet).toBe(layout.sheets[0]!.name);
+  });
+
+  test("every cell of the layout holds exactly its value or its A1 formula, and no other cell holds anything", () => {
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      const refs = new Set<string>();
+      for (const cell of spec.cells) {
+        refs.add(cell.ref);
+        const actual = contentOf(sheet.peek(cell.ref));
+        if (JSON.stringify(actual) !== JSON.stringify(expectedContent(cell))) {
+          throw new Error(`${spec.name}!${cell.ref}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(cell)}`);
+        }
+      }
+      const extra = [...sheet.cells].filter(
+        ([ref, c]) => !refs.has(ref) && (c.value !== undefined || c.formula),
+      );
+      expect(extra.map(([ref]) => `${spec.name}!${ref}`)).toEqual([]);
+    }
+  });
+
+  test("number formats and styles, cell by cell", () => {
+    const mismatches: string[] = [];
+    const check = (where: string, actual: unknown, expected: unknown) => {
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        mismatches.push(`${where}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+      }
+    };
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      const styled = new Map(spec.cells.filter((c) => c.style).map((c) => [c.ref, STYLES[c.style!]]));
+      for (const cell of spec.cells) {
+        check(`${spec.name}!${cell.ref} number format`, sheet.peek(cell.ref)?.numberFormat, cell.numFmt);
+      }
+      // Every cell the writer touched, and every styled cell: its look is its style's, or Excel's default.
+      for (const ref of new Set([...sheet.cells.keys(), ...styled.keys()])) {
+        check(`${spec.name}!${ref}`, formatOf(sheet.peek(ref)), expectedFormat(styled.get(ref)));
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
+  test("unlocked cells are exactly the inputs", () => {
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      const unlocked = [...sheet.cells].filter(([, c]) => !c.locked).map(([ref]) => ref);
+      const inputs = spec.cells.filter((c) => c.input).map((c) => c.ref);
+      expect(unlocked.sort()).toEqual(inputs.sort());
+    }
+  });
+
+  test("column widths (points, same pixels as the .xlsx), hidden columns, row heights, merges, frozen panes", () => {
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      for (const column of spec.columns) {
+        expect([column.col, sheet.columns.get(columnIndex(column.col))]).toEqual([
+          column.col,
+          { width: columnWidthPoints(column.width), ...(column.hidden && { hidden: true }) },
+        ]);
+      }
+      expect(sheet.columns.size).toBe(spec.columns.length);
+      expect(Object.fromEntries(sheet.rowHeights)).toEqual(spec.rowHeights ?? {});
+      expect([...sheet.merges].sort()).toEqual([...spec.merges].sort());
+      expect(sheet.freeze).toEqual(spec.freeze);
+    }
+  });
+
+  test("data validations", () => {
+    for (const spec of layout.sheets) {
+      expect(sheetOf(excel, spec).validations).toEqual(
+        spec.validations.map((v) => ({
+          range: v.range,
+          rule:
+            v.kind === "list"
+              ? { list: { inCellDropDown: true, source: v.formula1 } }
+              : v.kind === "custom"
+                ? { custom: { formula: v.formula1 } }
+                : { decimal: { operator: "Between", formula1: v.formula1, formula2: v.formula2 } },
+          ignoreBlanks: v.allowBlank,
+          errorAlert: { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error },
+          ...(v.prompt && { prompt: { showPrompt: true, title: v.promptTitle, message: v.prompt } }),
+        })),
+      );
+    }
+  });
+
+  test("list sources go to Excel as ranges (the documented form), not as formula text", () => {
+    const lists = excel.actions
+      .filter((a) => a.Name === "rule")
+      .map((a) => (a.ArgumentInfo.Arguments![0] as { list?: { source: unknown } }).list)
+      .filter((list) => list !== undefined);
+    expect(lists.length).toBe(
+      layout.sheets.flatMap((s) => s.validations).filter((v) => v.kind === "list").length,
+    );
+    for (const list of lists) expect(list!.source).toEqual({ ObjectPathId: expect.any(Number) });
+  });
+
+  test("conditional formats, in the layout's priority order", () => {
+    for (const spec of layout.sheets) {
+      expect(sheetOf(excel, spec).conditionalFormats).toEqual(
+        spec.conditionalFormats.map((cf) => ({
+          range: cf.range,
+          type: "Custom",
+          formula: cf.formula,
+          fill: `#${cf.fill}`,
+          ...(cf.fontColor && { fontColor: `#${cf.fontColor}` }),
+          ...(cf.stopIfTrue && { stopIfTrue: true }),
+        })),
+      );
+    }
+  });
+
+  test("defined names", () => {
+    expect(Object.fromEntries(excel.model.names)).toEqual(
+      Object.fromEntries(layout.names.map((n) => [n.name, `=${n.ref}`])),
+    );
+  });
+
+  test("the chart", () => {
+    for (const spec of layout.sheets) {
+      const charts = sheetOf(excel, spec).charts;
+      if (!spec.chart) {
+        expect(charts).toEqual([]);
+        continue;
+      }
+      expect(charts).toEqual([
+        expect.objectContaining({
+          type: "BarClustered",
+          source: spec.chart.values,
+          title: spec.chart.title,
+          legendVisible: false,
+          series: expect.objectContaining({
+            name: spec.chart.seriesName,
+            xAxisValues: spec.chart.categories,
+          }),
+          position: { start: spec.chart.from, end: spec.chart.to },
+        }),
+      ]);
+    }
+  });
+
+  test("sheet protection; filter buttons and page setup on an ExcelApi 1.9 host", () => {
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      expect(sheet.protection !== undefined).toBe(spec.protect);
+      expect(sheet.autoFilter).toBe(spec.autoFilter);
+      expect(sheet.pageLayout).toEqual({
+        paperSize: "A4",
+        orientation: spec.print.orientation === "landscape" ? "Landscape" : "Portrait",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: spec.print.fitToHeight ? 1 : 0 },
+        ...(spec.print.area && { printArea: spec.print.area }),
+        ...(spec.print.titleRows && { printTitleRows: "$3:$4" }),
+      });
+    }
+  });
+});
+
+describe("request size", () => {
+  test("grows with evaluators far slower than the formula count: the valid-entry grid is a few block writes", async () => {
+    const small = await measureGenerate(layoutFor(1));
+    const large = await measureGenerate(layoutFor(200));
+    expect(large.syncs).toBe(3);
+    expect(large.largestRequestBytes).toBeLessThanOrEqual(2 * MB);
+    // ~10,000 more formulas and 10,000 more inputs cost less than a fifth more.
+    expect(large.totalBytes).toBeLessThan(small.totalBytes * 1.2);
+  });
+
+  test("the first request only reads names", async () => {
+    const excel = await generate(layoutFor(3));
+    const operations = excel.requests[0]!.actions.filter((a) => a.ActionType !== 1);
+    expect(operations.map((a) => a.Name)).toEqual(["load:items/name", "load:items/name"]);
+  });
+});
+
+describe("on an ExcelApi 1.8 host", () => {
+  test("no feature above 1.8 is used, and everything else is written, in two syncs", async () => {
+    const layout = layoutFor(5);
+    // The fake fails any 1.9 call with ApiNotFound, as Excel does.
+    const excel = new FakeExcel({ apiVersion: "1.8" });
+    const result = await generateWorkbook(layout, excel.run, excel.supports);
+    expect(result).toEqual({ skipped: ["autoFilter", "pageLayout"] });
+    expect(excel.syncs).toBe(2);
+    const names = new Set(excel.actions.map((a) => a.Name));
+    for (const above of [
+      "suspendScreenUpdatingUntilNextSync",
+      "apply",
+      "setPrintArea",
+      "orientation",
+      "zoom",
+    ]) {
+      expect(names.has(above)).toBe(false);
+    }
+    expect(names.has("suspendApiCalculationUntilNextSync")).toBe(true);
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      expect(sheet.autoFilter).toBeUndefined();
+      expect(sheet.pageLayout).toEqual({});
+      expect(sheet.validations).toHaveLength(spec.validations.length);
+      expect(sheet.protection !== undefined).toBe(spec.protect);
+    }
+  });
+
+  test("the fake itself rejects a 1.9 call on a 1.8 host", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.8" });
+    const attempt = excel.run(async (context) => {
+      context.application.suspendScreenUpdatingUntilNextSync();
+      await context.sync();
+    });
+    await expect(attempt).rejects.toThrow(/ApiNotFound/);
+  });
+});
+
+describe("never overwrites", () => {
+  test.each([
+    ["a sheet of the same language", [SHEET_NAMES.scoring.zh]],
+    ["a sheet of the other language", ["Sheet1", SHEET_NAMES.summary.en]],
+    ["a sheet named with other case", ["rules"]],
+  ])("%s → WorkbookExistsError naming it, and nothing written", async (_, sheets) => {
+    const layout = layoutFor(4, "zh");
+    const excel = new FakeExcel({ apiVersion: "1.9", sheets });
+    const attempt = generateWorkbook(layout, excel.run, excel.supports);
+    await expect(attempt).rejects.toBeInstanceOf(WorkbookExistsError);
+    await attempt.catch((error: WorkbookExistsError) => {
+      expect(error.sheets).toEqual(sheets.filter((s) => s !== "Sheet1"));
+    });
+    expect(excel.syncs).toBe(1);
+    expect(excel.actions.every((a) => a.ActionType === 2 || a.ActionType === 1)).toBe(true);
+    expect(excel.unsynced).toBe(0);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(sheets);
+    expect(excel.model.sheets.every((s) => s.cells.size === 0)).toBe(true);
+    expect(excel.model.names.size).toBe(0);
+  });
+
+  test("a defined name StarScore uses → WorkbookExistsError naming it, and nothing written", async () => {
+    const layout = layoutFor(2, "en");
+    const excel = new FakeExcel({ names: ["result_finalscore"] });
+    const attempt = generateWorkbook(layout, excel.run, excel.supports);
+    await expect(attempt).rejects.toMatchObject({
+      name: "WorkbookExistsError",
+      sheets: [],
+      names: ["result_finalscore"],
+    });
+    expect(excel.syncs).toBe(1);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("a request that fails part-way", () => {
+  test("is rolled back: the workbook is as it was, the error is passed on", async () => {
+    const layout = layoutFor(3);
+    let merges = 0;
+    const excel = new FakeExcel({
+      apiVersion: "1.9",
+      failOn: (action) => action.Name === "merge" && ++merges === 5,
+    });
+    await expect(generateWorkbook(layout, excel.run, excel.supports)).rejects.toThrow(/injected failure/);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(excel.model.names.size).toBe(0);
+    expect(excel.syncs).toBe(4);
+  });
+});
+
+describe("a page setup the host refuses", () => {
+  test("leaves the workbook standing, protected, and is reported as skipped", async () => {
+    const layout = layoutFor(3);
+    const excel = new FakeExcel({ apiVersion: "1.9", failOn: (action) => action.Name === "zoom" });
+    await expect(generateWorkbook(layout, excel.run, excel.supports)).resolves.toEqual({
+      skipped: ["pageLayout"],
+    });
+    expect(excel.syncs).toBe(3);
+    for (const spec of layout.sheets) {
+      const sheet = sheetOf(excel, spec);
+      expect(sheet.protection !== undefined).toBe(spec.protect);
+      expect(sheet.cells.size).toBeGreaterThan(0);
+    }
+    expect(excel.model.names.size).toBe(layout.names.length);
+  });
+});
+
+describe("user text is always text", () => {
+  const tricky = ["=SUM(A1)", "0075", "TRUE", "'quoted", "+1", "-x", "1/2", "=1+1 ", "@A1"];
+
+  test.each(tricky)("%p stays exactly that text", async (text) => {
+    const assessment: Assessment = {
+      ...assessmentWith({ evaluators: 2 }),
+      organization: text,
+      evaluators: [
+        { name: text, kind: "auditor" },
+        { name: "B", kind: "visit" },
+      ],
+      notes: { A1: text },
+      deductions: [{ category: "law", description: text, rectification: text }],
+    };
+    const layout = layoutFor(2, "en", assessment);
+    const excel = await generate(layout);
+    const inputs = layout.sheets.flatMap((spec) =>
+      spec.cells.filter((c) => c.value === text).map((c) => ({ spec, cell: c })),
+    );
+    expect(inputs.length).toBeGreaterThanOrEqual(5);
+    for (const { spec, cell } of inputs) {
+      const actual = sheetOf(excel, spec).peek(cell.ref);
+      expect([spec.name, cell.ref, actual?.value, actual?.formula]).toEqual([
+        spec.name,
+        cell.ref,
+        text,
+        undefined,
+      ]);
+    }
+  });
+});
+
+test("column widths: Excel's default column (stored 9.140625) is 64 pixels, 48 points", () => {
+  expect(columnWidthPoints(9.140625)).toBe(48);
+  expect(columnWidthPoints(22)).toBe(115.5);
+});
+
+/** The look of a fake cell, in a fixed key order (undefined properties drop out of the JSON). */
+function formatOf(cell: FakeCell | undefined) {
+  const sides = (["top", "bottom", "left", "right"] as const).filter((side) => cell?.borders[side]);
+  return {
+    fill: cell?.fill,
+    bold: cell?.font.bold,
+    italic: cell?.font.italic,
+    size: cell?.font.size,
+    fontColor: cell?.font.color,
+    wrap: cell?.wrapText,
+    horizontal: cell?.horizontalAlignment,
+    vertical: cell?.verticalAlignment,
+    borders: sides.map((side) => ({ side, ...cell!.borders[side] })),
+  };
+}
+
+/** What a style looks like in Excel: the same shape as formatOf. */
+function expectedFormat(style: StyleSpec | undefined): ReturnType<typeof formatOf> {
+  const color = (rgb: string | undefined) => rgb && `#${rgb}`;
+  return {
+    fill: color(style?.fill),
+    bold: style?.bold,
+    italic: style?.italic,
+    size: style?.size,
+    fontColor: color(style?.fontColor),
+    wrap: style?.wrap,
+    horizontal: style?.horizontal && { left: "Left", center: "Center", right: "Right" }[style.horizontal],
+    vertical: style?.vertical && { top: "Top", center: "Center" }[style.vertical],
+    borders: style?.border
+      ? (["top", "bottom", "left", "right"] as const).map((side) => ({
+          side,
+          style: "Continuous",
+          weight: "Thin",
+          color: "#BFBFBF",
+        }))
+      : [],
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * `starscore verify` on a finalised workbook: the snapshot the pane stores (a very hidden sheet) is
+ * read from the .xlsx file, and entries changed since are reported with their cells, exit 1.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { toResultJson } from "../../../src/core/report";
+import { scoreAssessment } from "../../../src/core/score";
+import { auditRow } from "../../../src/workbook/audit/log";
+import {
+  headerCells,
+  inputsOf,
+  newRecord,
+  recordCells,
+  resultOf,
+  SNAPSHOT_SHEET,
+} from "../../../src/workbook/audit/snapshot";
+import { buildWorkbookLayout } from "../../../src/workbook/layout";
+import { entryRef } from "../../taskpane/actions/fixture";
+import { writeXlsx } from "../../../src/workbook/xlsx/write";
+import { assessmentWith } from "../../helpers/builders";
+import { runCli, tempDir } from "../../helpers/run-cli";
+
+const assessment = assessmentWith({ evaluators: 2 });
+
+/** The workbook as the pane leaves it after finalise, saved by Excel; `edit` changes it afterwards. */
+async function finalisedFile(name: string, edit: (wb: ExcelJS.Workbook) => void = () => undefined) {
+  const layout = buildWorkbookLayout({
+    lang: "zh",
+    assessment,
+    scoring: scoreAssessment(assessment),
+    audit: [
+      auditRow(
+        { time: "2025-03-14T09:26:53+08:00", person: "王组长", action: "finalise", summary: "…" },
+        "zh",
+      ),
+    ],
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
+  const record = newRecord(
+    1,
+    3,
+    { at: "2025-03-14T09:26:53+08:00", by: "王组长" },
+    {
+      version: 1,
+      starscore: "0.1.0",
+      lang: "zh",
+      inputs: inputsOf(assessment),
+      result: resultOf(toResultJson(assessment, scoreAssessment(assessment), "zh")),
+      unlocked: { info: [], scoring: [], special: [] },
+    },
+  );
+  const sheet = wb.addWorksheet(SNAPSHOT_SHEET, { state: "veryHidden" });
+  for (const [r, row] of [...headerCells(), recordCells(record)].entries()) {
+    row.forEach((value, c) => {
+      if (value !== "") sheet.getCell(r + 1, c + 1).value = value;
+    });
+  }
+  edit(wb);
+  const file = path.join(dir, name);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+let dir: string;
+beforeAll(() => (dir = tempDir()));
+
+describe("starscore verify after finalisation", () => {
+  it("unchanged: exit 0, and says it is finalised", async () => {
+    const file = await finalisedFile("unchanged.xlsx");
+    const run = await runCli(["verify", file, "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("nothing found");
+    expect(run.out).toContain(
+      "Finalisation:\n  Finalised at 2025-03-14T09:26:53+08:00 by 王组长 (finalisation 1)",
+    );
+  });
+
+  it("an entry changed since: its cell and before → after, exit 1", async () => {
+    const ref = entryRef("B3", 1, 2);
+    const file = await finalisedFile("changed.xlsx", (wb) => {
+      wb.getWorksheet("评分")!.getCell(ref).value = 100;
+    });
+    const run = await runCli(["verify", file, "--json", "--lang", "zh"]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.out) as {
+      clean: boolean;
+      finalisation: { state: string; findings: { code: string; cell: string | null; message: string }[] };
+    };
+    expect(json.clean).toBe(false);
+    expect(json.finalisation.state).toBe("finalised");
+    expect(json.finalisation.findings[0]).toEqual({
+      code: "entries-changed",
+      severity: "error",
+      cell: `'评分'!${ref}`,
+      message: "定稿后已改动：B3，评价人2 的评分（80 → 100）",
+    });
+    expect(json.finalisation.findings.some((f) => f.code === "result-changed")).toBe(true);
+  });
+
+  it("the snapshot deleted while the log says finalised: exit 1", async () => {
+    const file = await finalisedFile("deleted.xlsx", (wb) =>
+      wb.removeWorksheet(wb.getWorksheet(SNAPSHOT_SHEET)!.id),
+    );
+    const run = await runCli(["verify", file, "--lang", "en"]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain("the snapshot sheet (StarScore_Snapshot) is gone");
+  });
+});
