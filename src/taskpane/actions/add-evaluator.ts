@@ -1,7 +1,7 @@
 import type { Assessment, Evaluator } from "../../assessment/schema";
 import type { Lang } from "../../spec/types";
 import { readAuditRows, SUMMARIES } from "../../workbook/audit/log";
-import { SHEET_NAMES, TEXT } from "../../workbook/labels";
+import { TEXT } from "../../workbook/labels";
 import { buildWorkbookLayout } from "../../workbook/layout";
 import { MAX_EVALUATORS } from "../../workbook/scoring-grid";
 import type { ApiSupport, HostContext } from "../excel/host";
@@ -12,6 +12,7 @@ import { ActionError } from "./errors";
 import { isFinalised, queueSnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
 import { INPUT_SHEETS } from "./sheets";
+import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
 
 /**
  * Adding an evaluator or visit column: the column count is the layout's geometry (every formula,
@@ -77,14 +78,9 @@ export async function addEvaluator(
       ],
     }),
   });
-  const ours = new Set(
-    Object.values(SHEET_NAMES)
-      .flatMap((n) => [n.zh, n.en])
-      .map(fold),
-  );
   const layoutNames = new Set(layout.names.map((n) => fold(n.name)));
   await writeLayout(context, layout, supports, {
-    sheets: listed.sheets.filter((s) => ours.has(fold(s.name))).map((s) => s.name),
+    sheets: listed.sheets.filter((s) => isStarScoreSheet(s.name)).map((s) => s.name),
     names: listed.names
       .filter((n) => layoutNames.has(fold(n.name)))
       .map((n) => ({ name: n.name, formula: n.formula })),
@@ -115,5 +111,3 @@ export function withEvaluator(assessment: Assessment, evaluator: Evaluator): Ass
     ),
   };
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");

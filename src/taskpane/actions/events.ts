@@ -1,6 +1,6 @@
-import { SHEET_NAMES } from "../../workbook/labels";
 import type { SheetKey } from "../../workbook/types";
 import type { HostContext, HostEventRegistration, RunBatch } from "../excel/host";
+import { foldName as fold, sheetNamesOf } from "../../workbook/sheet-names";
 
 /** Excel.run(context, batch): a batch on the context of an earlier run. */
 export type RunIn = <T>(context: HostContext, batch: (context: HostContext) => Promise<T>) => Promise<T>;
@@ -26,7 +26,7 @@ export async function subscribe(
     const { worksheets } = context.workbook;
     worksheets.load("items/name");
     await context.sync();
-    const wanted = new Set(keys.flatMap((k) => [SHEET_NAMES[k].zh, SHEET_NAMES[k].en]).map(fold));
+    const wanted = new Set(sheetNamesOf(keys).map(fold));
     const handler = async () => {
       try {
         listener();
@@ -50,5 +50,3 @@ export async function subscribe(
     }).catch(() => undefined);
   };
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");

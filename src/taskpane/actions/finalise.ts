@@ -23,7 +23,6 @@ import {
   type SnapshotRecord,
 } from "../../workbook/audit/snapshot";
 import { columnLetter } from "../../workbook/address";
-import { SHEET_NAMES } from "../../workbook/labels";
 import type { Grid } from "../../workbook/read/grid";
 import type { HostContext, HostWorksheet } from "../excel/host";
 import { officeGrid } from "../excel/office-grid";
@@ -34,6 +33,7 @@ import { ActionError } from "./errors";
 import { loadWorkbook } from "./load";
 import { INPUT_SHEETS, RANGE_DATA, type FoundSheet, type SheetReads } from "./sheets";
 import type { AuditLogRow, FinaliseRecord, FinaliseStatus } from "./types";
+import { foldName as fold, isSheetOf, isStarScoreSheet } from "../../workbook/sheet-names";
 
 /**
  * Finalise and reopen (the lead auditor's), and the state the Finalise view shows.
@@ -90,8 +90,6 @@ export function queueSnapshotSheet(
           grid: officeGrid(SNAPSHOT_SHEET, used.isNullObject ? undefined : used),
         };
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");
 
 function requirePerson(by: AuditBy, action: Localized): void {
   if (by.person.trim() === "") {
@@ -329,10 +327,8 @@ export async function finaliseStatus(context: HostContext): Promise<FinaliseStat
   worksheets.load("items/name");
   await context.sync();
   const present = worksheets.items.map((s) => s.name);
-  const has = new Set(present.map(fold));
-  const ours = Object.values(SHEET_NAMES).flatMap((n) => [n.zh, n.en]);
-  const workbook = ours.some((name) => has.has(fold(name)));
-  const auditName = [SHEET_NAMES.audit.zh, SHEET_NAMES.audit.en].find((name) => has.has(fold(name)));
+  const workbook = present.some(isStarScoreSheet);
+  const auditName = present.find((name) => isSheetOf("audit", name));
   const snapshotSheet = queueSnapshotSheet(context, { present });
   const auditEnd =
     auditName === undefined ? undefined : worksheets.getItem(auditName).getUsedRangeOrNullObject(true);

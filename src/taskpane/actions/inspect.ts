@@ -1,6 +1,5 @@
 import { itemByCode } from "../../spec";
 import { cellRef, parseRef, sheetRef } from "../../workbook/address";
-import { SHEET_NAMES } from "../../workbook/labels";
 import { isoDate, ReadLog, SheetReader } from "../../workbook/read/cells";
 import type { CellContent, Grid } from "../../workbook/read/grid";
 import { findColumns, readEvaluators } from "../../workbook/read/scoring";
@@ -9,6 +8,7 @@ import type { HostContext } from "../excel/host";
 import { officeGrid } from "../excel/office-grid";
 import { RANGE_DATA, splitCell } from "./sheets";
 import type { ItemSelection } from "./types";
+import { isSheetOf } from "../../workbook/sheet-names";
 
 /**
  * The inspector: the item row under the active cell. One sync reads the active cell, its sheet's
@@ -28,7 +28,7 @@ export async function inspectSelection(context: HostContext): Promise<ItemSelect
   await context.sync();
 
   const name = sheet.name;
-  if (![SHEET_NAMES.scoring.zh, SHEET_NAMES.scoring.en].some((n) => fold(n) === fold(name))) return null;
+  if (!isSheetOf("scoring", name)) return null;
   const at = splitCell(active.address.includes("!") ? active.address : `${name}!${active.address}`);
   if (!at) return null;
   const { row: r, column: c } = parseRef(at.ref);
@@ -53,8 +53,6 @@ export async function inspectSelection(context: HostContext): Promise<ItemSelect
     ...(k >= 0 && k < evaluators.length && { selectedEvaluator: k }),
   };
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");
 
 /** The header rows and one more row, as one grid: whichever has the row answers. */
 function joinGrids(name: string, ...grids: (Grid | undefined)[]): Grid {

@@ -1,5 +1,4 @@
 /* global Excel */
-import { SHEET_NAMES } from "../../workbook/labels";
 import { officeApiSupport, type ApiSupport, type HostContext, type RunBatch } from "../excel/host";
 import { addEvaluator } from "./add-evaluator";
 import { loadPersonName, type AuditBy } from "./audit-log";
@@ -13,6 +12,7 @@ import { INPUT_SHEETS } from "./sheets";
 import type { StarScoreHost } from "./types";
 import { validateWorkbook } from "./validate";
 import { verifyInPane } from "./verify";
+import { isStarScoreSheet } from "../../workbook/sheet-names";
 
 /**
  * The task pane's actions on Office.js: each one Excel.run (validate and compute: two syncs
@@ -63,12 +63,5 @@ async function hasWorkbook(context: HostContext): Promise<boolean> {
   const { worksheets } = context.workbook;
   worksheets.load("items/name");
   await context.sync();
-  const ours = new Set(
-    Object.values(SHEET_NAMES)
-      .flatMap((n) => [n.zh, n.en])
-      .map(fold),
-  );
-  return worksheets.items.some((s) => ours.has(fold(s.name)));
+  return worksheets.items.some((s) => isStarScoreSheet(s.name));
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");

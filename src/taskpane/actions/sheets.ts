@@ -4,6 +4,7 @@ import { SHEET_NAMES } from "../../workbook/labels";
 import type { SheetKey } from "../../workbook/types";
 import type { HostContext, HostDataRange, HostWorksheet } from "../excel/host";
 import { officeGrid } from "../excel/office-grid";
+import { foldName as fold } from "../../workbook/sheet-names";
 
 /**
  * The first request of an action: StarScore's sheets, found by name in either language, with
@@ -108,8 +109,6 @@ export function takeSnapshot(reads: SheetReads): WorkbookSnapshot {
   );
   return { lang, sheets, grid: (name) => byName.get(fold(name)) };
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");
 
 /** The found sheet a sheet-qualified cell ("'评分'!H7", "评分!H7") is on, and the cell's A1 address. */
 export function locateCell(

@@ -2,7 +2,7 @@ import type { AuditFinding } from "../../workbook/audit/check";
 import { checkWorkbookFinalisation, finalisationProblems } from "../../workbook/audit/verify";
 import type { IntegrityFinding } from "../../workbook/integrity/check";
 import { verifyWorkbook } from "../../workbook/integrity/verify";
-import { fold, type SheetView, type WorkbookView } from "../../workbook/integrity/view";
+import { type SheetView, type WorkbookView } from "../../workbook/integrity/view";
 import type { HostContext, HostDataRange } from "../excel/host";
 import { rangeOrigin } from "../excel/office-grid";
 import { ActionError } from "./errors";
@@ -10,6 +10,7 @@ import { queueSnapshotSheet } from "./finalise";
 import { problemIssue } from "./pane-issues";
 import { queueSheetReads, SHEET_KEYS, takeSnapshot, type SheetReads } from "./sheets";
 import type { IntegrityIssue } from "./types";
+import { foldName as fold } from "../../workbook/sheet-names";
 
 /**
  * verify ("check integrity"): one run, one sync, reading only. The request loads every StarScore

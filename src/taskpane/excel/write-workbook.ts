@@ -1,5 +1,4 @@
 /* global Excel */
-import { SHEET_NAMES } from "../../workbook/labels";
 import type { SheetSpec, WorkbookLayout } from "../../workbook/types";
 import { writeContent } from "./cell-content";
 import { writeFormats } from "./cell-format";
@@ -15,6 +14,7 @@ import {
 } from "./host";
 import { PRINT_API, writeAutoFilter, writePageLayout } from "./print";
 import { writeColumns, writeFreeze, writeMerges, writeRowHeights } from "./sheet-setup";
+import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
 
 export { WorkbookExistsError } from "./errors";
 
@@ -170,19 +170,13 @@ export function findClash(
   sheetNames: readonly string[],
   definedNames: readonly string[],
 ): WorkbookExistsError | undefined {
-  const ours = new Set(
-    [...Object.values(SHEET_NAMES).flatMap((n) => [n.zh, n.en]), ...layout.sheets.map((s) => s.name)].map(
-      fold,
-    ),
-  );
+  const layoutSheets = new Set(layout.sheets.map((s) => fold(s.name)));
   const ourNames = new Set(layout.names.map((n) => fold(n.name)));
   // Excel compares sheet names and defined names without regard to case.
-  const sheets = sheetNames.filter((name) => ours.has(fold(name)));
+  const sheets = sheetNames.filter((name) => isStarScoreSheet(name) || layoutSheets.has(fold(name)));
   const names = definedNames.filter((name) => ourNames.has(fold(name)));
   return sheets.length > 0 || names.length > 0 ? new WorkbookExistsError(sheets, names) : undefined;
 }
-
-const fold = (name: string) => name.toLocaleUpperCase("en-US");
 
 /** The whole workbook as one queued request; the sheets added, in layout order. */
 function queueWorkbook(

@@ -13,7 +13,8 @@ import { agrees, definedNameCells, describeCell, rowLabels, showContent, showVal
 import { FINGERPRINT_NAME } from "./fingerprint";
 import { normalizeFormula, parseNameRef, shiftRows } from "./formula";
 import { FINDING_MESSAGES as M } from "./messages";
-import { fold, layoutView, type SheetView, type WorkbookView } from "./view";
+import { layoutView, type SheetView, type WorkbookView } from "./view";
+import { foldName as fold } from "../sheet-names";
 
 /**
  * The workbook against the layout StarScore would write for the assessment it holds: did anyone

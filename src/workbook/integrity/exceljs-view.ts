@@ -3,7 +3,8 @@ import type { Localized } from "../../spec/types";
 import { MESSAGES } from "../read/messages";
 import { excelJsGrid } from "../xlsx/exceljs-grid";
 import { isCompoundFile, isZip } from "../xlsx/read";
-import { fold, type SheetView, type WorkbookView } from "./view";
+import { type SheetView, type WorkbookView } from "./view";
+import { foldName as fold } from "../sheet-names";
 
 /**
  * An .xlsx file as a WorkbookView (CLI): each cell shows its cached result (ExcelJS does not

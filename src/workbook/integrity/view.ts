@@ -1,6 +1,7 @@
 import { parseRef } from "../address";
 import type { CellContent, Grid } from "../read/grid";
 import type { CellValue, SheetSpec, WorkbookLayout } from "../types";
+import { foldName as fold } from "../sheet-names";
 
 /**
  * A workbook as the integrity check sees it, whichever library read it (ExcelJS for .xlsx files,
@@ -68,5 +69,3 @@ export function layoutView(layout: WorkbookLayout): WorkbookView {
     names: new Map(layout.names.map(({ name, ref }) => [name, ref])),
   };
 }
-
-export const fold = (name: string) => name.toLocaleUpperCase("en-US");

@@ -14,6 +14,7 @@ import { isLabel } from "./lookup";
 import { MESSAGES } from "./messages";
 import { readScoring } from "./scoring";
 import { readSpecial } from "./special";
+import { isStarScoreSheet, sheetNameLang } from "../sheet-names";
 
 export type { ReadProblem } from "./cells";
 export type { ReadIssue, ReadIssueCode } from "./issues";
@@ -49,8 +50,6 @@ export type ReadResult =
 
 const REQUIRED_SHEETS = ["info", "scoring", "special"] as const;
 /** Excel's sheet names ignore case. */
-const fold = (name: string) => name.toLocaleLowerCase("en-US");
-const KNOWN_SHEETS = new Set(Object.values(SHEET_NAMES).flatMap((n) => [fold(n.zh), fold(n.en)]));
 type RequiredSheet = (typeof REQUIRED_SHEETS)[number];
 
 export interface ReadOptions {
@@ -132,7 +131,7 @@ export function readWorkbookGrids(
     assessment: parsed.assessment,
     lang: workbookLang,
     layoutVersion: info.layoutVersion,
-    otherSheets: (options.sheetNames ?? []).filter((name) => !KNOWN_SHEETS.has(fold(name))),
+    otherSheets: (options.sheetNames ?? []).filter((name) => !isStarScoreSheet(name)),
     issues: log.issues,
     locator: cellLocator(geometry),
     geometry,
@@ -156,9 +155,9 @@ function missingSheetMessages(
     const grid = grids[key as RequiredSheet] ?? find(key);
     return grid ? [grid.name] : [];
   });
-  const others = (options.sheetNames ?? []).filter((name) => !KNOWN_SHEETS.has(fold(name)));
+  const others = (options.sheetNames ?? []).filter((name) => !isStarScoreSheet(name));
   // The workbook's language, from the sheets it has; else the reader's.
-  const named: Lang = ours.some((name) => Object.values(SHEET_NAMES).some((n) => fold(n.en) === fold(name)))
+  const named: Lang = ours.some((name) => sheetNameLang(name) === "en")
     ? "en"
     : ours.length > 0
       ? "zh"

@@ -1,9 +1,9 @@
 import JSZip from "jszip";
 import { inflateRawSync } from "node:zlib";
 import type { Localized } from "../../spec/types";
-import { SHEET_NAMES } from "../labels";
 import { MESSAGES } from "../read/messages";
 import { XLSX_LIMITS as LIMITS, megabytes } from "./limits";
+import { foldName, sheetNamesOf } from "../sheet-names";
 
 /**
  * The zip package of an .xlsx, inspected before ExcelJS parses it (src/workbook/xlsx/limits.ts says
@@ -242,14 +242,7 @@ function decodeAddress(value: string): { row?: number; column?: number } | undef
 }
 
 /** The input sheets, whose merges matter (either language, any case). */
-const INPUT_SHEETS = new Set(
-  (["info", "scoring", "special"] as const)
-    .flatMap((key) => [SHEET_NAMES[key].zh, SHEET_NAMES[key].en])
-    .map(fold),
-);
-function fold(name: string): string {
-  return name.trim().toLocaleLowerCase("en-US");
-}
+const INPUT_SHEETS = new Set(sheetNamesOf(["info", "scoring", "special"]).map(foldName));
 
 type Defused = { ok: true; xml: string } | { ok: false; message: Localized };
 
@@ -285,7 +278,7 @@ function defuseWorksheet(xml: string, sheet: string): Defused {
   const mergedCells = merges.reduce((sum, m) => sum + rangeCells(m.ref), 0);
   if (mergedCells > LIMITS.maxRangeCells || merges.length > LIMITS.maxMerges) {
     const largest = merges.reduce((a, b) => (rangeCells(b.ref) > rangeCells(a.ref) ? b : a));
-    if (INPUT_SHEETS.has(fold(sheet))) {
+    if (INPUT_SHEETS.has(foldName(sheet.trim()))) {
       return {
         ok: false,
         message: MESSAGES.mergeTooLarge(sheet, largest.ref, {

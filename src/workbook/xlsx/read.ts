@@ -5,6 +5,7 @@ import { MESSAGES } from "../read/messages";
 import { failure, readWorkbookGrids, type ReadResult } from "../read/workbook";
 import { excelJsGrid } from "./exceljs-grid";
 import { inspectPackage } from "./package";
+import { foldName } from "../sheet-names";
 
 export type { ReadResult } from "../read/workbook";
 
@@ -44,12 +45,12 @@ export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult
     // Excel's sheet names ignore case: "scoring" is the Scoring sheet.
     const byName = new Map<string, ExcelJS.Worksheet>();
     for (const ws of worksheets) {
-      const key = ws.name.toLocaleLowerCase("en-US");
+      const key = foldName(ws.name);
       if (!byName.has(key)) byName.set(key, ws);
     }
     const grids = new Map<ExcelJS.Worksheet, Grid>();
     const sheet = (name: string) => {
-      const ws = byName.get(name.toLocaleLowerCase("en-US"));
+      const ws = byName.get(foldName(name));
       if (ws && !grids.has(ws)) grids.set(ws, excelJsGrid(ws));
       return ws && grids.get(ws);
     };
