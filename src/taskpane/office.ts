@@ -1,10 +1,11 @@
 /* global Office */
+import { MANIFEST_EXCEL_API } from "./excel/api-sets";
 
 /** What the task pane needs to know about the Office host it runs in. */
 export interface OfficeEnvironment {
   /** Office.context.host reported by Office.onReady: "Excel" inside Excel, null in a plain browser. */
   host: string | null;
-  /** Whether ExcelApi 1.8 is available (false outside Excel). */
+  /** Whether the manifest's ExcelApi set (1.8) is available (false outside Excel). */
   excelApiSupported: boolean;
   /** Office's UI language, or the browser's outside Office. */
   displayLanguage: string | undefined;
@@ -59,7 +60,8 @@ export function readOfficeEnvironment(host: string | null): OfficeEnvironment {
   return {
     host,
     excelApiSupported:
-      host === "Excel" && attempt(() => context?.requirements.isSetSupported("ExcelApi", "1.8")) === true,
+      host === "Excel" &&
+      attempt(() => context?.requirements.isSetSupported("ExcelApi", MANIFEST_EXCEL_API)) === true,
     displayLanguage:
       attempt(() => context?.displayLanguage) ??
       (typeof navigator === "undefined" ? undefined : navigator.language),
