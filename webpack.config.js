@@ -1,11 +1,13 @@
-/** Builds the task pane and the commands page of the Excel add-in into dist/ and serves them on https://localhost:3000/. */
+/**
+ * Builds the task pane and the commands page of the Excel add-in into dist/ and serves them on
+ * https://localhost:3000/. `--env publicUrl=https://addins.example.com/starscore/` writes
+ * dist/manifest.xml for that host instead (scripts/public-url.js, docs/deploy.md); without it the
+ * manifest keeps the development server's URLs.
+ */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-
-const urlDev = "https://localhost:3000/";
-/** Set STARSCORE_ADDIN_URL (ending in "/") to rewrite the URLs of dist/manifest.xml for a production host. */
-const urlProd = process.env.STARSCORE_ADDIN_URL || urlDev;
+const { DEV_URL, parsePublicUrl, rewriteManifest } = require("./scripts/public-url");
 
 /** Trusted certificates from office-addin-dev-certs when it is installed; otherwise webpack-dev-server's own. */
 async function getServer() {
@@ -19,8 +21,15 @@ async function getServer() {
   return { type: "https", options: { ca, key, cert } };
 }
 
-module.exports = async (env, options) => {
+module.exports = async (env = {}, options = {}) => {
   const dev = options.mode !== "production";
+  const publicUrl = env.publicUrl === undefined ? undefined : parsePublicUrl(env.publicUrl);
+  if (!publicUrl && !dev && process.env.npm_lifecycle_event === "build") {
+    console.warn(
+      `dist/manifest.xml points at the development server ${DEV_URL}. For your own host: ` +
+        "npm run build -- --env publicUrl=https://addins.example.com/starscore/ (docs/deploy.md)",
+    );
+  }
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
@@ -85,7 +94,7 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replaceAll(urlDev, urlProd);
+              return publicUrl ? rewriteManifest(content.toString(), publicUrl) : content;
             },
           },
         ],

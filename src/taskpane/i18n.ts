@@ -14,10 +14,10 @@ const zh = {
     "StarScore 依据商品售后服务认证的评价准则（GB/T 27922、CTS DNISC0301-2025），在 Excel 工作簿中逐项记录评分与依据，精确计算一级、二级指标得分和认证星级。",
   notInExcelTitle: "请在 Excel 中打开",
   notInExcelBody:
-    "StarScore 是 Excel 加载项，需在 Excel 中运行：Excel 2019 或更高版本、Microsoft 365 版 Excel、Excel 网页版或 Excel for Mac。",
+    "StarScore 是 Excel 加载项，需在 Excel 中运行：Microsoft 365 版 Excel、Office 2021 及更高版本、Excel 网页版或 Excel for Mac 16.17 及以上。",
   unsupportedTitle: "当前 Excel 版本不受支持",
   unsupportedBody:
-    "StarScore 需要 Excel JavaScript API 1.8。请改用 Excel 2019 或更高版本、Microsoft 365 版 Excel、Excel 网页版或较新的 Excel for Mac。",
+    "StarScore 需要 Excel JavaScript API 1.8，当前 Excel 不具备。可运行于：Microsoft 365 版 Excel 和零售版 Windows Excel（版本 1808 及以上）、Office 2021 及更高版本、Excel 网页版、Excel for Mac 16.17 及以上；批量许可版 Office 2016 和 Office 2019 不能运行。请更新 Office 或改用 Excel 网页版；评分工作簿本身在此仍可打开和计算。",
   // The views (tabs)
   tabListLabel: "StarScore 功能",
   tabGenerate: "生成",
@@ -234,10 +234,10 @@ const en: Messages = {
     "StarScore scores the after-sales service certification (GB/T 27922, CTS DNISC0301-2025) in an Excel workbook: record each item's score and evidence, and get exact indicator scores and the star rating.",
   notInExcelTitle: "Open this inside Excel",
   notInExcelBody:
-    "StarScore is an Excel add-in and runs inside Excel: Excel 2019 or later, Excel for Microsoft 365, Excel on the web, or Excel for Mac.",
+    "StarScore is an Excel add-in and runs inside Excel: Excel for Microsoft 365, Office 2021 or later, Excel on the web, or Excel for Mac 16.17 or later.",
   unsupportedTitle: "This version of Excel is not supported",
   unsupportedBody:
-    "StarScore needs the Excel JavaScript API 1.8. Use Excel 2019 or later, Excel for Microsoft 365, Excel on the web, or a recent Excel for Mac.",
+    "StarScore needs the Excel JavaScript API 1.8, which this Excel does not have. It runs in Excel for Microsoft 365 and retail Excel on Windows (version 1808 or later), Office 2021 or later, Excel on the web, and Excel for Mac 16.17 or later; volume-licensed Office 2016 and Office 2019 cannot run it. Update Office or use Excel on the web; the scoring workbook itself still opens and calculates here.",
   // The views (tabs)
   tabListLabel: "StarScore views",
   tabGenerate: "Generate",

@@ -144,6 +144,7 @@ describe.each([
   test("ExcelApi 1.7 (below 1.8): the unsupported-version notice", async () => {
     const p = await pane({ lang: displayLanguage, theme, api: "1.7" });
     await expect(p.page.getByText(t.unsupportedTitle).isVisible()).resolves.toBe(true);
+    await expect(p.page.getByText(t.unsupportedBody).isVisible()).resolves.toBe(true);
     await expect(p.page.getByText(t.notInExcelTitle).count()).resolves.toBe(0);
     await screenshot(p, "unsupported");
     expect(await runAxe(p.page)).toEqual([]);

@@ -18,17 +18,25 @@ describe("task pane strings", () => {
     }
   });
 
-  test("the notices name the Excel versions to use", () => {
+  // Microsoft's "Excel JavaScript API requirement sets" table: ExcelApi 1.8 is in Microsoft 365 and
+  // retail Excel on Windows from version 1808, in volume-licensed Office from Office 2021 (Office
+  // 2019's stops at 1.7), on the web, and in Excel for Mac from 16.17 (docs/deploy.md).
+  test("the notices name the Excel versions that have ExcelApi 1.8", () => {
     for (const lang of LANGS) {
       for (const text of [messages[lang].notInExcelBody, messages[lang].unsupportedBody]) {
-        expect(text).toMatch(/Excel 2019/);
         expect(text).toMatch(/Microsoft 365/);
-        expect(text).toMatch(/Excel for Mac/);
+        expect(text).toMatch(/Office 2021/);
+        expect(text).toMatch(/Excel for Mac 16\.17/);
+        expect(text).not.toMatch(/Excel 2019 (or later|或更高)/);
       }
+      expect(messages[lang].unsupportedBody).toMatch(/1\.8/);
+      expect(messages[lang].unsupportedBody).toMatch(/1808/);
+      expect(messages[lang].unsupportedBody).toMatch(/Office 2016.*Office 2019/);
     }
     expect(messages.en.notInExcelBody).toMatch(/Excel on the web/);
     expect(messages.zh.notInExcelBody).toMatch(/Excel 网页版/);
-    expect(messages.en.unsupportedBody).toMatch(/1\.8/);
+    expect(messages.en.unsupportedBody).toMatch(/volume-licensed/);
+    expect(messages.zh.unsupportedBody).toMatch(/批量许可/);
   });
 
   test.each([
