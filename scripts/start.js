@@ -23,8 +23,8 @@ StarScore 开发服务器 / dev server: https://localhost:3000/
 在 Excel 网页版中加载 / To load it in Excel on the web:
   1. 在浏览器中打开一次 https://localhost:3000/taskpane.html 并接受（信任）证书。
      Open https://localhost:3000/taskpane.html once in the browser and accept the certificate.
-  2. 在 Excel 网页版中：插入 → 加载项 → 上传我的加载项 → 选择 manifest.xml。
-     In Excel on the web: Insert → Add-ins → Upload My Add-in → choose manifest.xml.
+  2. 在 Excel 网页版中：开始 → 加载项 → 更多设置 → 上传我的加载项 → 选择 manifest.xml。
+     In Excel on the web: Home → Add-ins → More Settings → Upload My Add-in → choose manifest.xml.
   停止 / Stop: Ctrl+C (or npm stop)
 `;
 
