@@ -13,16 +13,20 @@
  *    takes the requirement of the Excel member it maps to; one declared in @types/office-js takes
  *    its own; an Office.js object cast to a structural type (`Office.context as unknown as {…}`) is
  *    walked like host.ts's types, so its members are found too.
- * 3. A member's requirement is the `[Api set: …]` (or `**Requirement set**: …`, the first of a list) of its declaration,
- *    or of its class when the member has none. A tag with qualifiers ("ExcelApi 1.1 for get, 1.8
- *    for set") counts at its highest version: the analysis does not tell a read from a write.
- *    A member with no tag on it or its class (RequestContext.sync, RunOptions.delayForCellEdit,
- *    Office.onReady) has no requirement set and needs no guard.
- * 4. A use is guarded by `supports("1.9")` (an ApiSupport call, host.ts) or by
- *    `Office.context.requirements.isSetSupported(set, version)` when it sits in the true branch of
- *    such a check (if, ?:, &&, or after `if (!supports(…)) return`), or, through a const holding
- *    the check, inside a function whose every reference is itself guarded. A function defined in
- *    guarded code is guarded: the host's requirement sets do not change while the pane runs.
+ * 3. A member's requirement is the `[Api set: …]` (or `**Requirement set**: …`, the first of a
+ *    list) of its declaration, or of its class when the member has none. A tag with qualifiers
+ *    ("ExcelApi 1.1 for get, 1.8 for set") counts at its highest version: the analysis does not
+ *    tell a read from a write. A member with no tag on it or its class (RequestContext.sync,
+ *    RunOptions.delayForCellEdit, Office.onReady) has no requirement set and needs no guard.
+ * 4. A use is guarded when it runs only where a check passed: `supports("1.9")` (a call of host.ts's
+ *    ApiSupport with a literal-typed version) or `Office.context.requirements.isSetSupported(set,
+ *    version)`, directly or through a const holding it, in the true branch of if, ?: or &&, or
+ *    after `if (!check) return` (throw, continue, break). A named function is guarded when every
+ *    reference to it is; code defined inside guarded code is guarded (callbacks, closures): the
+ *    host's requirement sets do not change while the pane runs.
+ *
+ * Not seen: an object literal with no contextual type (`const o = { mergeUndoGroup: true }` passed
+ * on later: type it), and a guard carried in a parameter or a mutable variable.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -38,9 +42,6 @@ export interface Requirement {
   set: string;
   version: string;
 }
-
-/** How a use is protected: a version check of a set, or nothing found. */
-export type Protection = Requirement | undefined;
 
 export interface MemberUse {
   /** The Office.js member: "Excel.Worksheet.autoFilter", "Office.Context.requirements". */
@@ -341,7 +342,7 @@ export function analyse(options: AnalyseOptions): Surface {
     }
     ts.forEachChild(node, visit);
   };
-  // Casts are walked as they are met: two passes, so that a use before its cast is mapped too.
+  // The casts first, so that a member reached through one is mapped wherever it is used.
   sources.forEach((file) => ts.forEachChild(file, (n) => void collectCasts(n)));
   sources.forEach((file) => ts.forEachChild(file, visit));
 
