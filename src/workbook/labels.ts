@@ -47,6 +47,7 @@ export const TEXT = {
   primaryHelper: { zh: "一级指标", en: "Primary" },
   includedHelper: { zh: "计入", en: "Included" },
   validHelper: { zh: "有效值", en: "Valid" },
+  countedHelper: { zh: "计数", en: "Counted" },
   evaluatorTotal: { zh: "个人总分", en: "Own total" },
   itemsScored: { zh: "已评项目数", en: "Items scored" },
   coverage: { zh: "覆盖率", en: "Coverage" },

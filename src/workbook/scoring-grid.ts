@@ -9,7 +9,8 @@ import type { PrimaryIndicatorId } from "../spec/types";
  * Visible: code, clause, content, points, criterion, applicable, exclusion reason, one input column
  * per evaluator, item score, entry count, mean %, notes. Hidden helpers to the right: indicator id,
  * primary id, included (1/0) and one "valid entry" column per evaluator, so that every aggregate is
- * a plain SUMIFS/SUMPRODUCT over same-row cells and stays right when a user sorts the rows.
+ * a plain SUMIFS/COUNTIFS/SUMPRODUCT over whole columns of same-row cells (never a function applied
+ * to a range) and stays right when a user sorts the rows.
  */
 export const MAX_EVALUATORS = 200;
 /** Row 3 holds each evaluator column's kind, row 4 the column headers (the filter row). */

@@ -160,6 +160,45 @@ function analyse(formula: string): { functions: string[]; names: string[] } {
   return { functions, names };
 }
 
+/**
+ * Functions that read a range argument cell by cell themselves. Any other place a range appears
+ * (LEN(B5:B24), ISNUMBER(range), range<>"", range*range) needs array evaluation, which Gnumeric and
+ * Apache POI do not give inside SUMPRODUCT: they reduce such a range to one cell (docs/workbook.md).
+ */
+const RANGE_FUNCTIONS = new Set([
+  "SUM",
+  "SUMIF",
+  "SUMIFS",
+  "COUNT",
+  "COUNTIFS",
+  "SUMPRODUCT",
+  "INDEX",
+  "MATCH",
+]);
+
+/** The ranges of a formula that are not a whole argument of a RANGE_FUNCTIONS call. */
+function arrayRanges(formula: string): string[] {
+  const bare = formula
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/'(?:[^']|'')*'!/g, "")
+    .replace(/[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*!/g, "");
+  const out: string[] = [];
+  for (const m of bare.matchAll(/\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+/g)) {
+    const before = bare.slice(0, m.index).trimEnd().at(-1);
+    const after = bare.slice(m.index + m[0].length).trimStart()[0];
+    let depth = 0;
+    let open = -1;
+    for (let i = m.index - 1; i >= 0 && open < 0; i--) {
+      if (bare[i] === ")") depth++;
+      else if (bare[i] === "(" && depth-- === 0) open = i;
+    }
+    const fn = open < 0 ? "" : (/([A-Za-z][A-Za-z0-9.]*)\s*$/.exec(bare.slice(0, open))?.[1] ?? "");
+    const wholeArgument = (before === "(" || before === ",") && (after === "," || after === ")");
+    if (!wholeArgument || !RANGE_FUNCTIONS.has(fn.toUpperCase())) out.push(m[0]);
+  }
+  return out;
+}
+
 const A1_RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
 /** The used extent of a sheet: the largest column and row any of its cells or column settings occupies. */
@@ -204,6 +243,20 @@ describe("the formula analysis this test relies on", () => {
     });
   });
 
+  it("tells a range a function reads itself from one that needs array evaluation", () => {
+    // Layout 2's deduction count and items scored: #VALUE! in Gnumeric and POI.
+    expect(arrayRanges("=SUMPRODUCT(--((LEN(B5:B24)+LEN(C5:C24))>0))")).toEqual(["B5:B24", "C5:C24"]);
+    expect(arrayRanges("=SUMPRODUCT(--ISNUMBER($R$5:$R$71),$Q$5:$Q$71)")).toEqual(["$R$5:$R$71"]);
+    expect(arrayRanges("=SUMPRODUCT(($A$1:$A$3>0)*$B$1:$B$3)")).toEqual(["$A$1:$A$3", "$B$1:$B$3"]);
+    expect(arrayRanges("=SUM(LEN(A1:A3))")).toEqual(["A1:A3"]);
+    expect(
+      arrayRanges(
+        `=SUMPRODUCT($D$5:$D$71,$R$5:$R$71,$Q$5:$Q$71)/100+COUNTIFS('评分'!$Q$5:$Q$71,1,评分!$L$5:$L$71,0)`,
+      ),
+    ).toEqual([]);
+    expect(arrayRanges('=INDEX($F$5:$F$71,MATCH($Q7,$A$5:$A$71,0))="x"')).toEqual([]);
+  });
+
   it("sees the functions and names the layout really uses", () => {
     const { layout } = layouts[0]!;
     const found = formulas(layout).map(({ formula }) => analyse(formula));
@@ -227,6 +280,22 @@ describe.each(layouts)("layout ($lang, $n evaluators)", ({ layout, n, lang }) =>
     expect(BANNED_FUNCTIONS.filter((f) => used.has(f))).toEqual([]);
     expect(all.filter(({ formula }) => /_xl(fn|ws|udf)\./i.test(formula))).toEqual([]);
     expect(all.filter(({ formula }) => !formula.startsWith("="))).toEqual([]);
+  });
+
+  it("needs no array evaluation: every range is a whole argument of a function that reads ranges", () => {
+    // A list's source ("='规则'!$H$5:$H$6") is a range by definition, not a computation.
+    const sources = new Set(
+      layout.sheets.flatMap((sheet) =>
+        sheet.validations.filter((v) => v.kind === "list").map((v) => v.formula1),
+      ),
+    );
+    const found = all
+      .filter(({ formula }) => !sources.has(formula))
+      .flatMap(({ where, formula }) =>
+        arrayRanges(formula).map((range) => `${where}: ${range} in ${formula}`),
+      );
+    expect(sources.size).toBeGreaterThan(0);
+    expect(found).toEqual([]);
   });
 
   it("defines each Result_* name exactly once, on a single cell holding a formula", () => {

@@ -81,6 +81,8 @@ export interface IntegrityFinding {
  */
 export const LAYOUT_CHANGES: Record<number, { sheets: SheetKey[]; names: string[] }> = {
   2: { sheets: ["info"], names: [FINGERPRINT_NAME] },
+  // The formulas that needed array evaluation rewritten; the fingerprint hashes the version too.
+  3: { sheets: ["info", "scoring", "special"], names: [] },
 };
 
 /**

@@ -60,8 +60,8 @@ export const FINDING_MESSAGES = {
     en: `${cell}: the catalogue and rules fingerprint ${short(found)} is not this StarScore's (${short(expected)}): the workbook was made from another version of the catalogue or rules, or the fingerprint was edited.`,
   }),
   layoutOlder: (cell: string, version: number, current: number): Localized => ({
-    zh: `${cell}：工作簿的版式版本为 ${version}，由较早的 StarScore 生成（当前版式版本为 ${current}），这不表示它被篡改。较早的版式没有目录与规则指纹；此后有改动的部分未检查，其余部分已检查。用当前版本重新生成（starscore generate --from）可完整检查。`,
-    en: `${cell}: the workbook has layout version ${version}: it was made by an earlier StarScore (the current layout version is ${current}); this does not mean it was tampered with. Earlier layouts carry no catalogue and rules fingerprint; the parts laid out differently since were not checked, the rest was. Regenerate it (starscore generate --from) to check it fully.`,
+    zh: `${cell}：工作簿的版式版本为 ${version}，由较早的 StarScore 生成（当前版式版本为 ${current}），这不表示它被篡改。此后版式有改动的部分未检查，其余部分已检查。请转换为当前版式（starscore convert 工作簿 -o 新工作簿），即可完整检查。`,
+    en: `${cell}: the workbook has layout version ${version}: it was made by an earlier StarScore (the current layout version is ${current}); this does not mean it was tampered with. The parts laid out differently since were not checked, the rest was. Convert it to the current layout (starscore convert workbook -o new-workbook) to check it fully.`,
   }),
   layoutNewer: (cell: string, version: number, current: number): Localized => ({
     zh: `${cell}：工作簿的版式版本为 ${version}，比本版 StarScore 支持的 ${current} 新，无法检查。请升级 StarScore。`,

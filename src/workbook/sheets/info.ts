@@ -11,8 +11,10 @@ import { LISTS } from "./rules";
 /**
  * The layout's version: raised whenever cells move, so older workbooks can be recognised and upgraded.
  * 2: the catalogue and rules fingerprint (row 12, StarScore_Fingerprint); the team table moved down a row.
+ * 3: no formula needs array evaluation: the Special sheet's deduction count sums a hidden helper
+ *    column (I) beside each row, and the Scoring sheet's items scored is a COUNTIFS.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /** Where the Info sheet keeps each field (column B). */
 export const INFO_ROWS = {

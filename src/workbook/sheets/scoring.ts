@@ -251,9 +251,12 @@ function writeTotals(ctx: LayoutContext, s: SheetBuilder): void {
         numFmt: FORMAT.score,
       },
     );
+    // Valid cells hold the entry (0–100) or "": COUNTIFS counts the numbers on included rows, with
+    // no function over a range that would need array evaluation (Gnumeric and POI reduce
+    // ISNUMBER(range) inside SUMPRODUCT to one cell).
     s.formula(
       cellRef(col, ITEMS_SCORED_ROW),
-      `=SUMPRODUCT(--ISNUMBER(${valid}),${included})`,
+      `=COUNTIFS(${valid},">=0",${included},1)`,
       result?.itemsScored,
       {
         style: "total",

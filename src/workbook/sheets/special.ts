@@ -9,7 +9,9 @@ import { LISTS } from "./rules";
 
 /**
  * 特别项 Special: the deductions table and the bonus table, each with blank rows to fill in and a
- * count. A deduction row counts when its category or description is filled in.
+ * count. A deduction row counts when its category or description is filled in: a hidden helper
+ * beside each row says so (1/0), and the count is its SUM, so no formula needs array evaluation
+ * (docs/workbook.md, "How the formulas compute").
  */
 export const SPECIAL_LAYOUT = {
   deductionHeaderRow: 4,
@@ -25,6 +27,8 @@ export const SPECIAL_LAYOUT = {
     "deadline",
     "status",
   ],
+  /** Hidden helper beside each deduction row: 1 when its category or description is filled in. */
+  countedColumn: "I",
 } as const;
 
 export function deductionRowCount(deductions: number): number {
@@ -70,14 +74,13 @@ export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
     t("deadline"),
     t("status"),
   ]);
+  const counted = SPECIAL_LAYOUT.countedColumn;
+  s.value(`${counted}${SPECIAL_LAYOUT.deductionHeaderRow}`, t("countedHelper"), { style: "muted" });
   for (let i = 0; i < dRows; i++) writeDeductionRow(s, first + i, i, deductions[i], lang);
   s.value(cellRef(2, deductionCountRow), t("deductionCount"), { style: "total" });
-  s.formula(
-    cellRef(3, deductionCountRow),
-    `=SUMPRODUCT(--((LEN(B${first}:B${last})+LEN(C${first}:C${last}))>0))`,
-    deductions.length,
-    { style: "total" },
-  );
+  s.formula(cellRef(3, deductionCountRow), `=SUM(${counted}${first}:${counted}${last})`, deductions.length, {
+    style: "total",
+  });
   s.define(SPECIAL_NAMES.deductionCount, cellRef(3, deductionCountRow));
 
   s.value(`A${bonusTitleRow}`, t("bonusTitle"), { style: "subtitle" });
@@ -119,6 +122,7 @@ export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
     },
   );
   s.widths({ A: 6, B: 22, C: 36, D: 10, E: 24, F: 30, G: 12, H: 10 });
+  s.spec.columns.push({ col: counted, width: 8, hidden: true });
   s.spec.freeze = { rows: SPECIAL_LAYOUT.deductionHeaderRow, columns: 0 };
   s.spec.print = { orientation: "landscape", fitToWidth: true };
   return s.build();
@@ -142,4 +146,10 @@ function writeDeductionRow(
   s.input(`F${row}`, deduction?.rectification ?? null, { style: "inputText" });
   s.input(`G${row}`, deduction?.deadline ?? null, { style: "inputText" });
   s.input(`H${row}`, status ?? null, { style: "inputText" });
+  // Same row only: LEN of one cell, which every engine evaluates without array evaluation.
+  s.formula(
+    `${SPECIAL_LAYOUT.countedColumn}${row}`,
+    `=IF(LEN(B${row})+LEN(C${row})>0,1,0)`,
+    (category?.length ?? 0) + (deduction?.description.length ?? 0) > 0 ? 1 : 0,
+  );
 }

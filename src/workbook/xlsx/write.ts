@@ -50,8 +50,10 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password?
       allowBlank: v.allowBlank,
       formulae: [strip(v.formula1), ...(v.formula2 ? [strip(v.formula2)] : [])],
       ...(v.kind === "decimal" && { operator: "between" }),
+      // No errorStyle: "stop", the alert that refuses the entry, is its default (the transitional
+      // sml.xsd, CT_DataValidation/ST_DataValidationErrorStyle: stop, warning, information).
+      // The "error" ExcelJS's typings suggest is not in the schema, and openpyxl refuses it.
       showErrorMessage: true,
-      errorStyle: "error",
       errorTitle: v.errorTitle,
       error: v.error,
       ...(v.prompt && { showInputMessage: true, promptTitle: v.promptTitle, prompt: v.prompt }),
