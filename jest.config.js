@@ -3,7 +3,8 @@
  * - unit: everything that runs on Node alone (the engine, the catalogue, the workbook writers and
  *   readers, the CLI, the task pane's actions over the recording fake, the React views in jsdom,
  *   the fuzzers). `npm run test:unit` runs only this project: the loop while working.
- * - engines: the formulas proven in real spreadsheet engines (LibreOffice Calc over UNO).
+ * - engines: the formulas proven in real spreadsheet engines (LibreOffice Calc over UNO, Gnumeric's
+ *   ssconvert), and the files opened by openpyxl and validated against the ISO/IEC 29500 schemas.
  * - e2e: the task pane in headless Chromium over the in-page fake Office host.
  * - budgets: sizes of the production build (webpack in production mode).
  * `npm test` (the README's and CI's command) runs all four. A suite that needs a tool fails when the

@@ -6,6 +6,16 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import {
+  cellKey,
+  emptyResult,
+  type Engine,
+  type EngineCell,
+  type EngineFormulaError,
+  type EngineResult,
+} from "./engine";
+
+export { cellKey };
 
 /** Debian's interpreter: the one python3-uno is installed for (not a pyenv/venv python3). */
 export const LO_PYTHON = "/usr/bin/python3";
@@ -17,41 +27,10 @@ export const LO_RECALC_SCRIPT = [
 ].find((candidate) => existsSync(candidate))!;
 export const INSTALL_HINT = "install with: apt-get install -y libreoffice-calc python3-uno";
 
-/**
- * One recalculated cell. LibreOffice keeps booleans as numbers: a boolean is `value` 1/0 with
- * `type` "boolean" and `text` "TRUE"/"FALSE". Errors have `value` null and `error` "Err:532 #DIV/0!".
- */
-export interface LoCell {
-  value: number | string | null;
-  text: string;
-  type: "number" | "boolean" | "text" | "empty" | "error";
-  error?: string;
-}
-
-export interface LoFormulaError {
-  /** `SheetName!A1`, sheet name never quoted. */
-  cell: string;
-  /** Excel-style formula text, e.g. `=1/0`. */
-  formula: string;
-  /** LibreOffice error code plus its Excel text, e.g. `Err:532 #DIV/0!` or `Err:502`. */
-  error: string;
-}
-
-export interface LoResult {
-  file: string;
-  /** Set when the file could not be loaded, timed out or crashed soffice; everything else is then empty. */
-  loadError?: string;
-  /** Every workbook-scope defined name referring to a single cell. */
-  names: Record<string, LoCell>;
-  /** Content (Excel grammar) of the other workbook-scope names: ranges, constants, formulas. */
-  otherNames: Record<string, string>;
-  /** The requested cells, keyed `SheetName!A1` (unquoted sheet name, no `$`, ranges expanded). */
-  cells: Record<string, LoCell>;
-  /** Every formula cell whose result is an error. */
-  errors: LoFormulaError[];
-  formulaCells: number;
-  recalcSeconds: number;
-}
+/** LibreOffice's reports in the engines' common shape (engine.ts). */
+export type LoCell = EngineCell;
+export type LoFormulaError = EngineFormulaError;
+export type LoResult = EngineResult;
 
 export interface LoOptions {
   /** Extra cells or ranges to report, e.g. `'评分'!B7`, `设置!A1:A5`. */
@@ -60,11 +39,6 @@ export interface LoOptions {
   timeoutMs?: number;
   /** Per-file timeout inside soffice (default 300 s); a file over it gets a loadError. */
   fileTimeoutSeconds?: number;
-}
-
-/** The key `recalculateInLibreOffice` uses in `cells` for a sheet and an A1 address. */
-export function cellKey(sheet: string, address: string): string {
-  return `${sheet}!${address.replace(/\$/g, "")}`;
 }
 
 /** Why LibreOffice cannot be driven here, or null when it can. */
@@ -87,19 +61,6 @@ function pythonEnv(): NodeJS.ProcessEnv {
   delete env.PYTHONHOME;
   delete env.PYTHONPATH;
   return env;
-}
-
-function emptyResult(file: string, loadError?: string): LoResult {
-  const result: LoResult = {
-    file,
-    names: {},
-    otherNames: {},
-    cells: {},
-    errors: [],
-    formulaCells: 0,
-    recalcSeconds: 0,
-  };
-  return loadError === undefined ? result : { ...result, loadError };
 }
 
 /** Loads each file in LibreOffice Calc, runs calculateAll() and reports values; results in input order. */
@@ -161,3 +122,22 @@ export async function recalculateInLibreOffice(
     return { ...emptyResult(file), ...r, file };
   });
 }
+
+/** soffice's start (a fresh profile) and, per workbook, load + calculateAll() + reads: several times what they take. */
+const LO_START_MS = 60_000;
+const LO_PER_WORKBOOK_MS = 4_000;
+/** The largest workbook (200 evaluators) recalculates in seconds; one that takes this long hangs. */
+const LO_FILE_TIMEOUT_SECONDS = 120;
+
+export const LIBREOFFICE: Engine = {
+  name: "LibreOffice Calc",
+  problem: libreOfficeProblem,
+  entryPrecision: "15 digits",
+  timeLimitMs: (files) => LO_START_MS + files * LO_PER_WORKBOOK_MS,
+  recalculate: (files, cells) =>
+    recalculateInLibreOffice(files, {
+      cells,
+      timeoutMs: LIBREOFFICE.timeLimitMs(files.length),
+      fileTimeoutSeconds: LO_FILE_TIMEOUT_SECONDS,
+    }),
+};

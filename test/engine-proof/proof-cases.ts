@@ -420,6 +420,20 @@ export function entriesAHairOff(): Assessment {
   });
 }
 
+/**
+ * The assessment as an engine that takes entries at full precision sees it: the entries a cell
+ * could not be typed with (more than 15 significant digits) that are then off the step or out of
+ * range left out, as that engine's valid-entry cells leave them out.
+ */
+export function atFullPrecision(assessment: Assessment): Assessment {
+  const hairOff = (v: number | null) =>
+    v !== null && Number(v.toPrecision(15)) !== v && (v % assessment.step !== 0 || v < 0 || v > 100);
+  const scores = Object.fromEntries(
+    Object.entries(assessment.scores).map(([code, row]) => [code, row.map((v) => (hairOff(v) ? null : v))]),
+  );
+  return { ...assessment, scores };
+}
+
 export type Divergence = "rounding" | "entry-precision";
 
 export function knownDivergenceCases(): (ProofCase & { divergence: Divergence })[] {
