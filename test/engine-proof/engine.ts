@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
 /**
  * What a spreadsheet engine's harness reports about one recalculated workbook, the same shape for
  * LibreOffice Calc (libreoffice.ts) and Gnumeric (gnumeric.ts), so that one proof (proof.ts)
@@ -62,6 +65,22 @@ export interface Engine {
    * "full" as the double it is (Gnumeric computes exactly, in long double: off the step).
    */
   entryPrecision: "15 digits" | "full";
+}
+
+/**
+ * Why a tool the proofs drive cannot run here, or null when it can: `binary` missing, or `probe`
+ * (its arguments) failing. The message says how to install it; the tests fail with it, never skip.
+ */
+export function toolProblem(
+  binary: string,
+  probe: string[],
+  installHint: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
+  if (!existsSync(binary)) return `${binary} not found; ${installHint}`;
+  const run = spawnSync(binary, probe, { env, encoding: "utf8", timeout: 30_000 });
+  if (run.status === 0) return null;
+  return `${binary} ${probe.join(" ")} failed (exit ${run.status}); ${installHint}\n${run.stderr ?? ""}`.trim();
 }
 
 /** The key the harnesses use in `cells` for a sheet and an A1 address. */

@@ -15,6 +15,12 @@ jest.setTimeout(120_000);
 // No skipping: the formulas' proof needs a real engine, and `.ci/run` installs it.
 test("Gnumeric (ssconvert) is installed", () => expect(gnumericProblem()).toBeNull());
 
+/** Formulas (without "=") into cells of a sheet, with no cached result. */
+function formulas(ws: ExcelJS.Worksheet, byCell: Record<string, string>): void {
+  for (const [ref, formula] of Object.entries(byCell))
+    ws.getCell(ref).value = { formula } as ExcelJS.CellFormulaValue;
+}
+
 async function writeMain(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const score = wb.addWorksheet("评分");
@@ -23,12 +29,14 @@ async function writeMain(file: string): Promise<void> {
 
   // Numbers, rounding, text, booleans, through names on a Chinese sheet.
   [1, 2, 3].forEach((n, i) => (score.getCell(`A${i + 1}`).value = n));
-  score.getCell("B1").value = { formula: "SUM(A1:A3)" } as ExcelJS.CellFormulaValue;
-  score.getCell("B2").value = { formula: "ROUND(ROUND(70-1+0.995,9),2)" } as ExcelJS.CellFormulaValue;
-  score.getCell("B3").value = { formula: 'IF(B1>5,"三星级","未通过")' } as ExcelJS.CellFormulaValue;
-  score.getCell("B4").value = { formula: "AND(A1=1,B1=6)" } as ExcelJS.CellFormulaValue;
-  score.getCell("B5").value = { formula: "AND(A1=1,A2=3)" } as ExcelJS.CellFormulaValue;
-  score.getCell("B6").value = { formula: 'IF(A1>5,"x","")' } as ExcelJS.CellFormulaValue;
+  formulas(score, {
+    B1: "SUM(A1:A3)",
+    B2: "ROUND(ROUND(70-1+0.995,9),2)",
+    B3: 'IF(B1>5,"三星级","未通过")',
+    B4: "AND(A1=1,B1=6)",
+    B5: "AND(A1=1,A2=3)",
+    B6: 'IF(A1>5,"x","")',
+  });
   for (const [ref, name] of [
     ["$B$1", "Result_Sum"],
     ["$B$2", "Result_Round"],
@@ -43,26 +51,28 @@ async function writeMain(file: string): Promise<void> {
 
   // What the layout relies on: "" results of IF count as 0 in SUMPRODUCT over bare ranges and are
   // left out by COUNTIFS(">=0"); and what it avoids: a function over a range inside SUMPRODUCT.
+  // On a row of the range, LEN(B1:B3) is the cell on that row alone (a silently wrong count); on
+  // another row, #VALUE!.
   [0.5, 0.3, 0.2].forEach((w, i) => (detail.getCell(`A${i + 1}`).value = w));
-  for (const r of [1, 2, 3]) {
-    detail.getCell(`B${r}`).value = {
-      formula: `IF(评分!A${r}>1,评分!A${r}*10,"")`,
-    } as ExcelJS.CellFormulaValue;
-  }
-  detail.getCell("C1").value = { formula: "SUMPRODUCT(A1:A3,B1:B3)" } as ExcelJS.CellFormulaValue;
-  detail.getCell("D1").value = { formula: 'COUNTIFS(B1:B3,">=0",A1:A3,">0")' } as ExcelJS.CellFormulaValue;
-  // On a row of the range, LEN(B1:B3) is the cell on that row alone (a silently wrong count);
-  // on another row, #VALUE!.
-  detail.getCell("C2").value = { formula: "SUMPRODUCT(--(LEN(B1:B3)>0))" } as ExcelJS.CellFormulaValue;
-  detail.getCell("C4").value = { formula: "SUMPRODUCT(--(LEN(B1:B3)>0))" } as ExcelJS.CellFormulaValue;
-  detail.getCell("C5").value = { formula: "SUMPRODUCT(--ISNUMBER(B1:B3),A1:A3)" } as ExcelJS.CellFormulaValue;
-  detail.getCell("C3").value = { formula: "INDEX(A1:A3,MATCH(20,B1:B3,0))" } as ExcelJS.CellFormulaValue;
+  formulas(detail, {
+    B1: 'IF(评分!A1>1,评分!A1*10,"")',
+    B2: 'IF(评分!A2>1,评分!A2*10,"")',
+    B3: 'IF(评分!A3>1,评分!A3*10,"")',
+    C1: "SUMPRODUCT(A1:A3,B1:B3)",
+    D1: 'COUNTIFS(B1:B3,">=0",A1:A3,">0")',
+    C2: "SUMPRODUCT(--(LEN(B1:B3)>0))",
+    C3: "INDEX(A1:A3,MATCH(20,B1:B3,0))",
+    C4: "SUMPRODUCT(--(LEN(B1:B3)>0))",
+    C5: "SUMPRODUCT(--ISNUMBER(B1:B3),A1:A3)",
+  });
 
-  errs.getCell("A1").value = { formula: "1/0" } as ExcelJS.CellFormulaValue;
-  errs.getCell("A2").value = { formula: 'VALUE("abc")' } as ExcelJS.CellFormulaValue;
-  errs.getCell("A3").value = { formula: 'MATCH("不存在",明细!A1:A3,0)' } as ExcelJS.CellFormulaValue;
-  errs.getCell("A4").value = { formula: "A1+1" } as ExcelJS.CellFormulaValue;
-  errs.getCell("A5").value = { formula: "IFERROR(A1,0)" } as ExcelJS.CellFormulaValue;
+  formulas(errs, {
+    A1: "1/0",
+    A2: 'VALUE("abc")',
+    A3: 'MATCH("不存在",明细!A1:A3,0)',
+    A4: "A1+1",
+    A5: "IFERROR(A1,0)",
+  });
   await wb.xlsx.writeFile(file);
 }
 
@@ -71,7 +81,7 @@ async function writeBadValidation(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Sheet1");
   ws.getCell("A1").value = 1;
-  ws.getCell("A2").value = { formula: "A1*2" } as ExcelJS.CellFormulaValue;
+  formulas(ws, { A2: "A1*2" });
   ws.getCell("B1").dataValidation = {
     type: "whole",
     operator: "between",

@@ -10,12 +10,20 @@
  * as it is (xlsx-values.ts). The input has no cached values (the proofs write it so), so every value
  * read is Gnumeric's.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cellRef, parseRef } from "../../src/workbook/address";
-import { cellKey, emptyResult, splitSheet, type Engine, type EngineCell, type EngineResult } from "./engine";
+import {
+  cellKey,
+  emptyResult,
+  splitSheet,
+  toolProblem,
+  type Engine,
+  type EngineCell,
+  type EngineResult,
+} from "./engine";
 import { readSavedWorkbook, singleCell, type SavedCell, type SavedWorkbook } from "./xlsx-values";
 
 export const SSCONVERT = "/usr/bin/ssconvert";
@@ -25,16 +33,7 @@ const EXPORTER = "Gnumeric_Excel:xlsx2";
 
 /** Why Gnumeric cannot be driven here, or null when it can. */
 export function gnumericProblem(): string | null {
-  if (!existsSync(SSCONVERT)) return `${SSCONVERT} not found; ${GNUMERIC_INSTALL_HINT}`;
-  const probe = spawnSync(SSCONVERT, ["--version"], {
-    env: gnumericEnv(),
-    encoding: "utf8",
-    timeout: 30_000,
-  });
-  if (probe.status !== 0) {
-    return `${SSCONVERT} --version failed (${probe.status}); ${GNUMERIC_INSTALL_HINT}\n${probe.stderr ?? ""}`.trim();
-  }
-  return null;
+  return toolProblem(SSCONVERT, ["--version"], GNUMERIC_INSTALL_HINT, gnumericEnv());
 }
 
 /** A fixed locale (stable error texts and number syntax) and no desktop settings daemon. */

@@ -7,7 +7,7 @@
  * installs it.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { toNumber } from "../../src/core/exact";
@@ -17,6 +17,7 @@ import { SHEET_NAMES } from "../../src/workbook/labels";
 import { RESULT_NAMES } from "../../src/workbook/names";
 import { COVERAGE_ROW } from "../../src/workbook/scoring-grid";
 import type { SheetKey } from "../../src/workbook/types";
+import { toolProblem } from "./engine";
 import { LAYOUT_V2_WORKBOOK, writeRepresentativeWorkbooks, type Representative } from "./representative";
 
 const PYTHON = "/usr/bin/python3";
@@ -35,13 +36,7 @@ interface Loaded {
   warnings: string[];
 }
 
-function openpyxlProblem(): string | null {
-  if (!existsSync(PYTHON)) return `${PYTHON} not found; ${INSTALL_HINT}`;
-  const probe = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8", timeout: 30_000 });
-  return probe.status === 0
-    ? null
-    : `${PYTHON} cannot import openpyxl; ${INSTALL_HINT}\n${probe.stderr}`.trim();
-}
+const openpyxlProblem = () => toolProblem(PYTHON, ["-c", "import openpyxl"], INSTALL_HINT);
 
 function loadWithOpenpyxl(files: string[]): Loaded[] {
   const run = spawnSync(PYTHON, [SCRIPT, ...files], {

@@ -18,10 +18,11 @@
  * Needs xmllint: no skipping, `.ci/run` installs it.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
+import { toolProblem } from "./engine";
 import { LAYOUT_V2_WORKBOOK, writeRepresentativeWorkbooks } from "./representative";
 import { decodeXml } from "./xlsx-values";
 
@@ -48,11 +49,7 @@ const SCHEMA_OF: Record<string, string | null> = {
 };
 const CONTENT_TYPES_PART = "[Content_Types].xml";
 
-function xmllintProblem(): string | null {
-  if (!existsSync(XMLLINT)) return `${XMLLINT} not found; ${INSTALL_HINT}`;
-  const probe = spawnSync(XMLLINT, ["--version"], { encoding: "utf8", timeout: 30_000 });
-  return probe.status === 0 ? null : `${XMLLINT} --version failed; ${INSTALL_HINT}`;
-}
+const xmllintProblem = () => toolProblem(XMLLINT, ["--version"], INSTALL_HINT);
 
 /** The part as an ISO/IEC 29500-only consumer reads it (see the file's comment). */
 export function asStandardConsumer(xml: string): string {
