@@ -1,7 +1,7 @@
 import { itemByCode } from "../../spec";
 import { cellRef, parseRef, sheetRef } from "../../workbook/address";
-import { isoDate, ReadLog, SheetReader } from "../../workbook/read/cells";
-import type { CellContent, Grid } from "../../workbook/read/grid";
+import { ReadLog, SheetReader } from "../../workbook/read/cells";
+import { contentText, type CellContent, type Grid } from "../../workbook/read/grid";
 import { findColumns, readEvaluators } from "../../workbook/read/scoring";
 import { HEADER_ROW } from "../../workbook/scoring-grid";
 import type { HostContext } from "../excel/host";
@@ -73,18 +73,7 @@ function joinGrids(name: string, ...grids: (Grid | undefined)[]): Grid {
 
 /** An entry as the inspector shows it: the number, or what the cell holds instead, or null. */
 function entryValue(content: CellContent): number | string | null {
-  switch (content.kind) {
-    case "number":
-      return content.value;
-    case "blank":
-    case "uncomputed":
-      return null;
-    case "text":
-    case "error":
-      return content.value;
-    case "boolean":
-      return content.value ? "TRUE" : "FALSE";
-    case "date":
-      return isoDate(content.value);
-  }
+  if (content.kind === "number") return content.value;
+  if (content.kind === "blank" || content.kind === "uncomputed") return null;
+  return contentText(content);
 }

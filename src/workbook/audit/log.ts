@@ -1,7 +1,7 @@
 import type { EvaluatorKind } from "../../assessment/schema";
 import type { Lang, Localized } from "../../spec/types";
 import type { LayoutContext } from "../context";
-import type { Grid } from "../read/grid";
+import { textAt, type Grid } from "../read/grid";
 import type { BuiltSheet } from "../sheet-builder";
 
 /**
@@ -108,30 +108,11 @@ export function buildAuditSheet(ctx: LayoutContext, rows: readonly AuditRow[] = 
   return s.build();
 }
 
-/** A cell's content as text, whatever the reader made of it. */
-export function textOf(grid: Grid, row: number, column: number): string {
-  const content = grid.at(row, column);
-  switch (content.kind) {
-    case "text":
-      return content.value;
-    case "number":
-      return String(content.value);
-    case "boolean":
-      return content.value ? "TRUE" : "FALSE";
-    case "date":
-      return content.value.toISOString();
-    case "error":
-      return content.value;
-    default:
-      return "";
-  }
-}
-
 /** The log's rows, oldest first (blank rows skipped). */
 export function readAuditRows(grid: Grid, firstRow: number = AUDIT_LAYOUT.firstRow): AuditRow[] {
   const rows: AuditRow[] = [];
   for (let row = Math.max(firstRow, AUDIT_LAYOUT.firstRow); row <= grid.lastRow; row++) {
-    const [time, person, action, summary] = [1, 2, 3, 4].map((column) => textOf(grid, row, column));
+    const [time, person, action, summary] = [1, 2, 3, 4].map((column) => textAt(grid, row, column));
     if (!time && !person && !action && !summary) continue;
     rows.push({ time: time!, person: person!, action: action!, summary: summary! });
   }

@@ -4,8 +4,7 @@ import type { GradeId, Lang, Localized } from "../../spec/types";
 import { columnLetter } from "../address";
 import { canonicalJson } from "../integrity/fingerprint";
 import { sha256 } from "../integrity/sha256";
-import type { Grid } from "../read/grid";
-import { textOf } from "./log";
+import { textAt, type Grid } from "../read/grid";
 
 /**
  * The finalisation snapshot: a very hidden sheet (StarScore_Snapshot) the task pane's "finalise"
@@ -225,7 +224,7 @@ export function readSnapshot(grid: Grid): SnapshotRead {
   const records: SnapshotRecord[] = [];
   const problems: SnapshotProblem[] = [];
   const L = SNAPSHOT_LAYOUT;
-  const header = L.headers.map((_, i) => textOf(grid, L.headerRow, i + 1));
+  const header = L.headers.map((_, i) => textAt(grid, L.headerRow, i + 1));
   if (header.join("\n") !== L.headers.join("\n")) {
     problems.push({
       row: L.headerRow,
@@ -237,7 +236,7 @@ export function readSnapshot(grid: Grid): SnapshotRead {
     return { records, problems };
   }
   for (let row = L.firstRow; row <= grid.lastRow; row++) {
-    const cell = (column: number) => textOf(grid, row, column);
+    const cell = (column: number) => textAt(grid, row, column);
     if ([1, 2, 3, 4, 5, 8, L.dataColumn].every((c) => cell(c) === "")) continue;
     let dataText = "";
     for (let column = L.dataColumn; column <= grid.lastColumn; column++) {

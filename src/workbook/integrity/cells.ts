@@ -1,5 +1,5 @@
 import { cellRef, parseRef } from "../address";
-import type { CellContent } from "../read/grid";
+import { contentText, type CellContent } from "../read/grid";
 import { HEADER_ROW } from "../scoring-grid";
 import { INFO_ROWS } from "../sheets/info";
 import { SPECIAL_LAYOUT } from "../sheets/special";
@@ -28,6 +28,7 @@ export function agrees(shown: CellContent, expected: CellValue): boolean {
   }
 }
 
+/** A layout value as text, as showContent shows the cell that holds it. */
 export function showValue(value: CellValue): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
@@ -35,23 +36,9 @@ export function showValue(value: CellValue): string {
   return value;
 }
 
+/** What a cell shows, as text: numbers to 10 decimals, so that a double's last bits do not show. */
 export function showContent(content: CellContent): string {
-  switch (content.kind) {
-    case "blank":
-      return "";
-    case "number":
-      return String(Number(content.value.toFixed(10)));
-    case "text":
-      return content.value;
-    case "boolean":
-      return content.value ? "TRUE" : "FALSE";
-    case "date":
-      return content.value.toISOString().slice(0, 10);
-    case "error":
-      return content.value;
-    case "uncomputed":
-      return "";
-  }
+  return content.kind === "number" ? String(Number(content.value.toFixed(10))) : contentText(content);
 }
 
 /** "summary!C30" → "Result_FinalScore": the public and internal names of single cells. */

@@ -1,15 +1,10 @@
 import type { Localized } from "../../spec/types";
 import { cellRef } from "../address";
-import type { CellContent, Grid } from "./grid";
+import { contentText, type CellContent, type Grid } from "./grid";
 import type { ReadIssue } from "./issues";
 import { MESSAGES } from "./messages";
 
 export type { CellContent, Grid } from "./grid";
-
-/** A date as YYYY-MM-DD (ExcelJS builds dates at UTC midnight from the serial). */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * Why a workbook cannot be read back as an assessment: a message, and the cell it is about when
@@ -93,18 +88,12 @@ export class SheetReader {
     switch (content.kind) {
       case "blank":
         return undefined;
-      case "text":
-        return content.value;
-      case "number":
-        return String(content.value);
-      case "boolean":
-        return content.value ? "TRUE" : "FALSE";
-      case "date":
-        return isoDate(content.value);
       case "error":
         return this.fail(MESSAGES.errorValue(this.cellName(row, column), content.value), row, column);
       case "uncomputed":
         return this.fail(MESSAGES.uncomputed(this.cellName(row, column)), row, column);
+      default:
+        return contentText(content);
     }
   }
 

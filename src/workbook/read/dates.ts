@@ -1,4 +1,5 @@
-import { isoDate, type SheetReader } from "./cells";
+import type { SheetReader } from "./cells";
+import { isoDate } from "./grid";
 import { MESSAGES } from "./messages";
 
 /**

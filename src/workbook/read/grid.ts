@@ -38,3 +38,36 @@ export interface Grid {
     columns: number;
   };
 }
+
+/** A date as YYYY-MM-DD (ExcelJS builds dates at UTC midnight from the serial). */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A cell's content as text, the one way StarScore writes a cell out: text as it is, numbers as
+ * JavaScript writes them, logical values as Excel shows them (TRUE, FALSE), dates as ISO dates
+ * (isoDate), error values as Excel writes them (#N/A); "" for a blank cell and for a formula whose
+ * result was never computed.
+ */
+export function contentText(content: CellContent): string {
+  switch (content.kind) {
+    case "blank":
+    case "uncomputed":
+      return "";
+    case "text":
+    case "error":
+      return content.value;
+    case "number":
+      return String(content.value);
+    case "boolean":
+      return content.value ? "TRUE" : "FALSE";
+    case "date":
+      return isoDate(content.value);
+  }
+}
+
+/** The content of a grid's cell as text (contentText). */
+export function textAt(grid: Grid, row: number, column: number): string {
+  return contentText(grid.at(row, column));
+}
