@@ -6,7 +6,7 @@ import {
   finalisationJson,
   finalisationText,
 } from "../workbook/audit/verify";
-import type { IntegrityFinding } from "../workbook/integrity/check";
+import type { IntegrityFinding } from "../workbook/integrity/findings";
 import { loadXlsxView } from "../workbook/integrity/exceljs-view";
 import { verifyWorkbook } from "../workbook/integrity/verify";
 import type { CommandContext } from "./context";

@@ -6,7 +6,7 @@ import { assess, marksOf } from "./assess";
 import { auditEntry, auditWrite, joinWrites, queueAuditEnd, type AuditBy } from "./audit-log";
 import { ActionError } from "./errors";
 import { layoutFills, planHighlights } from "./highlights";
-import { checkIntegrity, engineCheckWrites } from "./integrity";
+import { engineCheckWrites, engineIssues } from "./integrity";
 import { loadWorkbook } from "./load";
 import { INPUT_SHEETS } from "./sheets";
 import type { ComputeReport } from "./types";
@@ -36,7 +36,7 @@ export async function computeWorkbook(context: HostContext, audit?: AuditBy): Pr
   const { read, scoring } = assessed;
   // The layout built with the engine's figures: the expected value of every formula, and the look of every cell.
   const layout = buildWorkbookLayout({ lang: read.lang, assessment: read.assessment, scoring });
-  const integrity = checkIntegrity(snapshot, layout, read.geometry, read.assessment);
+  const integrity = engineIssues(snapshot, layout);
   const plan = planHighlights({
     marks: marksOf(assessed.places, [
       ...assessed.issues,

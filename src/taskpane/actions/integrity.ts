@@ -1,111 +1,22 @@
-import type { Assessment } from "../../assessment/schema";
-import { cellRef, parseRef, sheetRef } from "../../workbook/address";
-import {
-  agrees,
-  definedNameCells,
-  describeCell,
-  rowLabels,
-  showContent,
-  showValue,
-} from "../../workbook/integrity/cells";
-import type { WorkbookGeometry } from "../../workbook/read/locator";
-import {
-  FIRST_BODY_ROW,
-  HEADER_ROW,
-  LAST_BODY_ROW,
-  scoringColumns,
-  scoringRows,
-} from "../../workbook/scoring-grid";
-import { bonusRowCount, deductionRowCount, SPECIAL_LAYOUT } from "../../workbook/sheets/special";
+import { sheetRef } from "../../workbook/address";
+import { checkAgainstEngine } from "../../workbook/integrity/engine";
 import { ENGINE_CHECK, RESULT_FIELDS, resultRow, summaryRows } from "../../workbook/sheets/summary";
-import type { CellValue, SheetKey, WorkbookLayout } from "../../workbook/types";
+import type { CellValue, WorkbookLayout } from "../../workbook/types";
 import type { CellInput } from "../excel/host";
 import type { WorkbookSnapshot } from "./sheets";
 import type { IntegrityIssue } from "./types";
 
-export { TOLERANCE } from "../../workbook/integrity/cells";
-
 /**
- * Sheet against engine: every live formula the workbook computes (each item's score, count and
- * mean, the indicators, the evaluators' totals, the Summary table and the Result_* block, the
- * Special counts) must show what the exact engine computes from the same inputs. The layout built
- * with the engine's scoring carries exactly those figures as its formulas' cached values, so each
- * formula cell of the layout is compared with the cell the workbook shows: numbers within 1e-6,
- * text (the grade) and logical values exactly. A difference means the sheet is not computing what
- * StarScore wrote: a formula typed over, a rule constant edited, a broken reference.
- *
- * Rows are matched by what they are (an item's row by its code, wherever sorting put it); a sheet
- * whose shape is not the layout's (columns moved, a table of another size) is not compared.
+ * compute's integrity issues: where the live formulas and the exact engine disagree
+ * (src/workbook/integrity/engine.ts), each with the cell to select.
  */
-const COMPARED: readonly SheetKey[] = ["info", "scoring", "special", "summary"];
-
-export function checkIntegrity(
-  snapshot: WorkbookSnapshot,
-  layout: WorkbookLayout,
-  geometry: WorkbookGeometry,
-  assessment: Assessment,
-): IntegrityIssue[] {
-  const names = definedNameCells(layout);
-  const issues: IntegrityIssue[] = [];
-  for (const spec of layout.sheets) {
-    if (!COMPARED.includes(spec.key)) continue;
-    const found = snapshot.sheets[spec.key];
-    const grid = found?.grid;
-    const rowOf = grid && rowMapping(spec.key, geometry, assessment);
-    if (!found || !grid || !rowOf) continue;
-    const labels = rowLabels(spec);
-    for (const cell of spec.cells) {
-      if (cell.formula === undefined || cell.cached === undefined) continue;
-      const { row: layoutRow, column } = parseRef(cell.ref);
-      const row = rowOf(layoutRow);
-      if (row === undefined) continue;
-      const shown = grid.at(row, column);
-      if (agrees(shown, cell.cached)) continue;
-      const ref = cellRef(column, row);
-      issues.push({
-        cell: sheetRef(found.name, ref),
-        what: names.get(`${spec.key}!${cell.ref}`) ?? describeCell(spec, labels, cell, layoutRow, column),
-        sheetValue: showContent(shown),
-        engineValue: showValue(cell.cached),
-      });
-    }
-  }
-  return issues;
-}
-
-/** Layout row → the workbook's row, or undefined when the sheet's shape is not the layout's. */
-function rowMapping(
-  key: SheetKey,
-  geometry: WorkbookGeometry,
-  assessment: Assessment,
-): ((row: number) => number | undefined) | undefined {
-  if (key === "scoring") {
-    const expected = scoringColumns(assessment.evaluators.length);
-    const found = geometry.scoring.columns;
-    if (
-      found.header !== HEADER_ROW ||
-      found.firstEvaluator !== expected.evaluator(0) ||
-      found.score !== expected.score
-    ) {
-      return undefined;
-    }
-    const codeOfRow = new Map(scoringRows().map((r) => [r.row, r.id]));
-    return (row) => {
-      if (row < FIRST_BODY_ROW || row > LAST_BODY_ROW) return row;
-      const code = codeOfRow.get(row);
-      return code === undefined ? undefined : geometry.scoring.rows.get(code);
-    };
-  }
-  if (key === "special") {
-    const { deductions, bonus } = geometry.special;
-    const sameShape =
-      deductions.firstRow === SPECIAL_LAYOUT.firstDeductionRow &&
-      deductions.lastRow - deductions.firstRow + 1 ===
-        deductionRowCount(assessment.deductions?.length ?? 0) &&
-      bonus.lastRow - bonus.firstRow + 1 === bonusRowCount(assessment.bonus?.length ?? 0);
-    return sameShape ? (row) => row : undefined;
-  }
-  return (row) => row;
+export function engineIssues(snapshot: WorkbookSnapshot, layout: WorkbookLayout): IntegrityIssue[] {
+  return checkAgainstEngine(layout, (key) => snapshot.sheets[key]?.grid).map((d) => ({
+    cell: sheetRef(d.sheet, d.ref),
+    what: d.what,
+    sheetValue: d.found,
+    engineValue: d.expected,
+  }));
 }
 
 /**

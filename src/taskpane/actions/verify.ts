@@ -1,6 +1,6 @@
 import type { AuditFinding } from "../../workbook/audit/check";
 import { checkWorkbookFinalisation, finalisationProblems } from "../../workbook/audit/verify";
-import type { IntegrityFinding } from "../../workbook/integrity/check";
+import type { IntegrityFinding } from "../../workbook/integrity/findings";
 import { verifyWorkbook } from "../../workbook/integrity/verify";
 import { type SheetView, type WorkbookView } from "../../workbook/integrity/view";
 import type { HostContext, HostDataRange } from "../excel/host";

@@ -2,8 +2,10 @@
  * The workbook's integrity (issue "trust"): did anyone change what StarScore wrote? Browser-safe;
  * the .xlsx adapter (exceljs-view.ts) is imported on its own, by the CLI only.
  */
-export { checkIntegrity, INTEGRITY_CODES, LAYOUT_CHANGES } from "./check";
-export type { IntegrityCode, IntegrityFinding } from "./check";
+export { checkAsWritten } from "./check";
+export { checkAgainstEngine, type ValueDifference } from "./engine";
+export { INTEGRITY_CODES, type IntegrityCode, type IntegrityFinding } from "./findings";
+export { LAYOUT_CHANGES } from "./version";
 export { catalogueFingerprint, canonicalJson, FINGERPRINT_LABEL, FINGERPRINT_NAME } from "./fingerprint";
 export { normalizeFormula, sameFormula, shiftRows } from "./formula";
 export { sha256 } from "./sha256";

@@ -7,7 +7,8 @@ import type { WorkbookGeometry } from "../read/locator";
 import { readWorkbookGrids } from "../read/workbook";
 import { bonusRowCount, deductionRowCount } from "../sheets/special";
 import type { WorkbookLayout } from "../types";
-import { checkIntegrity, type IntegrityFinding } from "./check";
+import { checkAsWritten } from "./check";
+import type { IntegrityFinding } from "./findings";
 import type { WorkbookView } from "./view";
 
 /**
@@ -24,7 +25,7 @@ export function verifyWorkbook(view: WorkbookView): VerifyResult {
   const read = readWorkbookGrids((name) => view.sheet(name), "en");
   if (!read.ok) return { ok: false, problems: read.problems };
   const expected = expectedLayout(read.assessment, read.lang, read.geometry);
-  return { ok: true, lang: read.lang, assessment: read.assessment, findings: checkIntegrity(expected, view) };
+  return { ok: true, lang: read.lang, assessment: read.assessment, findings: checkAsWritten(expected, view) };
 }
 
 /**

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { scoreAssessment } from "../../../src/core/score";
 import type { Lang } from "../../../src/spec/types";
 import { cellRef, columnLetter } from "../../../src/workbook/address";
-import { checkIntegrity, INTEGRITY_CODES } from "../../../src/workbook/integrity/check";
+import { checkAsWritten } from "../../../src/workbook/integrity/check";
+import { INTEGRITY_CODES } from "../../../src/workbook/integrity/findings";
 import { catalogueFingerprint, FINGERPRINT_NAME } from "../../../src/workbook/integrity/fingerprint";
 import { layoutView } from "../../../src/workbook/integrity/view";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
@@ -56,7 +57,7 @@ describe("verify: a workbook as StarScore wrote it", () => {
             bonus: Array.from({ length: bonus }, () => 0.1),
           });
           const layout = buildWorkbookLayout({ lang, assessment, scoring: scoreAssessment(assessment) });
-          expect(checkIntegrity(layout, layoutView(layout))).toEqual([]);
+          expect(checkAsWritten(layout, layoutView(layout))).toEqual([]);
         },
       ),
       { numRuns: 25 },

@@ -3,7 +3,7 @@ import type { Assessment } from "../../../src/assessment/schema";
 import { scoreAssessment } from "../../../src/core/score";
 import type { Lang } from "../../../src/spec/types";
 import { cellRef } from "../../../src/workbook/address";
-import type { IntegrityFinding } from "../../../src/workbook/integrity/check";
+import type { IntegrityFinding } from "../../../src/workbook/integrity/findings";
 import { loadXlsxView } from "../../../src/workbook/integrity/exceljs-view";
 import { verifyWorkbook } from "../../../src/workbook/integrity/verify";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
