@@ -1,69 +1,27 @@
+import { CELL, formulaTokens, isOther, type FormulaToken } from "../formula-tokens";
+
 /**
  * Formulas as text, compared the way Excel reads them: two formulas are the same when they differ
  * only in what Excel itself does not keep apart or rewrites when it stores or shows a formula:
- * - whitespace outside string literals and quoted sheet names;
+ * - whitespace outside string literals, quoted sheet names and brackets (structured references);
  * - letter case outside string literals (function names, names, references, sheet names);
  * - the `_xlfn.` / `_xlws.` prefixes a file stores before functions newer than Excel 2007;
  * - the quotes around a sheet name that needs none ('评分'!A1 and 评分!A1 are the same reference);
  * - the `@` of implicit intersection that Excel 365 shows in front of some legacy formulas' parts;
  * - the leading "=" (ExcelJS keeps formulas without it).
- * Anything else (a reference, a name, a constant, an operator) is a difference.
+ * Anything else (a reference, a name, a constant, an operator) is a difference. The formula's
+ * tokens are src/workbook/formula-tokens.ts's.
  */
 
-const NAME_CHAR = /[\p{L}\p{N}_.\\?$]/u;
-/** A1 cell reference: optional "$", column letters, optional "$", row. */
-const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 /** A sheet name Excel writes without quotes. */
 const PLAIN_SHEET = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
 
-type Token =
-  | { kind: "string"; text: string }
-  /** A quoted sheet name, with its quotes. */
-  | { kind: "sheet"; text: string }
-  | { kind: "word"; text: string }
-  | { kind: "space"; text: string }
-  | { kind: "other"; text: string };
-
-/** Splits a formula into string literals, quoted sheet names, words (names, references, numbers) and the rest. */
-function tokens(formula: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      // A doubled quote inside is an escaped one.
-      let end = i + 1;
-      while (end < formula.length) {
-        if (formula[end] === ch && formula[end + 1] === ch) end += 2;
-        else if (formula[end] === ch) break;
-        else end += 1;
-      }
-      out.push({ kind: ch === '"' ? "string" : "sheet", text: formula.slice(i, end + 1) });
-      i = end + 1;
-    } else if (NAME_CHAR.test(ch)) {
-      let end = i + 1;
-      while (end < formula.length && NAME_CHAR.test(formula[end]!)) end += 1;
-      out.push({ kind: "word", text: formula.slice(i, end) });
-      i = end;
-    } else if (/\s/.test(ch)) {
-      let end = i + 1;
-      while (end < formula.length && /\s/.test(formula[end]!)) end += 1;
-      out.push({ kind: "space", text: formula.slice(i, end) });
-      i = end;
-    } else {
-      out.push({ kind: "other", text: ch });
-      i += 1;
-    }
-  }
-  return out;
-}
-
 /** Whether the word at `index` is a cell reference (not a function name, a sheet name or a name). */
-function isCellRef(list: readonly Token[], index: number): boolean {
+function isCellRef(list: readonly FormulaToken[], index: number): boolean {
   const token = list[index]!;
   if (token.kind !== "word" || !CELL.test(token.text)) return false;
   const next = list[index + 1];
-  return !(next && next.kind === "other" && (next.text === "(" || next.text === "!"));
+  return !isOther(next, "(") && !isOther(next, "!");
 }
 
 /**
@@ -73,7 +31,7 @@ function isCellRef(list: readonly Token[], index: number): boolean {
  */
 export function shiftRows(formula: string, delta: number): string {
   if (delta === 0) return formula;
-  const list = tokens(formula);
+  const list = formulaTokens(formula);
   return list
     .map((token, index) => {
       if (!isCellRef(list, index)) return token.text;
@@ -86,12 +44,16 @@ export function shiftRows(formula: string, delta: number): string {
 /** The formula in a form where two formulas Excel treats as the same are the same text. */
 export function normalizeFormula(formula: string): string {
   const body = formula.trim().replace(/^=/, "");
-  const list = tokens(body);
+  const list = formulaTokens(body);
   let out = "";
   list.forEach((token, index) => {
     switch (token.kind) {
       case "string":
         out += token.text;
+        return;
+      case "bracket":
+      case "error":
+        out += token.text.toUpperCase();
         return;
       case "space":
         return;

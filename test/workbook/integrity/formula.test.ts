@@ -33,6 +33,10 @@ describe("formulas compared as Excel reads them", () => {
     expect(sameFormula("='My Sheet'!A1", "='my sheet'!A1")).toBe(true);
     expect(normalizeFormula("='My Sheet'!A1")).toBe("='MY SHEET'!A1");
     expect(normalizeFormula('="a ""b"" c"  &  x')).toBe('="a ""b"" c"&X');
+    // A column's name in a structured reference keeps its spaces; case and error literals fold.
+    expect(sameFormula("=SUM(T[Col A])", "=sum(t[col a])")).toBe(true);
+    expect(sameFormula("=SUM(T[Col A])", "=SUM(T[ColA])")).toBe(false);
+    expect(sameFormula("=IFERROR(A1,#n/a)", "=IFERROR(A1, #N/A)")).toBe(true);
   });
 
   it("shiftRows moves relative rows only, as sorting or copying down does", () => {
