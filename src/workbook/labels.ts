@@ -114,6 +114,15 @@ export const TEXT = {
   constantsTitle: { zh: "规则参数", en: "Rule constants" },
   value: { zh: "值", en: "Value" },
   listsTitle: { zh: "下拉列表", en: "Lists" },
+  // Audit log
+  auditNote: {
+    zh: "由 StarScore 任务窗格在每次操作时追加，请勿编辑。",
+    en: "Appended by the StarScore task pane at each action; do not edit.",
+  },
+  auditTime: { zh: "时间", en: "Time" },
+  auditPerson: { zh: "操作人", en: "Person" },
+  auditAction: { zh: "操作", en: "Action" },
+  auditSummary: { zh: "摘要", en: "Summary" },
 } satisfies Record<string, Localized>;
 
 export type TextKey = keyof typeof TEXT;

@@ -1,6 +1,7 @@
 import type { EvaluatorKind } from "../../assessment/schema";
 import type { Lang, Localized } from "../../spec/types";
 import type { LayoutContext } from "../context";
+import { TEXT } from "../labels";
 import { textAt, type Grid } from "../read/grid";
 import type { BuiltSheet } from "../sheet-builder";
 
@@ -53,17 +54,6 @@ export const AUDIT_LAYOUT = {
   lastColumn: "D",
 } as const;
 
-const LABELS = {
-  note: {
-    zh: "由 StarScore 任务窗格在每次操作时追加，请勿编辑。",
-    en: "Appended by the StarScore task pane at each action; do not edit.",
-  },
-  time: { zh: "时间", en: "Time" },
-  person: { zh: "操作人", en: "Person" },
-  action: { zh: "操作", en: "Action" },
-  summary: { zh: "摘要", en: "Summary" },
-} satisfies Record<string, Localized>;
-
 export function auditRow(entry: AuditEntry, lang: Lang): AuditRow {
   return { ...entry, action: AUDIT_ACTIONS[entry.action][lang] };
 }
@@ -82,12 +72,12 @@ export function buildAuditSheet(ctx: LayoutContext, rows: readonly AuditRow[] = 
   const { lang } = ctx;
   const L = AUDIT_LAYOUT;
   s.value(`A${L.titleRow}`, ctx.sheetNames.audit, { style: "title" });
-  s.value(`A${L.noteRow}`, LABELS.note[lang], { style: "muted" });
+  s.value(`A${L.noteRow}`, TEXT.auditNote[lang], { style: "muted" });
   s.headers(L.headerRow, 1, [
-    LABELS.time[lang],
-    LABELS.person[lang],
-    LABELS.action[lang],
-    LABELS.summary[lang],
+    TEXT.auditTime[lang],
+    TEXT.auditPerson[lang],
+    TEXT.auditAction[lang],
+    TEXT.auditSummary[lang],
   ]);
   rows.forEach((row, i) => {
     const r = L.firstRow + i;

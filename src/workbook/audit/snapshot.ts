@@ -1,10 +1,11 @@
 import type { Assessment } from "../../assessment/schema";
 import type { ResultJson } from "../../core/report";
-import type { GradeId, Lang, Localized } from "../../spec/types";
+import type { Lang, Localized } from "../../spec/types";
 import { columnLetter } from "../address";
 import { canonicalJson } from "../integrity/fingerprint";
 import { sha256 } from "../integrity/sha256";
 import { textAt, type Grid } from "../read/grid";
+import { AUDIT_MESSAGES as M } from "./messages";
 
 /**
  * The finalisation snapshot: a very hidden sheet (StarScore_Snapshot) the task pane's "finalise"
@@ -48,18 +49,22 @@ export const SNAPSHOT_LAYOUT = {
 /** The assessment's inputs: everything a person types, nothing computed. */
 export type SnapshotInputs = Omit<Assessment, "format">;
 
-export interface SnapshotResult {
-  finalScore: number;
-  grade: GradeId;
-  passed: boolean;
-  complete: boolean;
-  rawScore: number;
-  applicableTotal: number;
-  scaledScore: number;
-  deductions: number;
-  bonus: number;
-  indicators: { id: string; applicableMax: number; score: number }[];
-}
+/** The figures of the engine's result (`starscore score --json`) a snapshot keeps. */
+const RESULT_FIELDS = [
+  "finalScore",
+  "grade",
+  "passed",
+  "complete",
+  "rawScore",
+  "applicableTotal",
+  "scaledScore",
+  "deductions",
+  "bonus",
+] as const satisfies readonly (keyof ResultJson)[];
+
+export type SnapshotResult = Pick<ResultJson, (typeof RESULT_FIELDS)[number]> & {
+  indicators: Pick<ResultJson["indicators"][number], "id" | "applicableMax" | "score">[];
+};
 
 export type LockedSheet = "info" | "scoring" | "special";
 
@@ -110,16 +115,9 @@ export function entriesHash(inputs: SnapshotInputs): string {
 }
 
 export function resultOf(result: ResultJson): SnapshotResult {
+  const figures = Object.fromEntries(RESULT_FIELDS.map((key) => [key, result[key]]));
   return {
-    finalScore: result.finalScore,
-    grade: result.grade,
-    passed: result.passed,
-    complete: result.complete,
-    rawScore: result.rawScore,
-    applicableTotal: result.applicableTotal,
-    scaledScore: result.scaledScore,
-    deductions: result.deductions,
-    bonus: result.bonus,
+    ...(figures as Pick<ResultJson, (typeof RESULT_FIELDS)[number]>),
     indicators: result.indicators.map(({ id, applicableMax, score }) => ({ id, applicableMax, score })),
   };
 }
@@ -226,13 +224,7 @@ export function readSnapshot(grid: Grid): SnapshotRead {
   const L = SNAPSHOT_LAYOUT;
   const header = L.headers.map((_, i) => textAt(grid, L.headerRow, i + 1));
   if (header.join("\n") !== L.headers.join("\n")) {
-    problems.push({
-      row: L.headerRow,
-      message: {
-        zh: "定稿快照表的标题行已被修改。",
-        en: "The header row of the snapshot sheet has been changed.",
-      },
-    });
+    problems.push({ row: L.headerRow, message: M.headerChanged() });
     return { records, problems };
   }
   for (let row = L.firstRow; row <= grid.lastRow; row++) {
@@ -257,35 +249,29 @@ export function readSnapshot(grid: Grid): SnapshotRead {
       dataText,
     };
     const tampered = (detail: Localized): void => {
-      problems.push({
-        row,
-        message: {
-          zh: `定稿快照第 ${row} 行已被改动（${detail.zh}）。`,
-          en: `Row ${row} of the snapshot sheet has been changed (${detail.en}).`,
-        },
-      });
+      problems.push({ row, message: M.rowChanged(row, detail) });
     };
     if (!Number.isInteger(n) || n < 1 || (status !== "finalised" && status !== "reopened")) {
-      tampered({ zh: "序号或状态无效", en: "its number or status is not valid" });
+      tampered(M.rowInvalid());
       continue;
     }
     if (recordChecksum(fields) !== cell(8)) {
-      tampered({ zh: "校验和不符", en: "its checksum does not match" });
+      tampered(M.checksumDiffers());
       continue;
     }
     let data: SnapshotData;
     try {
       data = JSON.parse(dataText) as SnapshotData;
     } catch {
-      tampered({ zh: "数据无法读取", en: "its data cannot be read" });
+      tampered(M.dataUnreadable());
       continue;
     }
     if (!data || typeof data !== "object" || !data.inputs || !data.result || !data.unlocked) {
-      tampered({ zh: "数据不完整", en: "its data is incomplete" });
+      tampered(M.dataIncomplete());
       continue;
     }
     if (entriesHash(data.inputs) !== fields.entriesHash) {
-      tampered({ zh: "录入内容与其 SHA-256 不符", en: "its entries do not match their SHA-256" });
+      tampered(M.entriesHashDiffers());
       continue;
     }
     records.push({ ...fields, checksum: cell(8), data, row });
