@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { hasErrors } from "../core/issues";
-import { toResultJson } from "../core/report";
+import { toResultJson, type ResultJson } from "../core/report";
 import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
+import type { ReadIssueCode } from "../workbook/read/issues";
 import type { CommandContext } from "./context";
 import { EXIT } from "./errors";
 import { loadAssessmentWithIssues } from "./files";
@@ -12,6 +13,13 @@ export interface ScoreOptions {
   json?: boolean;
   lang: Lang;
 }
+
+type IssueJson = ResultJson["issues"][number];
+
+/** `score --json`: the engine's result, the workbook's unreadable entry cells first among its issues. */
+export type ScoreJson = Omit<ResultJson, "issues"> & {
+  issues: (IssueJson | (Omit<IssueJson, "code"> & { code: ReadIssueCode; cell: string }))[];
+};
 
 /**
  * `starscore score FILE`: FILE is an assessment (JSON) or a StarScore workbook (.xlsx), told apart
@@ -26,19 +34,23 @@ export async function scoreCommand(
   const { assessment, readIssues } = await loadAssessmentWithIssues(path, options.lang);
   const scoring = scoreAssessment(assessment);
   if (options.json) {
-    const json = toResultJson(assessment, scoring, options.lang);
-    json.issues.unshift(
-      ...readIssues.map((i) => ({
-        code: i.code,
-        severity: i.severity,
-        item: i.item,
-        evaluator: assessment.evaluators[i.evaluator]?.name,
-        evaluatorIndex: i.evaluator,
-        field: i.field,
-        cell: `${i.sheet}!${i.ref}`,
-        message: i.message[options.lang],
-      })),
-    );
+    const result = toResultJson(assessment, scoring, options.lang);
+    const json: ScoreJson = {
+      ...result,
+      issues: [
+        ...readIssues.map((i) => ({
+          code: i.code,
+          severity: i.severity,
+          item: i.item,
+          evaluator: assessment.evaluators[i.evaluator]?.name,
+          evaluatorIndex: i.evaluator,
+          field: i.field,
+          cell: `${i.sheet}!${i.ref}`,
+          message: i.message[options.lang],
+        })),
+        ...result.issues,
+      ],
+    };
     write(JSON.stringify(json, null, 2));
   } else {
     write(renderReport(scoring, options.lang, readIssues));

@@ -1,8 +1,9 @@
-import type { Assessment } from "../assessment/schema";
+import type { Assessment, EvaluatorKind } from "../assessment/schema";
 import { RULES } from "../spec/rules";
 import type { GradeId, Lang } from "../spec/types";
 import { toNumber } from "./exact";
-import type { Severity } from "./issues";
+import type { FailReason } from "./grade";
+import type { IssueCode, Severity } from "./issues";
 import type { Scoring } from "./score";
 
 /**
@@ -20,12 +21,12 @@ export interface ResultJson {
   grade: GradeId;
   gradeLabel: string;
   passed: boolean;
-  reasons: { code: string; message: string }[];
+  reasons: { code: FailReason["code"]; message: string }[];
   indicators: { id: string; max: number; applicableMax: number; score: number; attainment: number | null }[];
   items: { code: string; points: number; score: number | null; entries: number; excluded: boolean }[];
-  evaluators: { name: string; kind: string; total: number; itemsScored: number }[];
+  evaluators: { name: string; kind: EvaluatorKind; total: number; itemsScored: number }[];
   issues: {
-    code: string;
+    code: IssueCode;
     severity: Severity;
     item?: string;
     evaluator?: string;

@@ -1,8 +1,11 @@
 import type { EvaluatorKind } from "../../assessment/schema";
 import type { ResultJson } from "../../core/report";
-import type { Severity } from "../../core/issues";
+import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
 import type { Lang, Localized } from "../../spec/types";
+import type { AuditFindingCode } from "../../workbook/audit/check";
+import type { IntegrityCode } from "../../workbook/integrity/findings";
+import type { ReadIssueCode } from "../../workbook/read/issues";
 
 /**
  * What the task pane asks of Excel: one method per user action, each one Excel.run (validate and
@@ -21,9 +24,15 @@ export interface GenerateRequest {
   evaluators: { name: string; kind: EvaluatorKind }[];
 }
 
+/**
+ * What a pane issue is: the engine's (core/issues.ts) or the reader's (an entry cell that is not a
+ * number), the workbook that could not be read, or the highlights that could not be written.
+ */
+export type PaneIssueCode = IssueCode | ReadIssueCode | "workbook-unreadable" | "workbook-not-written";
+
 /** A validation issue as the pane lists it: the engine's or the reader's, with the cell to go to. */
 export interface PaneIssue {
-  code: string;
+  code: PaneIssueCode;
   severity: Severity;
   message: Localized;
   item?: string;
@@ -52,8 +61,8 @@ export interface IntegrityIssue {
   what: string;
   sheetValue: string;
   engineValue: string;
-  /** verify: the kind of finding (the codes of `starscore verify`). */
-  code?: string;
+  /** verify: the kind of finding (the codes of `starscore verify`, and of its finalisation check). */
+  code?: IntegrityCode | AuditFindingCode;
   /** verify: what was found, in both languages. */
   message?: Localized;
 }

@@ -67,8 +67,8 @@ describe("Validate view", () => {
     expect(issue.textContent).toMatch("单元格 '评分'!H10");
     fireEvent.click(issue);
     await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("'评分'!H10"));
-    expect(view.queryByRole("button", { name: /特别扣分项 1 未关联项目/ })).toBeNull();
-    expect(view.getByText("特别扣分项 1 未关联项目。")).toBeTruthy();
+    expect(view.queryByRole("button", { name: /第 1 项特别扣分项没有整改要求/ })).toBeNull();
+    expect(view.getByText("第 1 项特别扣分项没有整改要求。特别扣分项应进行整改。")).toBeTruthy();
   });
 
   test("a failed selectCell shows an error next to the issue", async () => {

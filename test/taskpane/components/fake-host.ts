@@ -11,6 +11,7 @@ import type {
   StarScoreHost,
   ValidationReport,
 } from "../../../src/taskpane/actions/types";
+import { issue } from "../../../src/core/issues";
 import type { ResultJson } from "../../../src/core/report";
 
 export type FakeHost = { [K in keyof StarScoreHost]: jest.Mock } & {
@@ -52,11 +53,9 @@ export const VALIDATION: ValidationReport = {
       cell: "'评分'!I10",
       message: { zh: "B6：暗访录入的 120 超出 0–100。", en: "B6: visit entered 120, outside 0–100." },
     },
-    {
-      code: "deduction-without-item",
-      severity: "warning",
-      message: { zh: "特别扣分项 1 未关联项目。", en: "Special deduction 1 names no item." },
-    },
+    (({ code, severity, message }) => ({ code, severity, message }))(
+      issue("deduction-no-rectification", { field: "deductions[0].rectification" }, { index: 1 }),
+    ),
   ],
 };
 
