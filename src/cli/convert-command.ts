@@ -5,11 +5,11 @@ import type { Lang, Localized } from "../spec/types";
 import { applyChange, type WorkbookChange, type WorkbookState } from "../workbook/changes";
 import { buildWorkbookLayout } from "../workbook/layout";
 import { LAYOUT_VERSION } from "../workbook/sheets/info";
-import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
+import { isCompoundFile, isZip } from "../workbook/xlsx/read";
 import { writeXlsx } from "../workbook/xlsx/write";
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
-import { readInputFile } from "./files";
+import { looksLikeJson, readInputFile, readWorkbookData } from "./files";
 import { writeFileAtomic } from "./output";
 
 export interface ConvertOptions {
@@ -42,19 +42,13 @@ export async function convertCommand(
   const { lang } = options;
   const changes = requestedChanges(options);
   const data = readInputFile(input);
-  if (
-    !isZip(data) &&
-    !isCompoundFile(data) &&
-    /^(\uFEFF)?\s*[{[]/.test(data.subarray(0, 64).toString("utf8"))
-  ) {
+  if (!isZip(data) && !isCompoundFile(data) && looksLikeJson(data)) {
     throw new UserError({
       zh: `${input} 是评估文件（JSON），不是工作簿：请用 starscore generate --from ${input} 生成工作簿。`,
       en: `${input} is an assessment file (JSON), not a workbook: use starscore generate --from ${input} to make one.`,
     });
   }
-  const read = await readXlsx(data, lang);
-  const cannot = { zh: `无法从 ${input} 读取评估：`, en: `Cannot read an assessment from ${input}:` };
-  if (!read.ok) throw new UserError(cannot, read.errors);
+  const read = await readWorkbookData(input, data, lang);
   if (read.issues.length > 0) {
     throw new UserError(
       {

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseAssessmentJson } from "../assessment/parse";
 import type { Assessment } from "../assessment/schema";
-import type { Lang } from "../spec/types";
-import type { ReadIssue } from "../workbook/read/workbook";
+import type { Lang, Localized } from "../spec/types";
+import type { ReadIssue, ReadResult } from "../workbook/read/workbook";
 import { megabytes, XLSX_LIMITS } from "../workbook/xlsx/limits";
 import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
 import { UserError } from "./errors";
@@ -29,6 +29,20 @@ export function readInputFile(path: string): Buffer {
   }
 }
 
+/** readInputFile, refusing an empty file (commands that read a workbook or an assessment). */
+export function readNonEmptyFile(path: string): Buffer {
+  const data = readInputFile(path);
+  if (data.length === 0) {
+    throw new UserError({ zh: `文件 ${path} 是空的。`, en: `The file ${path} is empty.` });
+  }
+  return data;
+}
+
+/** Whether the bytes begin as JSON does ("{" or "[", after a byte order mark and spaces). */
+export function looksLikeJson(data: Buffer): boolean {
+  return /^(\uFEFF)?\s*[{[]/.test(data.subarray(0, 64).toString("utf8"));
+}
+
 export function readAssessmentFile(path: string, lang: Lang): Assessment {
   return parseJson(path, readInputFile(path), lang);
 }
@@ -46,14 +60,10 @@ export interface LoadedAssessment {
  * not a failure: it is read as blank and returned with its cell, for `score` to report.
  */
 export async function loadAssessmentWithIssues(path: string, lang: Lang): Promise<LoadedAssessment> {
-  const data = readInputFile(path);
-  if (data.length === 0) {
-    throw new UserError({ zh: `文件 ${path} 是空的。`, en: `The file ${path} is empty.` });
-  }
+  const data = readNonEmptyFile(path);
   if (isZip(data) || isCompoundFile(data)) return readWorkbook(path, data, lang);
   // Content decides; the name only picks the clearer message for an ".xlsx" that is not JSON either.
-  const json = /^(\uFEFF)?\s*[{[]/.test(data.subarray(0, 64).toString("utf8"));
-  if (!json && /\.xls[xm]?$/i.test(path)) return readWorkbook(path, data, lang);
+  if (!looksLikeJson(data) && /\.xls[xm]?$/i.test(path)) return readWorkbook(path, data, lang);
   return { assessment: parseJson(path, data, lang), readIssues: [] };
 }
 
@@ -73,7 +83,7 @@ export async function readWorkbookFile(path: string, lang: Lang): Promise<Assess
 function strict(path: string, { assessment, readIssues }: LoadedAssessment, lang: Lang): Assessment {
   if (readIssues.length === 0) return assessment;
   throw new UserError(
-    { zh: `无法从 ${path} 读取评估：`, en: `Cannot read an assessment from ${path}:` },
+    cannotReadAssessment(path),
     readIssues.map((i) => i.message[lang]),
   );
 }
@@ -88,10 +98,22 @@ function parseJson(path: string, data: Buffer, lang: Lang): Assessment {
 }
 
 async function readWorkbook(path: string, data: Buffer, lang: Lang): Promise<LoadedAssessment> {
-  const read = await readXlsx(data, lang);
-  if (read.ok) return { assessment: read.assessment, readIssues: read.issues };
-  throw new UserError(
-    { zh: `无法从 ${path} 读取评估：`, en: `Cannot read an assessment from ${path}:` },
-    read.errors,
-  );
+  const read = await readWorkbookData(path, data, lang);
+  return { assessment: read.assessment, readIssues: read.issues };
 }
+
+/** A workbook's bytes read back; one that is not a StarScore workbook is the user's mistake. */
+export async function readWorkbookData(
+  path: string,
+  data: Buffer,
+  lang: Lang,
+): Promise<Extract<ReadResult, { ok: true }>> {
+  const read = await readXlsx(data, lang);
+  if (read.ok) return read;
+  throw new UserError(cannotReadAssessment(path), read.errors);
+}
+
+const cannotReadAssessment = (path: string): Localized => ({
+  zh: `无法从 ${path} 读取评估：`,
+  en: `Cannot read an assessment from ${path}:`,
+});

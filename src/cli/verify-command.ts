@@ -11,7 +11,7 @@ import { loadXlsxView } from "../workbook/integrity/exceljs-view";
 import { verifyWorkbook } from "../workbook/integrity/verify";
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
-import { readInputFile } from "./files";
+import { readNonEmptyFile } from "./files";
 import { renderTable } from "./table";
 
 export interface VerifyOptions {
@@ -32,10 +32,7 @@ export async function verifyCommand(
   write: (text: string) => void,
 ): Promise<number> {
   const { lang } = options;
-  const data = readInputFile(path);
-  if (data.length === 0) {
-    throw new UserError({ zh: `文件 ${path} 是空的。`, en: `The file ${path} is empty.` });
-  }
+  const data = readNonEmptyFile(path);
   const loaded = await loadXlsxView(data);
   const cannotRead = { zh: `无法读取工作簿 ${path}：`, en: `Cannot read the workbook ${path}:` };
   if (!loaded.ok) throw new UserError(cannotRead, [loaded.error[lang]]);

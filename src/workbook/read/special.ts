@@ -114,27 +114,28 @@ export function readSpecial(sheet: SheetReader): (SpecialFields & { geometry: Sp
   if (!dTable) return undefined;
   const bTable = findTable(sheet, dTable.lastRow + 1, BONUS_HEADERS, "bonusClaimed", 1);
   if (!bTable) return undefined;
-  const deductions: Deduction[] = [];
-  const deductionRows: number[] = [];
-  for (let row = dTable.firstRow; row <= dTable.lastRow; row++) {
-    const deduction = readDeduction(sheet, row, dTable.columns);
-    if (deduction) {
-      deductions.push(deduction);
-      deductionRows.push(row);
-    }
-  }
-  const bonus: Bonus[] = [];
-  const bonusRows: number[] = [];
-  for (let row = bTable.firstRow; row <= bTable.lastRow; row++) {
-    const entry = readBonus(sheet, row, bTable.columns);
-    if (entry) {
-      bonus.push(entry);
-      bonusRows.push(row);
-    }
-  }
+  const { read: deductions, rows: deductionRows } = readRows(dTable, (row) =>
+    readDeduction(sheet, row, dTable.columns),
+  );
+  const { read: bonus, rows: bonusRows } = readRows(bTable, (row) => readBonus(sheet, row, bTable.columns));
   return {
     ...(deductions.length > 0 && { deductions }),
     ...(bonus.length > 0 && { bonus }),
     geometry: { deductions: dTable, bonus: bTable, deductionRows, bonusRows },
   };
+}
+
+/** Each row of a table read, blank rows (read as undefined) skipped, with the row each came from. */
+function readRows<T>(
+  table: { firstRow: number; lastRow: number },
+  read: (row: number) => T | undefined,
+): { read: T[]; rows: number[] } {
+  const out: { read: T[]; rows: number[] } = { read: [], rows: [] };
+  for (let row = table.firstRow; row <= table.lastRow; row++) {
+    const value = read(row);
+    if (value === undefined) continue;
+    out.read.push(value);
+    out.rows.push(row);
+  }
+  return out;
 }
