@@ -14,4 +14,13 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A file system error as the user's mistake, its code (ENOENT, EACCES, …) in the message; a
+ * UserError already thrown goes on as it is.
+ */
+export function fileError(error: unknown, message: (reason: string) => Localized): UserError {
+  if (error instanceof UserError) return error;
+  return new UserError(message((error as NodeJS.ErrnoException).code ?? String(error)));
+}
+
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;

@@ -5,7 +5,7 @@ import type { Lang, Localized } from "../spec/types";
 import type { ReadIssue, ReadResult } from "../workbook/read/workbook";
 import { megabytes, XLSX_LIMITS } from "../workbook/xlsx/limits";
 import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
-import { UserError } from "./errors";
+import { fileError, UserError } from "./errors";
 
 /** The bytes of an input file; a file that cannot be read is the user's mistake, not a crash. */
 export function readInputFile(path: string): Buffer {
@@ -20,12 +20,10 @@ export function readInputFile(path: string): Buffer {
     }
     return readFileSync(path);
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError({
+    throw fileError(error, (reason) => ({
       zh: `无法读取文件 ${path}（${reason}）。`,
       en: `Cannot read the file ${path} (${reason}).`,
-    });
+    }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, realpathSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "./errors";
+import { fileError, UserError } from "./errors";
 
 export interface WriteOptions {
   /** Replace an existing file. */
@@ -28,12 +28,10 @@ export function writeFileAtomic(target: string, data: Buffer | string, options: 
     if (options.force) renameSync(temp, target);
     else placeWithoutReplacing(temp, target, options.inputs ?? []);
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError({
+    throw fileError(error, (reason) => ({
       zh: `无法写入文件 ${target}（${reason}）。`,
       en: `Cannot write the file ${target} (${reason}).`,
-    });
+    }));
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
   }

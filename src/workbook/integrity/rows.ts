@@ -1,4 +1,5 @@
 import { indicatorById, itemByCode, PRIMARY_INDICATORS } from "../../spec";
+import type { Lang } from "../../spec/types";
 import { parseRef } from "../address";
 import { ReadLog, SheetReader } from "../read/cells";
 import type { Grid } from "../read/grid";
@@ -39,7 +40,7 @@ export function planSheet<G extends Grid>(
   const identity = (row: number) => row;
   switch (spec.key) {
     case "scoring":
-      return planScoring(spec, actual, expected, layout, findings);
+      return planScoring(spec, actual, expected, layout.lang, findings);
     case "special": {
       const e = specialGeometry(expected);
       const a = specialGeometry(actual);
@@ -95,7 +96,7 @@ function planScoring<G extends Grid>(
   spec: SheetSpec,
   actual: G,
   expected: Grid,
-  layout: WorkbookLayout,
+  lang: Lang,
   findings: Findings,
 ): SheetPlan<G> | undefined {
   const readerA = new SheetReader(actual, new ReadLog());
@@ -134,7 +135,7 @@ function planScoring<G extends Grid>(
       claim(id, (row) => label(row, c.clause) === indicator.specClause);
     }
     if (!found.has(id)) {
-      const what = kind === "primary" ? PRIMARY_INDICATORS.find((p) => p.id === id)!.name[layout.lang] : id;
+      const what = kind === "primary" ? PRIMARY_INDICATORS.find((p) => p.id === id)!.name[lang] : id;
       findings.add({ code: "row-missing", sheet: actual.name, what }, M.rowMissing(actual.name, what));
     }
   }
