@@ -15,10 +15,6 @@ const base = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
-  moduleNameMapper: {
-    // office-addin-mock requires office-addin-manifest, whose dependencies are ESM-only.
-    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
-  },
 };
 
 const SLOW = {

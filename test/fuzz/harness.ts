@@ -95,3 +95,14 @@ export class Tally {
     return `${name}: ${this.cases} cases in ${seconds.toFixed(1)} s (${(this.cases / seconds).toFixed(0)}/s; slowest ${this.slowest.ms.toFixed(0)} ms: ${this.slowest.label}); ${outcomes}`;
   }
 }
+
+/**
+ * What a fuzz run must show for itself: that it ran the cases it was asked for (none is a failure,
+ * not a pass), and that they reached each of `outcomes` (cases that all end one way test one way).
+ */
+export function expectRun(tally: Tally, cases: number, outcomes: readonly string[]): void {
+  expect(cases).toBeGreaterThan(0);
+  expect(tally.cases).toBe(cases);
+  for (const outcome of outcomes)
+    expect([outcome, (tally.outcomes.get(outcome) ?? 0) > 0]).toEqual([outcome, true]);
+}

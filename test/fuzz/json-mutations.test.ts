@@ -6,7 +6,15 @@ import type { Lang } from "../../src/spec/types";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
 import { MAX_EVALUATORS } from "../../src/workbook/scoring-grid";
 import { assessmentArb } from "./arbitraries";
-import { expectMessages, hostileValue, random, Tally, throughEngine, type Random } from "./harness";
+import {
+  expectMessages,
+  expectRun,
+  hostileValue,
+  random,
+  Tally,
+  throughEngine,
+  type Random,
+} from "./harness";
 
 /**
  * Fuzzing the assessment file: valid assessments, mutated (types changed, keys deleted or added,
@@ -244,4 +252,5 @@ test(`mutated assessment files: parsed or refused with JSON paths, scored, laid 
     if (i % 500 === 0) await yieldToEvents();
   }
   console.log(tally.summary("json mutations"));
+  expectRun(tally, JSON_CASES, ["scored", "refused", "scored and laid out"]);
 }, 600_000);

@@ -233,8 +233,11 @@ export const SAMPLE: Assessment = JSON.parse(
   readFileSync(path.resolve(__dirname, "../../examples/sample-assessment.json"), "utf8"),
 );
 
+/** How many cases shard `shard` runs. */
+export const shardCases = (shard: 0 | 1) => Math.max(0, Math.ceil((XLSX_CASES - shard) / 2));
+
 /** The cases of shard `shard` (of 2): case i belongs to shard i % 2. */
-export async function runXlsxShard(shard: 0 | 1): Promise<string> {
+export async function runXlsxShard(shard: 0 | 1): Promise<Tally> {
   const bases = [
     await base("zh", SAMPLE),
     await base(
@@ -270,5 +273,6 @@ export async function runXlsxShard(shard: 0 | 1): Promise<string> {
     if (ms > 5_000) throw new Error(`${where}: took ${ms.toFixed(0)} ms`);
     tally.count(outcome, ms, where);
   }
-  return tally.summary(`xlsx mutations, shard ${shard}`);
+  console.log(tally.summary(`xlsx mutations, shard ${shard}`));
+  return tally;
 }

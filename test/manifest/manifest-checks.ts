@@ -5,8 +5,7 @@
  * Microsoft's online check; these run without a network.
  *
  * The reader runs in a child Node process (see read-manifest.js): its ESM-only dependencies cannot
- * load inside jest, which maps the package's bare name to test/stubs/office-addin-manifest.js for
- * office-addin-mock.
+ * load inside jest.
  */
 import { execFileSync } from "child_process";
 import { existsSync, readFileSync } from "fs";

@@ -1,10 +1,6 @@
 import { GRADES, RULES } from "../../src/spec";
-import type { Grade } from "../../src/spec";
 
-/** The first grade, best first, whose minimum the score reaches: how GRADES is meant to be read. */
-function gradeFor(score: number): Grade | undefined {
-  return GRADES.find((g) => g.min === null || score >= g.min);
-}
+/** The grades as data (src/spec/grades.ts); grading a score is test/core/grade.test.ts's. */
 
 describe("grades", () => {
   it("are ordered best first with the thresholds of scoring-rules.md", () => {
@@ -27,20 +23,5 @@ describe("grades", () => {
 
   it("make the pass mark the lowest passing grade", () => {
     expect(GRADES.find((g) => g.id === "qualified")?.min).toBe(RULES.passMark);
-  });
-
-  it.each([
-    [100, "five-star"],
-    [95, "five-star"],
-    [94.99, "four-star"],
-    [90, "four-star"],
-    [89.99, "three-star"],
-    [80, "three-star"],
-    [79.99, "qualified"],
-    [70, "qualified"],
-    [69.99, "fail"],
-    [0, "fail"],
-  ])("grade a final score of %p as %s", (score, id) => {
-    expect(gradeFor(score)?.id).toBe(id);
   });
 });

@@ -1,5 +1,3 @@
-import { OfficeApp } from "office-addin-manifest";
-import { OfficeMockObject } from "office-addin-mock";
 import { isDarkColor, readOfficeEnvironment, waitForOffice } from "../../src/taskpane/office";
 
 const globals = globalThis as { Office?: unknown };
@@ -90,15 +88,5 @@ describe("waitForOffice", () => {
   test("falls back to no host when Office.onReady never answers", async () => {
     globals.Office = { onReady: () => new Promise(() => undefined) };
     await expect(waitForOffice(20)).resolves.toBeNull();
-  });
-});
-
-describe("office-addin-mock under jest", () => {
-  test("loads with the stubbed office-addin-manifest and mocks Excel proxies", async () => {
-    expect(OfficeApp.Excel).toBe("excel");
-    const context = new OfficeMockObject({ workbook: { name: "StarScore.xlsx" } }, OfficeApp.Excel);
-    context.workbook.load("name");
-    await context.sync();
-    expect(context.workbook.name).toBe("StarScore.xlsx");
   });
 });

@@ -153,7 +153,11 @@ describe("Finalise view", () => {
         fakeHost({ finaliseStatus: jest.fn().mockResolvedValue(FINALISED_STATUS) }),
         /^已定稿/,
       );
-      expect(view).toBeTruthy();
+      // What axe checks: the finalised state, its log table and a live reopen button.
+      expect(view.getAllByRole("row")).toHaveLength(1 + FINALISED_STATUS.log.length);
+      expect(view.getByRole("button", { name: zh.reopenButton }).getAttribute("aria-disabled")).not.toBe(
+        "true",
+      );
       expect(await seriousViolations(document.getElementById("starscore-panel-finalise")!)).toEqual([]);
     },
     AXE_TIMEOUT_MS,
