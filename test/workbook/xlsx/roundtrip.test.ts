@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import type { Assessment, Bonus, Deduction } from "../../../src/assessment/schema";
+import type { Assessment } from "../../../src/assessment/schema";
 import { scoreAssessment } from "../../../src/core/score";
-import { DEDUCTION_CATEGORIES, ITEMS, SECONDARY_INDICATORS } from "../../../src/spec";
+import { ITEMS } from "../../../src/spec";
 import type { Lang } from "../../../src/spec/types";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
@@ -13,6 +13,7 @@ import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { cellRef, columnLetter, parseRef } from "../../../src/workbook/address";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { assessmentArb } from "../../fuzz/arbitraries";
 
 const SAMPLE: Assessment = JSON.parse(
   readFileSync(path.resolve(__dirname, "../../../examples/sample-assessment.json"), "utf8"),
@@ -23,142 +24,8 @@ const SAMPLE: Assessment = JSON.parse(
  * what a workbook cannot carry (docs/assessment-format.md, "Through a workbook").
  */
 
-// Text that has broken spreadsheets before: formula-like prefixes, XML specials, control
-// characters, "\r", Excel's own _xHHHH_ escape, lone surrogates, emoji, Chinese.
-const tricky = fc.constantFrom(
-  "=",
-  "+",
-  "-",
-  "@",
-  "=SUM(A1:A3)",
-  " ",
-  "\n",
-  "\r\n",
-  "\r",
-  "\t",
-  "_x0041_",
-  "_x005F_",
-  "_x000d_",
-  "\u0000",
-  "\u0001",
-  "\u000b",
-  "\u007f",
-  "\uFFFE",
-  "\uFFFF",
-  "\uD800",
-  "\uDC00",
-  "&<>\"'",
-  "]]>",
-  "😀",
-  "不适用",
-  "No",
-  "得分",
-  "Score",
-  "代码",
-);
-const chinese = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c));
-const textArb = fc
-  .tuple(
-    fc.constantFrom("", "", "", "=", "+", "-", "@"),
-    fc.array(
-      fc.oneof(
-        { weight: 4, arbitrary: fc.string({ unit: "grapheme-ascii", maxLength: 4 }) },
-        { weight: 3, arbitrary: fc.string({ unit: chinese, maxLength: 4 }) },
-        { weight: 2, arbitrary: tricky },
-        { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 3 }) },
-      ),
-      { maxLength: 6 },
-    ),
-  )
-  .map(([prefix, parts]) => prefix + parts.join(""));
-
-const isoDateArb = fc
-  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
-
-/** An entry: mostly on a step, sometimes any percentage, sometimes any number (the engine's to judge). */
-const entryArb = fc.oneof(
-  { weight: 8, arbitrary: fc.integer({ min: 0, max: 20 }).map((i) => i * 5) },
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 100 }) },
-  {
-    weight: 1,
-    arbitrary: fc
-      .double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true })
-      .map((v) => (v === 0 ? 0 : v)),
-  },
-);
-
-const EXCLUDABLE = [
-  ...ITEMS.filter((i) => i.code.startsWith("B")).map((i) => i.code),
-  ...SECONDARY_INDICATORS.filter((i) => i.excludable).map((i) => i.id),
-];
-/** Keys the engine rejects but the workbook still keeps (so nothing the user wrote is lost). */
-const OTHER_KEYS = ["C1", "A7", "5.3.1"];
-
-const deductionArb: fc.Arbitrary<Deduction> = fc.record(
-  {
-    category: fc.constantFrom(...DEDUCTION_CATEGORIES.map((c) => c.id)),
-    description: textArb,
-    item: fc.oneof(fc.constantFrom(...ITEMS.map((i) => i.code)), textArb),
-    rectification: textArb,
-    evidence: textArb,
-    deadline: fc.oneof(isoDateArb, textArb),
-    status: fc.constantFrom("open" as const, "closed" as const),
-  },
-  { requiredKeys: ["category", "description"] },
-);
-
-const bonusArb: fc.Arbitrary<Bonus> = fc.record({
-  points: fc.oneof(
-    fc.constantFrom(0.25, 0.5, 1),
-    fc.double({ min: -2, max: 2, noNaN: true }).map((v) => (v === 0 ? 0 : v)),
-  ),
-  reason: textArb,
-});
-
-const assessmentArb: fc.Arbitrary<Assessment> = fc
-  .record({
-    organization: textArb,
-    type: fc.constantFrom("initial" as const, "recertification" as const, "surveillance" as const),
-    step: fc.constantFrom(1 as const, 5 as const, 10 as const),
-    dates: fc.option(fc.record({ start: isoDateArb, end: isoDateArb }, { requiredKeys: [] }), {
-      nil: undefined,
-    }),
-    evaluators: fc.array(
-      fc.record({ name: textArb, kind: fc.constantFrom("auditor" as const, "visit" as const) }),
-      { minLength: 1, maxLength: 12 },
-    ),
-    items: fc.subarray(ITEMS.map((i) => i.code)),
-    entries: fc.array(fc.option(entryArb, { nil: null, freq: 3 }), { minLength: 600, maxLength: 600 }),
-    notes: fc.dictionary(fc.constantFrom(...ITEMS.map((i) => i.code)), textArb, { maxKeys: 8 }),
-    exclusions: fc.dictionary(
-      fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...EXCLUDABLE) }, fc.constantFrom(...OTHER_KEYS)),
-      textArb,
-      { maxKeys: 6 },
-    ),
-    deductions: fc.option(fc.array(deductionArb, { maxLength: 6 }), { nil: undefined }),
-    bonus: fc.option(fc.array(bonusArb, { maxLength: 4 }), { nil: undefined }),
-    withNotes: fc.boolean(),
-    withExclusions: fc.boolean(),
-  })
-  .map((r) => {
-    const scores = Object.fromEntries(
-      r.items.map((code, i) => [code, r.evaluators.map((_, k) => r.entries[(i * 12 + k) % 600] ?? null)]),
-    );
-    return {
-      format: "starscore.assessment/1",
-      organization: r.organization,
-      type: r.type,
-      step: r.step,
-      ...(r.dates && { dates: r.dates }),
-      evaluators: r.evaluators,
-      scores,
-      ...(r.withNotes && { notes: r.notes }),
-      ...(r.withExclusions && { exclusions: r.exclusions }),
-      ...(r.deductions && { deductions: r.deductions }),
-      ...(r.bonus && { bonus: r.bonus }),
-    } satisfies Assessment;
-  });
+/** Random assessments, wide: whatever a workbook must carry through (test/fuzz/arbitraries.ts). */
+const anyAssessment = assessmentArb({ maxEvaluators: 12, wide: true });
 
 /**
  * What the workbook gives back for `a`: every catalogue item has a row (blank cells are null),
@@ -195,7 +62,7 @@ describe("xlsx round trip", () => {
   it("readXlsx(writeXlsx(layout(a))) is a, for random assessments in either language", async () => {
     await fc.assert(
       fc.asyncProperty(
-        assessmentArb,
+        anyAssessment,
         fc.constantFrom<Lang>("zh", "en"),
         fc.boolean(),
         async (assessment, lang, cached) => {
