@@ -1,28 +1,11 @@
 import ExcelJS from "exceljs";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Assessment } from "../../src/assessment/schema";
 import { SHEET_NAMES } from "../../src/workbook/labels";
 import { LAYOUT_VERSION } from "../../src/workbook/sheets/info";
 import { layoutV0Workbook } from "../fixtures/layout-v0";
-import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
-
-const ROOT = path.resolve(__dirname, "../..");
-const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
-const sample: Assessment = JSON.parse(readFileSync(SAMPLE, "utf8"));
-
-async function generated(dir: string, lang: "zh" | "en" = "zh"): Promise<string> {
-  const out = path.join(dir, `sample-${lang}.xlsx`);
-  expect((await runCli(["generate", "--from", SAMPLE, "-o", out, "--lang", lang])).code).toBe(0);
-  return out;
-}
-
-async function exported(dir: string, workbook: string): Promise<Assessment> {
-  const json = path.join(dir, `${path.basename(workbook)}.json`);
-  const run = await runCli(["export", workbook, "-o", json, "--force"]);
-  expect(run.err).toBe("");
-  return JSON.parse(readFileSync(json, "utf8"));
-}
+import { exported, expectNoOverwrite, generated, runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
+import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
 
 async function sheetNames(file: string): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
@@ -42,7 +25,7 @@ describe("starscore convert", () => {
       err: "",
     });
     expect((await sheetNames(out)).slice(0, 3)).toEqual(["Info", "Scoring", "Special"]);
-    expect(await exported(dir, out)).toEqual(sample);
+    expect(await exported(dir, out)).toEqual(SAMPLE);
     // Without --lang the workbook keeps its language; messages follow the locale.
     const same = path.join(dir, "same.xlsx");
     const kept = await runCli(["convert", out, "-o", same], { LANG: "zh_CN.UTF-8" });
@@ -59,9 +42,9 @@ describe("starscore convert", () => {
       `已写入 ${added}：4 个评价人列，中文，版式版本 ${LAYOUT_VERSION}。\n  已添加暗访「王五」（暗访），为第 4 个评价人列。`,
     );
     expect(await exported(dir, added)).toEqual({
-      ...sample,
-      evaluators: [...sample.evaluators, { name: "王五", kind: "visit" }],
-      scores: Object.fromEntries(Object.entries(sample.scores).map(([code, row]) => [code, [...row, null]])),
+      ...SAMPLE,
+      evaluators: [...SAMPLE.evaluators, { name: "王五", kind: "visit" }],
+      scores: Object.fromEntries(Object.entries(SAMPLE.scores).map(([code, row]) => [code, [...row, null]])),
     });
     const removed = path.join(dir, "removed.xlsx");
     const remove = await runCli(["convert", input, "-o", removed, "--remove-evaluator", "2", "--lang", "en"]);
@@ -69,10 +52,10 @@ describe("starscore convert", () => {
       `Wrote ${removed}: 2 evaluator columns, English, layout version ${LAYOUT_VERSION}.\n  Removed evaluator column 2, evaluator "李四", and its 18 entries.\n  The workbook is now in English.`,
     );
     expect(await exported(dir, removed)).toEqual({
-      ...sample,
-      evaluators: sample.evaluators.filter((_, k) => k !== 1),
+      ...SAMPLE,
+      evaluators: SAMPLE.evaluators.filter((_, k) => k !== 1),
       scores: Object.fromEntries(
-        Object.entries(sample.scores).map(([code, row]) => [code, row.filter((_, k) => k !== 1)]),
+        Object.entries(SAMPLE.scores).map(([code, row]) => [code, row.filter((_, k) => k !== 1)]),
       ),
     });
     // Both at once: the removal counts columns as they are in the input, then the addition.
@@ -87,7 +70,7 @@ describe("starscore convert", () => {
   it("upgrades a layout version 0 workbook to the current layout", async () => {
     const dir = tempDir();
     const v0 = path.join(dir, "v0.xlsx");
-    writeFileSync(v0, await layoutV0Workbook(sample, "zh"));
+    writeFileSync(v0, await layoutV0Workbook(SAMPLE, "zh"));
     const out = path.join(dir, "upgraded.xlsx");
     const run = await runCli(["convert", v0, "-o", out, "--lang", "en"]);
     expect(run.out).toBe(
@@ -98,27 +81,16 @@ describe("starscore convert", () => {
     const info = workbook.getWorksheet(SHEET_NAMES.info.en)!;
     const row = info.getColumn(1).values.findIndex((v) => v === "Layout version");
     expect(info.getCell(row, 2).value).toBe(LAYOUT_VERSION);
-    expect(await exported(dir, out)).toEqual(sample);
-    expect(await exported(dir, v0)).toEqual(sample);
+    expect(await exported(dir, out)).toEqual(SAMPLE);
+    expect(await exported(dir, v0)).toEqual(SAMPLE);
   });
 
   it("never overwrites without --force, nor the input; writes whole files or nothing", async () => {
     const dir = tempDir();
     const input = await generated(dir);
     const out = path.join(dir, "out.xlsx");
-    writeFileSync(out, "keep me");
-    const refused = await runCli(["convert", input, "-o", out, "--lang", "en"]);
-    expect(refused).toEqual({
-      code: 2,
-      out: "",
-      err: `The file ${out} already exists and is not overwritten. Choose another name, or add --force to overwrite it.`,
-    });
-    expect(readFileSync(out, "utf8")).toBe("keep me");
-    const self = await runCli(["convert", input, "-o", input]);
-    expect(self.code).toBe(2);
-    expect(self.err).toContain("就是输入文件");
-    expect((await runCli(["convert", input, "-o", out, "--force"])).code).toBe(0);
-    expect(await exported(dir, out)).toEqual(sample);
+    await expectNoOverwrite("convert", input, out);
+    expect(await exported(dir, out)).toEqual(SAMPLE);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
@@ -150,10 +122,10 @@ describe("starscore convert", () => {
       2,
     );
 
-    const json = await runCli(["convert", SAMPLE, "-o", out, "--lang", "en"]);
+    const json = await runCli(["convert", SAMPLE_FILE, "-o", out, "--lang", "en"]);
     expect(json.code).toBe(2);
     expect(json.err).toBe(
-      `${SAMPLE} is an assessment file (JSON), not a workbook: use starscore generate --from ${SAMPLE} to make one.`,
+      `${SAMPLE_FILE} is an assessment file (JSON), not a workbook: use starscore generate --from ${SAMPLE_FILE} to make one.`,
     );
     const text = path.join(dir, "notes.txt");
     writeFileSync(text, "hello");
@@ -203,6 +175,6 @@ describe("starscore convert", () => {
     ]) {
       expect(help.out).toContain(option);
     }
-    expect((await runCli(["convert", SAMPLE])).code).toBe(2);
+    expect((await runCli(["convert", SAMPLE_FILE])).code).toBe(2);
   });
 });

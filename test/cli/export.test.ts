@@ -1,18 +1,8 @@
 import ExcelJS from "exceljs";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Assessment } from "../../src/assessment/schema";
-import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
-
-const ROOT = path.resolve(__dirname, "../..");
-const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
-const sample: Assessment = JSON.parse(readFileSync(SAMPLE, "utf8"));
-
-async function generated(dir: string, lang: "zh" | "en" = "zh"): Promise<string> {
-  const out = path.join(dir, `sample-${lang}.xlsx`);
-  expect((await runCli(["generate", "--from", SAMPLE, "-o", out, "--lang", lang])).code).toBe(0);
-  return out;
-}
+import { expectNoOverwrite, generated, runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
+import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
 
 describe("starscore export", () => {
   it("gives back the assessment a workbook was generated from, byte for byte", async () => {
@@ -25,9 +15,9 @@ describe("starscore export", () => {
       expect(run.out).toBe(
         lang === "zh" ? `已导出 ${json}：3 个评价人列。` : `Wrote ${json}: 3 evaluator columns.`,
       );
-      expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(sample);
+      expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(SAMPLE);
       // Same layout as the shipped file: entries on one line per item.
-      expect(readFileSync(json, "utf8")).toBe(readFileSync(SAMPLE, "utf8"));
+      expect(readFileSync(json, "utf8")).toBe(readFileSync(SAMPLE_FILE, "utf8"));
     }
     // Round trip: export → generate → export.
     const again = path.join(dir, "again.xlsx");
@@ -35,7 +25,7 @@ describe("starscore export", () => {
       0,
     );
     expect((await runCli(["export", again, "-o", path.join(dir, "again.json")])).code).toBe(0);
-    expect(readFileSync(path.join(dir, "again.json"), "utf8")).toBe(readFileSync(SAMPLE, "utf8"));
+    expect(readFileSync(path.join(dir, "again.json"), "utf8")).toBe(readFileSync(SAMPLE_FILE, "utf8"));
   });
 
   it("exports what was typed into the workbook", async () => {
@@ -91,19 +81,8 @@ describe("starscore export", () => {
     const dir = tempDir();
     const workbook = await generated(dir);
     const json = path.join(dir, "out.json");
-    writeFileSync(json, "keep me");
-    const refused = await runCli(["export", workbook, "-o", json, "--lang", "en"]);
-    expect(refused).toEqual({
-      code: 2,
-      out: "",
-      err: `The file ${json} already exists and is not overwritten. Choose another name, or add --force to overwrite it.`,
-    });
-    expect(readFileSync(json, "utf8")).toBe("keep me");
-    const input = await runCli(["export", workbook, "-o", workbook]);
-    expect(input.code).toBe(2);
-    expect(input.err).toContain("就是输入文件");
-    expect((await runCli(["export", workbook, "-o", json, "--force"])).code).toBe(0);
-    expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(sample);
+    await expectNoOverwrite("export", workbook, json);
+    expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(SAMPLE);
     expect(readdirSync(dir).sort()).toEqual(["out.json", "sample-zh.xlsx"]);
   });
 
@@ -153,6 +132,6 @@ describe("starscore export", () => {
     expect(help.out).toContain("--force");
     const score = await runCli(["score", "--help"]);
     expect(score.out).toContain(".xlsx");
-    expect((await runCli(["export", SAMPLE])).code).toBe(2);
+    expect((await runCli(["export", SAMPLE_FILE])).code).toBe(2);
   });
 });

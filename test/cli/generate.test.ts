@@ -2,16 +2,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Assessment } from "../../src/assessment/schema";
 import { toNumber } from "../../src/core/exact";
 import { scoreAssessment } from "../../src/core/score";
 import { RESULT_NAMES } from "../../src/workbook/names";
 import { readXlsx } from "../../src/workbook/xlsx/read";
 import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
-
-const ROOT = path.resolve(__dirname, "../..");
-const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
-const sample: Assessment = JSON.parse(readFileSync(SAMPLE, "utf8"));
+import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
 
 async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -30,20 +26,20 @@ describe("starscore generate", () => {
   it("lays out an assessment file; scoring the .xlsx gives the same result as scoring the .json", async () => {
     const dir = tempDir();
     const out = path.join(dir, "sample.xlsx");
-    const generated = await runCli(["generate", "--from", SAMPLE, "-o", out]);
+    const generated = await runCli(["generate", "--from", SAMPLE_FILE, "-o", out]);
     expect(generated).toEqual({
       code: 0,
       out: `已生成 ${out}：3 个评价人列；最终得分 87.46（三星级）。`,
       err: "",
     });
-    const fromJson = await runCli(["score", SAMPLE, "--json"]);
+    const fromJson = await runCli(["score", SAMPLE_FILE, "--json"]);
     const fromXlsx = await runCli(["score", out, "--json"]);
     expect(fromXlsx.code).toBe(0);
     expect(JSON.parse(fromXlsx.out)).toEqual(JSON.parse(fromJson.out));
     expect(JSON.parse(fromXlsx.out)).toMatchObject({ finalScore: 87.46, grade: "three-star" });
     // Content decides, not the name: JSON named .xlsx is still JSON.
     const disguised = path.join(dir, "assessment.xlsx");
-    writeFileSync(disguised, readFileSync(SAMPLE));
+    writeFileSync(disguised, readFileSync(SAMPLE_FILE));
     expect(JSON.parse((await runCli(["score", disguised, "--json"])).out)).toEqual(JSON.parse(fromJson.out));
     rmSync(disguised);
     // The readable report reads the workbook too.
@@ -54,9 +50,9 @@ describe("starscore generate", () => {
 
   it("writes the engine's results as cached values, and asks Excel to recalculate on open", async () => {
     const out = path.join(tempDir(), "cached.xlsx");
-    expect((await runCli(["generate", "--from", SAMPLE, "-o", out, "--lang", "en"])).code).toBe(0);
+    expect((await runCli(["generate", "--from", SAMPLE_FILE, "-o", out, "--lang", "en"])).code).toBe(0);
     const workbook = await loadWorkbook(out);
-    const { result } = scoreAssessment(sample);
+    const { result } = scoreAssessment(SAMPLE);
     const final = namedCell(workbook, RESULT_NAMES.finalScore).value as ExcelJS.CellFormulaValue;
     expect(final.formula).toMatch(/^ROUND\(/);
     expect(final.result).toBe(toNumber(result.finalScore));
@@ -134,7 +130,7 @@ describe("starscore generate", () => {
       expect(run.err).toMatch(/evaluator columns|whole number/);
       expect(existsSync(out)).toBe(false);
     }
-    const mixed = await runCli(["generate", "--from", SAMPLE, "--visits", "2", "-o", out]);
+    const mixed = await runCli(["generate", "--from", SAMPLE_FILE, "--visits", "2", "-o", out]);
     expect(mixed).toMatchObject({ code: 2, err: expect.stringContaining("不能与 --from 同时使用") });
   });
 
@@ -142,11 +138,11 @@ describe("starscore generate", () => {
     const dir = tempDir();
     const out = path.join(dir, "taken.xlsx");
     writeFileSync(out, "keep me");
-    const refused = await runCli(["generate", "--from", SAMPLE, "-o", out]);
+    const refused = await runCli(["generate", "--from", SAMPLE_FILE, "-o", out]);
     expect(refused.code).toBe(2);
     expect(refused.err).toBe(`文件 ${out} 已存在：不会覆盖它。请另选输出文件名，或加 --force 覆盖。`);
     expect(readFileSync(out, "utf8")).toBe("keep me");
-    expect((await runCli(["generate", "--from", SAMPLE, "-o", out, "--force"])).code).toBe(0);
+    expect((await runCli(["generate", "--from", SAMPLE_FILE, "-o", out, "--force"])).code).toBe(0);
     expect((await readXlsx(readFileSync(out), "zh")).ok).toBe(true);
     expect(readdirSync(dir)).toEqual(["taken.xlsx"]);
 

@@ -2,17 +2,14 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Assessment } from "../../src/assessment/schema";
 import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
+import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
 
 /**
  * The CLI on hostile inputs: a file it cannot read as an assessment exits 2 with a message in the
  * user's language (never a stack trace, nothing on stdout); an assessment it can read but whose
  * content breaks the scoring rules exits 1 with the issues.
  */
-const ROOT = path.resolve(__dirname, "../..");
-const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
-const sample: Assessment = JSON.parse(readFileSync(SAMPLE, "utf8"));
 
 async function workbook(
   dir: string,
@@ -20,7 +17,7 @@ async function workbook(
   edit?: (zip: JSZip) => Promise<void>,
 ): Promise<string> {
   const file = path.join(dir, `wb-${lang}-${Math.random().toString(36).slice(2)}.xlsx`);
-  expect((await runCli(["generate", "--from", SAMPLE, "-o", file, "--lang", lang])).code).toBe(0);
+  expect((await runCli(["generate", "--from", SAMPLE_FILE, "-o", file, "--lang", lang])).code).toBe(0);
   if (edit) {
     const zip = await JSZip.loadAsync(readFileSync(file));
     await edit(zip);
@@ -129,7 +126,7 @@ describe("hostile assessment files (JSON) through the CLI", () => {
 
   it("schema errors name their JSON path, in zh and en: exit 2", async () => {
     const bad = file({
-      ...sample,
+      ...SAMPLE,
       step: 7,
       evaluators: [{ name: 3, kind: "boss" }],
       scores: { B1: ["80"] },
@@ -170,8 +167,8 @@ describe("hostile assessment files (JSON) through the CLI", () => {
 
   it("unknown item codes and rows of the wrong length are findings, in zh and en: exit 1", async () => {
     const a = file({
-      ...sample,
-      scores: { ...sample.scores, Z9: [80, null, 90], B1: [85, 95], A1: [80, 90, null, 70] },
+      ...SAMPLE,
+      scores: { ...SAMPLE.scores, Z9: [80, null, 90], B1: [85, 95], A1: [80, 90, null, 70] },
     });
     const zh = await runCli(["score", a, "--lang", "zh"]);
     const en = await runCli(["score", a, "--lang", "en"]);

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { main, type Io } from "../../src/cli";
 import { assessmentWith } from "../helpers/builders";
+import { SAMPLE_FILE } from "../helpers/sample";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -26,7 +26,7 @@ describe("starscore score", () => {
   it("scores the shipped sample: 87.46, 三星级", async () => {
     // Service items: mean of 85 and 95 = 90 %; management: mean of 80 and 90 = 85 %; 5.2.6 excluded.
     // raw = 0.9 × 58 + 0.85 × 40 = 86.2; scaled = 86.2 / 98 × 100 = 87.9592; − 1 + 0.5 = 87.4592 → 87.46
-    const { code, out } = await run(["score", SAMPLE, "--json"]);
+    const { code, out } = await run(["score", SAMPLE_FILE, "--json"]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json).toMatchObject({
@@ -69,15 +69,15 @@ describe("starscore score", () => {
   });
 
   it("prints a readable report in Chinese by default and in English on request", async () => {
-    const zh = await run(["score", SAMPLE]);
+    const zh = await run(["score", SAMPLE_FILE]);
     expect(zh.code).toBe(0);
     expect(zh.out).toContain("最终得分: 87.46");
     expect(zh.out).toContain("等级: 三星级");
     expect(zh.out).toMatch(/5\.2\.6 废弃商品回收\s+2\.00\s+已删减/);
-    const en = await run(["score", SAMPLE, "--lang", "en"]);
+    const en = await run(["score", SAMPLE_FILE, "--lang", "en"]);
     expect(en.out).toContain("Final score: 87.46");
     expect(en.out).toContain("Grade: Three-star");
-    const fromLocale = await run(["score", SAMPLE], { LANG: "en_US.UTF-8" });
+    const fromLocale = await run(["score", SAMPLE_FILE], { LANG: "en_US.UTF-8" });
     expect(fromLocale.out).toContain("Grade: Three-star");
   });
 
@@ -116,7 +116,7 @@ describe("starscore score", () => {
 
   it("exits 2 on usage errors", async () => {
     expect((await run(["score"])).code).toBe(2);
-    expect((await run(["score", SAMPLE, "--lang", "fr"])).code).toBe(2);
+    expect((await run(["score", SAMPLE_FILE, "--lang", "fr"])).code).toBe(2);
     expect((await run(["frobnicate"])).code).toBe(2);
     expect((await run(["--help"])).code).toBe(0);
   });
@@ -124,7 +124,7 @@ describe("starscore score", () => {
   it("works as the installed bin (npx starscore)", () => {
     const help = execFileSync("node", [path.join(ROOT, "bin/starscore.js"), "--help"], { encoding: "utf8" });
     expect(help).toContain("score");
-    const scored = spawnSync("node", [path.join(ROOT, "bin/starscore.js"), "score", SAMPLE, "--json"], {
+    const scored = spawnSync("node", [path.join(ROOT, "bin/starscore.js"), "score", SAMPLE_FILE, "--json"], {
       encoding: "utf8",
     });
     expect(scored.status).toBe(0);

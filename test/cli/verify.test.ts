@@ -1,16 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Assessment } from "../../src/assessment/schema";
 import { cellRef } from "../../src/workbook/address";
 import { scoringColumns } from "../../src/workbook/scoring-grid";
 import { resultRow } from "../../src/workbook/sheets/summary";
 import { edited, rowOf, sortScoring } from "../workbook/integrity/helpers";
 import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
+import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SAMPLE = path.join(ROOT, "examples/sample-assessment.json");
-const sample: Assessment = JSON.parse(readFileSync(SAMPLE, "utf8"));
-const c = scoringColumns(sample.evaluators.length);
+const c = scoringColumns(SAMPLE.evaluators.length);
 const FINAL = `C${resultRow("finalScore")}`;
 const GRADE = `C${resultRow("grade")}`;
 
@@ -21,7 +18,7 @@ let original: Buffer;
 beforeAll(async () => {
   dir = tempDir();
   workbook = path.join(dir, "sample.xlsx");
-  expect((await runCli(["generate", "--from", SAMPLE, "-o", workbook])).code).toBe(0);
+  expect((await runCli(["generate", "--from", SAMPLE_FILE, "-o", workbook])).code).toBe(0);
   original = readFileSync(workbook);
 });
 
@@ -123,7 +120,7 @@ describe("starscore verify", () => {
 
   it("the Scoring sheet sorted (rows reversed, formulas moved with them as Excel's sort does): nothing found", async () => {
     const file = await variant("sorted.xlsx", (_, sheet) =>
-      sortScoring(sheet("scoring"), sample.evaluators.length),
+      sortScoring(sheet("scoring"), SAMPLE.evaluators.length),
     );
     expect(await json(file)).toMatchObject({ code: 0, clean: true, findings: [] });
   });

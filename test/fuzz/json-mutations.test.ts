@@ -1,6 +1,4 @@
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parseAssessmentJson } from "../../src/assessment/parse";
 import type { Lang } from "../../src/spec/types";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
@@ -15,6 +13,7 @@ import {
   throughEngine,
   type Random,
 } from "./harness";
+import { SAMPLE as SAMPLE_ASSESSMENT } from "../helpers/sample";
 
 /**
  * Fuzzing the assessment file: valid assessments, mutated (types changed, keys deleted or added,
@@ -29,9 +28,7 @@ const SEED = 20261104;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const SAMPLE = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../examples/sample-assessment.json"), "utf8"),
-) as Json;
+const SAMPLE = SAMPLE_ASSESSMENT as unknown as Json;
 const BASES: Json[] = [
   SAMPLE,
   ...(fc.sample(assessmentArb({ maxEvaluators: 4 }), { seed: SEED, numRuns: 5 }) as unknown as Json[]),

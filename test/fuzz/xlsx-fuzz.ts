@@ -1,6 +1,4 @@
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Assessment } from "../../src/assessment/schema";
 import type { Lang } from "../../src/spec/types";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
@@ -16,6 +14,7 @@ import {
   throughEngine,
   type Random,
 } from "./harness";
+import { SAMPLE } from "../helpers/sample";
 
 /**
  * Fuzzing the .xlsx reader: valid StarScore workbooks, mutated (bytes flipped in the zip; XML parts
@@ -228,10 +227,6 @@ export async function mutant(b: Base, r: Random): Promise<{ bytes: Uint8Array; l
     label: applied.join(" + "),
   };
 }
-
-export const SAMPLE: Assessment = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../examples/sample-assessment.json"), "utf8"),
-);
 
 /** How many cases shard `shard` runs. */
 export const shardCases = (shard: 0 | 1) => Math.max(0, Math.ceil((XLSX_CASES - shard) / 2));

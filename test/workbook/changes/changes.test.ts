@@ -1,6 +1,4 @@
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Assessment } from "../../../src/assessment/schema";
 import { scoreAssessment } from "../../../src/core/score";
 import type { Lang } from "../../../src/spec/types";
@@ -19,10 +17,7 @@ import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { layoutV0Workbook } from "../../fixtures/layout-v0";
 import { assessmentArb, textArb } from "../../fuzz/arbitraries";
 import { assessmentWith } from "../../helpers/builders";
-
-const SAMPLE: Assessment = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../../examples/sample-assessment.json"), "utf8"),
-);
+import { SAMPLE } from "../../helpers/sample";
 
 /** What a workbook holds: read back from the one written for `state`. */
 async function workbookOf(state: Pick<WorkbookState, "assessment" | "lang">, v0 = false) {

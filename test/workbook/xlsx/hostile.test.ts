@@ -1,9 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { deflateRawSync } from "node:zlib";
-import type { Assessment } from "../../../src/assessment/schema";
 import type { Lang } from "../../../src/spec/types";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
@@ -14,15 +11,13 @@ import { rangeCells } from "../../../src/workbook/xlsx/package";
 import { readXlsx, type ReadResult } from "../../../src/workbook/xlsx/read";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { assessmentWith } from "../../helpers/builders";
+import { SAMPLE } from "../../helpers/sample";
 
 /**
  * readXlsx on hostile workbooks: damaged, foreign, edited in ways the layout did not foresee, or
  * built to exhaust the reader. Each gives a message in the user's language that names the place
  * (never a stack trace), or reads as it should; none takes long.
  */
-const SAMPLE: Assessment = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../../examples/sample-assessment.json"), "utf8"),
-);
 
 const written = new Map<Lang, Promise<Buffer>>();
 function sampleXlsx(lang: Lang): Promise<Buffer> {

@@ -1,18 +1,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { Assessment } from "../../../src/assessment/schema";
 import type { Lang } from "../../../src/spec/types";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { readXlsx } from "../../../src/workbook/xlsx/read";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
+import { SAMPLE } from "../../helpers/sample";
 
 /** readXlsx on workbooks as people leave them: edited by hand, in the other language, or not ours. */
-const SAMPLE: Assessment = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../../examples/sample-assessment.json"), "utf8"),
-);
 
 /** The sample's workbook after `edit` (row of an item or indicator code looked up by `rowOf`). */
 async function edited(

@@ -11,13 +11,8 @@ import type { WorkbookLayout } from "../../../src/workbook/types";
 import { readXlsx } from "../../../src/workbook/xlsx/read";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { cellRef, columnLetter, parseRef } from "../../../src/workbook/address";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { assessmentArb } from "../../fuzz/arbitraries";
-
-const SAMPLE: Assessment = JSON.parse(
-  readFileSync(path.resolve(__dirname, "../../../examples/sample-assessment.json"), "utf8"),
-);
+import { SAMPLE } from "../../helpers/sample";
 
 /**
  * assessment → layout → writeXlsx → readXlsx gives the assessment back. The only normalisation is
