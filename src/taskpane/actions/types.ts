@@ -11,7 +11,7 @@ import type { ReadIssueCode } from "../../workbook/read/issues";
  * What the task pane asks of Excel: one method per user action, each one Excel.run (validate and
  * compute: one read and one write sync whatever the number of evaluators). The React views depend
  * on this interface only, so component tests give them a plain object, the add-in gives them the
- * Office.js implementation (officeHost.ts), and the end-to-end suite runs that implementation over
+ * Office.js implementation (office-host.ts), and the end-to-end suite runs that implementation over
  * the in-page fake Excel.
  */
 export interface GenerateRequest {

@@ -23,8 +23,8 @@ export interface AppProps {
   /** Office.context.requirements.isSetSupported("ExcelApi", "1.8"). */
   excelApiSupported: boolean;
   /**
-   * What the views ask of Excel. Without it (outside Excel, an unsupported Excel, or before the
-   * Office.js implementation is wired) the pane shows the header, the notice and the description only.
+   * What the views ask of Excel. Without it (outside Excel, or an Excel without ExcelApi 1.8:
+   * index.tsx passes none) the pane shows the header, the notice and the description only.
    */
   host?: StarScoreHost;
 }

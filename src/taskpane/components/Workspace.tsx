@@ -48,7 +48,7 @@ export interface WorkspaceProps {
 }
 
 /**
- * The four views under a Fluent TabList (arrow keys move between tabs, each tab controls its
+ * The views of TABS under a Fluent TabList (arrow keys move between tabs, each tab controls its
  * tabpanel), with the global status area below the tabs. Every view stays mounted while hidden, so
  * that its results and its subscriptions (auto-validation) survive switching tabs.
  */
