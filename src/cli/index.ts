@@ -18,6 +18,9 @@ const defaultIo: Io = {
   env: process.env,
 };
 
+/** Every command, in the order `starscore --help` lists them: each file's register adds one. */
+const COMMANDS = [registerScore, registerGenerate, registerExport, registerVerify, registerConvert];
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("starscore")
     .description("StarScore 商品售后服务认证评分 / after-sales service certification scoring")
@@ -25,9 +28,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const ctx = commandContext(io, setExit);
-  for (const register of [registerScore, registerGenerate, registerExport, registerVerify])
-    register(program, ctx);
-  registerConvert(program, ctx);
+  for (const register of COMMANDS) register(program, ctx);
   return program;
 }
 
