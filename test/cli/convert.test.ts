@@ -6,6 +6,7 @@ import { LAYOUT_VERSION } from "../../src/workbook/sheets/info";
 import { layoutV0Workbook } from "../fixtures/layout-v0";
 import { exported, expectNoOverwrite, generated, runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
 import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
+import { typeEntry } from "../helpers/workbook-file";
 
 async function sheetNames(file: string): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
@@ -141,13 +142,9 @@ describe("starscore convert", () => {
   it("refuses a workbook with a cell it could not carry over, naming the cell", async () => {
     const dir = tempDir();
     const input = await generated(dir, "en");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(input);
-    const scoring = workbook.getWorksheet("Scoring")!;
-    const row = scoring.getColumn(1).values.findIndex((v) => v === "A18");
-    scoring.getCell(`H${row}`).value = "八十";
-    workbook.addWorksheet("My notes").getCell("A1").value = "keep";
-    await workbook.xlsx.writeFile(input);
+    const row = await typeEntry(input, "A18", "八十", (workbook) => {
+      workbook.addWorksheet("My notes").getCell("A1").value = "keep";
+    });
     const run = await runCli(["convert", input, "-o", path.join(dir, "o.xlsx"), "--lang", "en"]);
     expect(run.code).toBe(2);
     expect(run.err).toBe(
@@ -155,8 +152,7 @@ describe("starscore convert", () => {
     );
     expect(run.err).not.toMatch(STACK_TRACE);
     // Fixed: converted, with a note about the sheet that is not StarScore's.
-    scoring.getCell(`H${row}`).value = 80;
-    await workbook.xlsx.writeFile(input);
+    await typeEntry(input, "A18", 80);
     const fixed = await runCli(["convert", input, "-o", path.join(dir, "o.xlsx"), "--lang", "en"]);
     expect(fixed.code).toBe(0);
     expect(fixed.out).toContain(`  Note: the sheet "My notes" is not StarScore's and was not carried over.`);

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expectNoOverwrite, generated, runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
 import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
+import { typeEntry } from "../helpers/workbook-file";
 
 describe("starscore export", () => {
   it("gives back the assessment a workbook was generated from, byte for byte", async () => {
@@ -31,12 +32,7 @@ describe("starscore export", () => {
   it("exports what was typed into the workbook", async () => {
     const dir = tempDir();
     const file = await generated(dir);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const scoring = workbook.getWorksheet("评分")!;
-    const row = scoring.getColumn(1).values.findIndex((v) => v === "A18");
-    scoring.getCell(`H${row}`).value = 55;
-    await workbook.xlsx.writeFile(file);
+    await typeEntry(file, "A18", 55);
     const json = path.join(dir, "typed.json");
     expect((await runCli(["export", file, "-o", json])).code).toBe(0);
     expect(JSON.parse(readFileSync(json, "utf8")).scores.A18).toEqual([55, 90, null]);
@@ -45,12 +41,7 @@ describe("starscore export", () => {
   it("an entry cell that is not a number: score reports it with its cell and exits 1; export refuses it (exit 2)", async () => {
     const dir = tempDir();
     const file = await generated(dir, "en");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const scoring = workbook.getWorksheet("Scoring")!;
-    const row = scoring.getColumn(1).values.findIndex((v) => v === "A18");
-    scoring.getCell(`H${row}`).value = "８０";
-    await workbook.xlsx.writeFile(file);
+    const row = await typeEntry(file, "A18", "８０");
 
     const scored = await runCli(["score", file, "--json", "--lang", "en"]);
     expect(scored.code).toBe(1);

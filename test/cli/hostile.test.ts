@@ -1,9 +1,9 @@
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, STACK_TRACE, tempDir } from "../helpers/run-cli";
 import { SAMPLE, SAMPLE_FILE } from "../helpers/sample";
+import { typeEntry } from "../helpers/workbook-file";
 
 /**
  * The CLI on hostile inputs: a file it cannot read as an assessment exits 2 with a message in the
@@ -103,12 +103,7 @@ describe("hostile workbooks through the CLI: exit 2 with the reader's message", 
   it("an entry that is not a number is a finding: score exits 1", async () => {
     const dir = tempDir();
     const file = await workbook(dir, "zh");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const scoring = wb.getWorksheet("评分")!;
-    const row = scoring.getColumn(1).values.findIndex((v) => v === "B2");
-    scoring.getCell(`H${row}`).value = 82;
-    await wb.xlsx.writeFile(file);
+    await typeEntry(file, "B2", 82);
     const run = await runCli(["score", file, "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.out).toContain(
