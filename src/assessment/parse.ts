@@ -32,10 +32,10 @@ export function parseAssessmentJson(json: string, lang: Lang): ParseResult {
 export function parseAssessment(data: unknown, lang: Lang): ParseResult {
   const result = assessmentSchema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, assessment: result.data };
-  const localize = LOCALES[lang]().localeError;
+  const localise = LOCALES[lang]().localeError;
   const errors = result.error.issues.map((issue) => ({
     path: jsonPath(issue.path),
-    message: String(localize(issue as Parameters<typeof localize>[0]) ?? issue.message),
+    message: String(localise(issue as Parameters<typeof localise>[0]) ?? issue.message),
   }));
   return { ok: false, errors };
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import type { EvaluatorKind } from "../assessment/schema";
 import { scoreAssessment } from "../core/score";
-import type { Lang, Localized } from "../spec/types";
+import type { Lang, Localised } from "../spec/types";
 import { applyChange, type WorkbookChange, type WorkbookState } from "../workbook/changes";
 import { buildWorkbookLayout } from "../workbook/layout";
 import { LAYOUT_VERSION } from "../workbook/sheets/info";
@@ -65,7 +65,7 @@ export async function convertCommand(
     layoutVersion: read.layoutVersion,
   };
   let state = original;
-  const done: Localized[] = [];
+  const done: Localised[] = [];
   for (const change of changes) {
     const result = applyChange(state, change);
     if (!result.ok) throw new UserError(result.error);

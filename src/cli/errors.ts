@@ -1,4 +1,4 @@
-import type { Localized } from "../spec/types";
+import type { Localised } from "../spec/types";
 
 /**
  * A mistake of the user's (a missing file, a bad option, a file that is not an assessment): shown
@@ -6,10 +6,10 @@ import type { Localized } from "../spec/types";
  */
 export class UserError extends Error {
   constructor(
-    readonly localized: Localized,
+    readonly localised: Localised,
     readonly details: readonly string[] = [],
   ) {
-    super(localized.en);
+    super(localised.en);
     this.name = "UserError";
   }
 }
@@ -18,7 +18,7 @@ export class UserError extends Error {
  * A file system error as the user's mistake, its code (ENOENT, EACCES, …) in the message; a
  * UserError already thrown goes on as it is.
  */
-export function fileError(error: unknown, message: (reason: string) => Localized): UserError {
+export function fileError(error: unknown, message: (reason: string) => Localised): UserError {
   if (error instanceof UserError) return error;
   return new UserError(message((error as NodeJS.ErrnoException).code ?? String(error)));
 }

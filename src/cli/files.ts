@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseAssessmentJson } from "../assessment/parse";
 import type { Assessment } from "../assessment/schema";
-import type { Lang, Localized } from "../spec/types";
+import type { Lang, Localised } from "../spec/types";
 import type { ReadIssue, ReadResult } from "../workbook/read/workbook";
 import { megabytes, XLSX_LIMITS } from "../workbook/xlsx/limits";
 import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
@@ -111,7 +111,7 @@ export async function readWorkbookData(
   throw new UserError(cannotReadAssessment(path), read.errors);
 }
 
-const cannotReadAssessment = (path: string): Localized => ({
+const cannotReadAssessment = (path: string): Localised => ({
   zh: `无法从 ${path} 读取评估：`,
   en: `Cannot read an assessment from ${path}:`,
 });

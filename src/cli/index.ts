@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (error instanceof UserError) {
       const lang = pickLang(argValue(argv, "--lang"), io.env);
-      io.err([error.localized[lang], ...error.details.map((d) => `  ${d}`)].join("\n"));
+      io.err([error.localised[lang], ...error.details.map((d) => `  ${d}`)].join("\n"));
       return EXIT.usage;
     }
     throw error;

@@ -1,6 +1,6 @@
 import { indicatorById } from "../spec";
 import { RULES } from "../spec/rules";
-import type { Lang, Localized } from "../spec/types";
+import type { Lang, Localised } from "../spec/types";
 import { toFixed, type Exact } from "../core/exact";
 import type { Scoring } from "../core/score";
 import { renderTable } from "./table";
@@ -64,7 +64,7 @@ const percent = (v: Exact | null) => (v === null ? "" : `${toFixed(v.mul(100), 1
 export function renderReport(
   { result, issues }: Scoring,
   lang: Lang,
-  before: readonly { severity: "error" | "warning"; message: Localized }[] = [],
+  before: readonly { severity: "error" | "warning"; message: Localised }[] = [],
 ): string {
   const w = WORDS[lang];
   const indicatorRows = result.indicators.map((i) => [

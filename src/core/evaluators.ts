@@ -1,8 +1,8 @@
 import type { Evaluator } from "../assessment/schema";
-import type { Localized } from "../spec/types";
+import type { Localised } from "../spec/types";
 
 /** How messages name an evaluator column: an auditor by name, a mystery-shopper visit by number. */
-export function evaluatorLabel(evaluator: Evaluator, index: number): Localized {
+export function evaluatorLabel(evaluator: Evaluator, index: number): Localised {
   const name = evaluator.name.trim();
   if (evaluator.kind === "visit") {
     return name

@@ -1,17 +1,17 @@
 import { GRADES } from "../spec";
 import { RULES } from "../spec/rules";
-import type { GradeId, Localized } from "../spec/types";
+import type { GradeId, Localised } from "../spec/types";
 import { toFixed, type Exact } from "./exact";
 
 /** Why an assessment fails (6.3.2); every reason that applies is given. */
 export interface FailReason {
   code: "below-pass-mark" | "too-many-deductions";
-  message: Localized;
+  message: Localised;
 }
 
 export interface GradeOutcome {
   grade: GradeId;
-  label: Localized;
+  label: Localised;
   passed: boolean;
   reasons: FailReason[];
 }

@@ -1,4 +1,4 @@
-import type { Localized } from "../spec/types";
+import type { Localised } from "../spec/types";
 
 /**
  * Validation issues: what is wrong, where, and what to do, in both languages. Every issue has a
@@ -18,13 +18,13 @@ export interface IssueLocation {
 export interface ValidationIssue extends IssueLocation {
   code: IssueCode;
   severity: Severity;
-  message: Localized;
+  message: Localised;
 }
 
 /** Words about the place an issue points at, already localised by the caller. */
 export interface MessageParams {
   item?: string;
-  evaluator?: Localized;
+  evaluator?: Localised;
   value?: string;
   step?: number;
   suggestion?: string;
@@ -45,7 +45,7 @@ interface IssueDefinition {
   en: Template;
 }
 
-const ev = (p: MessageParams, lang: keyof Localized) => p.evaluator?.[lang] ?? "";
+const ev = (p: MessageParams, lang: keyof Localised) => p.evaluator?.[lang] ?? "";
 
 const DEFINITIONS = {
   "entry-out-of-range": {

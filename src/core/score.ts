@@ -1,6 +1,6 @@
 import type { Assessment } from "../assessment/schema";
 import { RULES } from "../spec/rules";
-import type { GradeId, Localized } from "../spec/types";
+import type { GradeId, Localised } from "../spec/types";
 import { readEntries } from "./entries";
 import { evaluatorLabel } from "./evaluators";
 import { clamp, exact, roundHalfUp, sum, type Exact } from "./exact";
@@ -28,7 +28,7 @@ export interface AssessmentResult {
   /** Scaled − deductions + bonus, clamped to 0–100, rounded half-up to 9 and then 2 decimals. */
   finalScore: Exact;
   grade: GradeId;
-  gradeLabel: Localized;
+  gradeLabel: Localised;
   passed: boolean;
   reasons: FailReason[];
   indicators: IndicatorResult[];

@@ -1,4 +1,4 @@
-import type { Localized } from "./types";
+import type { Localised } from "./types";
 
 /**
  * The rule constants of scoring-rules.md. The engine, the workbook formulas and the rules sheet all
@@ -39,7 +39,7 @@ export type Step = (typeof RULES.steps)[number];
 export type DeductionCategory = "law" | "policy" | "industry" | "system";
 
 /** 6.1.5: the four kinds of special deduction 特别扣分项. */
-export const DEDUCTION_CATEGORIES: readonly { id: DeductionCategory; label: Localized }[] = [
+export const DEDUCTION_CATEGORIES: readonly { id: DeductionCategory; label: Localised }[] = [
   { id: "law", label: { zh: "不符合国家法律法规", en: "Breaches national laws or regulations" } },
   { id: "policy", label: { zh: "不符合企业服务制度", en: "Breaches the company's own service policy" } },
   {
@@ -52,13 +52,13 @@ export const DEDUCTION_CATEGORIES: readonly { id: DeductionCategory; label: Loca
 export type AssessmentType = "initial" | "recertification" | "surveillance";
 
 /** 6.4.2: every type uses mode A (服务特性检验) + mode G (服务管理审核). */
-export const ASSESSMENT_TYPES: readonly { id: AssessmentType; label: Localized }[] = [
+export const ASSESSMENT_TYPES: readonly { id: AssessmentType; label: Localised }[] = [
   { id: "initial", label: { zh: "初次认证", en: "Initial certification" } },
   { id: "recertification", label: { zh: "再认证", en: "Recertification" } },
   { id: "surveillance", label: { zh: "保持认证（监督评价）", en: "Surveillance" } },
 ];
 
-export const CERTIFICATION_MODES: Localized = {
+export const CERTIFICATION_MODES: Localised = {
   zh: "模式 A（服务特性检验）+ 模式 G（服务管理审核）",
   en: "Mode A (service characteristics inspection) + mode G (service management audit)",
 };

@@ -7,7 +7,7 @@
 export type Lang = "zh" | "en";
 
 /** A text in the two languages StarScore speaks. */
-export interface Localized {
+export interface Localised {
   zh: string;
   en: string;
 }
@@ -17,7 +17,7 @@ export type PrimaryIndicatorId = "service" | "management";
 /** 一级指标: 服务要求 (60) or 管理要求 (40). */
 export interface PrimaryIndicator {
   id: PrimaryIndicatorId;
-  name: Localized;
+  name: Localised;
   weight: number;
 }
 
@@ -25,7 +25,7 @@ export interface PrimaryIndicator {
 export interface SecondaryIndicator {
   id: string;
   primary: PrimaryIndicatorId;
-  name: Localized;
+  name: Localised;
   /** Appendix A weight; the points of the indicator's items sum to it. */
   weight: number;
   /** The clause of CTS DNISC0301-2025 chapters 4 and 5 that applies it, e.g. "4.1". */
@@ -48,7 +48,7 @@ export interface Item {
   /** 评价准则, in the original Chinese; paragraphs separated by "\n". */
   criterion: string;
   /** A short title: zh a few characters, en a few words. */
-  title: Localized;
+  title: Localised;
 }
 
 /** One of Appendix C's five maturity bands (评分比例). */
@@ -70,5 +70,5 @@ export interface Grade {
   id: GradeId;
   /** Lowest final score that reaches the grade; null for fail. */
   min: number | null;
-  label: Localized;
+  label: Localised;
 }

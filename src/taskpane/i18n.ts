@@ -39,8 +39,8 @@ const zh = {
   // Generate
   generateHeading: "生成评分工作簿",
   generateIntro: "在当前空白工作簿中生成 StarScore 的工作表：封面、评分、特别项、汇总和规则。",
-  organizationLabel: "受评组织",
-  organizationRequired: "请填写受评组织的名称。",
+  organisationLabel: "受评组织",
+  organisationRequired: "请填写受评组织的名称。",
   typeLabel: "评价类型",
   startDateLabel: "评价开始日期",
   endDateLabel: "评价结束日期",
@@ -260,8 +260,8 @@ const en: Messages = {
   generateHeading: "Generate the scoring workbook",
   generateIntro:
     "Creates StarScore's sheets in this blank workbook: Info, Scoring, Special, Summary and Rules.",
-  organizationLabel: "Organisation assessed",
-  organizationRequired: "Enter the name of the organisation assessed.",
+  organisationLabel: "Organisation assessed",
+  organisationRequired: "Enter the name of the organisation assessed.",
   typeLabel: "Assessment type",
   startDateLabel: "Start date",
   endDateLabel: "End date",

@@ -1,7 +1,7 @@
 import type { Assessment } from "../assessment/schema";
 import { checkEntry } from "../core/entries";
 import type { Scoring } from "../core/score";
-import type { Lang, Localized } from "../spec/types";
+import type { Lang, Localised } from "../spec/types";
 import { sheetRef } from "./address";
 import { SHEET_NAMES, text } from "./labels";
 import { scoringColumns, type ScoringColumns } from "./scoring-grid";
@@ -30,7 +30,7 @@ export interface LayoutContext {
   /** Evaluator k's entry for an item when it is valid, else "" (what the hidden valid cells compute). */
   validEntry: (code: string, k: number) => number | "";
   /** A dropdown from one of the Rules sheet's lists, with a stop alert in both languages. */
-  listRule: (range: string, list: string, allowBlank: boolean, error: Localized) => ValidationSpec;
+  listRule: (range: string, list: string, allowBlank: boolean, error: Localised) => ValidationSpec;
 }
 
 export function layoutContext({ lang, assessment, scoring }: LayoutOptions): LayoutContext {

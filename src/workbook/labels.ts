@@ -1,8 +1,8 @@
-import type { Lang, Localized } from "../spec/types";
+import type { Lang, Localised } from "../spec/types";
 import type { SheetKey } from "./types";
 
 /** Every word the workbook shows, in both languages; the layout picks one. */
-export const SHEET_NAMES: Record<SheetKey, Localized> = {
+export const SHEET_NAMES: Record<SheetKey, Localised> = {
   info: { zh: "封面", en: "Info" },
   scoring: { zh: "评分", en: "Scoring" },
   special: { zh: "特别项", en: "Special" },
@@ -19,7 +19,7 @@ export const TEXT = {
     en: "Per CTS DNISC0301-2025 After-sales Service Certification Technical Specification (GB/T 27922-2011)",
   },
   // Info
-  organization: { zh: "受评组织", en: "Organisation" },
+  organisation: { zh: "受评组织", en: "Organisation" },
   assessmentType: { zh: "评价类型", en: "Assessment type" },
   modes: { zh: "认证模式", en: "Certification modes" },
   startDate: { zh: "评价开始日期", en: "Start date" },
@@ -123,7 +123,7 @@ export const TEXT = {
   auditPerson: { zh: "操作人", en: "Person" },
   auditAction: { zh: "操作", en: "Action" },
   auditSummary: { zh: "摘要", en: "Summary" },
-} satisfies Record<string, Localized>;
+} satisfies Record<string, Localised>;
 
 export type TextKey = keyof typeof TEXT;
 

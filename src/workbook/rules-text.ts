@@ -1,10 +1,10 @@
-import type { Localized } from "../spec/types";
+import type { Localised } from "../spec/types";
 
 /**
  * scoring-rules.md as the Rules sheet states it, so a reviewer can see how every number on the
  * Summary is made. Keep this in step with the engine (src/core) and the formulas (layout).
  */
-export const RULE_PARAGRAPHS: readonly { heading: Localized; body: Localized }[] = [
+export const RULE_PARAGRAPHS: readonly { heading: Localised; body: Localised }[] = [
   {
     heading: { zh: "评价项目", en: "Items" },
     body: {

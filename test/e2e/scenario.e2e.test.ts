@@ -189,7 +189,7 @@ describe.each([
 
   test("1. generate from the form; generating again is refused; an unnamed visit is added", async () => {
     const view = panel(page, "generate");
-    await view.getByLabel(t.organizationLabel).fill(organization);
+    await view.getByLabel(t.organisationLabel).fill(organization);
     await view.getByLabel(t.typeLabel).selectOption("recertification");
     await view.getByLabel(t.startDateLabel).fill("2026-03-02");
     await view.getByLabel(t.endDateLabel).fill("2026-03-04");
@@ -235,9 +235,9 @@ describe.each([
     const again = await openPane(browser, server.url, { lang: display, theme });
     try {
       const other = panel(again.page, "generate");
-      await other.getByLabel(t.organizationLabel).waitFor();
+      await other.getByLabel(t.organisationLabel).waitFor();
       await again.page.evaluate((l) => window.__starscore.generate(l, 1), wb);
-      await other.getByLabel(t.organizationLabel).fill(organization);
+      await other.getByLabel(t.organisationLabel).fill(organization);
       await other.getByLabel(fmt(t.evaluatorNameLabel, { n: 1 })).fill(auditors[0]!);
       await clickButton(again.page, t.generateButton);
       await other.getByText(t.workbookExistsTitle, { exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import type { Assessment } from "../../src/assessment/schema";
 import { toResultJson } from "../../src/core/report";
 import { scoreAssessment } from "../../src/core/score";
-import type { Lang, Localized } from "../../src/spec/types";
+import type { Lang, Localised } from "../../src/spec/types";
 
 /**
  * What fuzzing holds every input to: the readers and the engine never throw, and every failure is
@@ -46,7 +46,7 @@ export function hostileValue(r: Random): string {
 
 const STACK_TRACE = /\bat .*\(.*:\d+:\d+\)/;
 
-export function expectLocalized(message: Localized, where: string): void {
+export function expectLocalised(message: Localised, where: string): void {
   for (const lang of ["zh", "en"] as const) {
     const text = message?.[lang];
     if (typeof text !== "string" || text.trim() === "" || STACK_TRACE.test(text)) {
@@ -67,9 +67,9 @@ export function expectMessages(texts: readonly string[], where: string): void {
 /** The engine on an assessment that passed the schema: it scores, with localised issues, and reports. */
 export function throughEngine(assessment: Assessment, lang: Lang, where: string): void {
   const scoring = scoreAssessment(assessment);
-  for (const issue of scoring.issues) expectLocalized(issue.message, `${where}: issue ${issue.code}`);
+  for (const issue of scoring.issues) expectLocalised(issue.message, `${where}: issue ${issue.code}`);
   for (const reason of scoring.result.reasons)
-    expectLocalized(reason.message, `${where}: reason ${reason.code}`);
+    expectLocalised(reason.message, `${where}: reason ${reason.code}`);
   const json = toResultJson(assessment, scoring, lang);
   if (!Number.isFinite(json.finalScore) || json.finalScore < 0 || json.finalScore > 100) {
     throw new Error(`${where}: final score ${json.finalScore}`);

@@ -6,7 +6,7 @@ import { readXlsx } from "../../src/workbook/xlsx/read";
 import { writeXlsx } from "../../src/workbook/xlsx/write";
 import { assessmentWith } from "../helpers/builders";
 import {
-  expectLocalized,
+  expectLocalised,
   expectMessages,
   hostileValue,
   random,
@@ -252,13 +252,13 @@ export async function runXlsxShard(shard: 0 | 1): Promise<Tally> {
     try {
       const read = await readXlsx(bytes, lang);
       if (read.ok) {
-        for (const issue of read.issues) expectLocalized(issue.message, `${where}: read issue`);
+        for (const issue of read.issues) expectLocalised(issue.message, `${where}: read issue`);
         throughEngine(read.assessment, lang, where);
         outcome = read.issues.length ? "read with issues" : "read";
       } else {
         expectMessages(read.errors, where);
-        for (const problem of read.problems) expectLocalized(problem.message, `${where}: problem`);
-        for (const issue of read.issues) expectLocalized(issue.message, `${where}: read issue`);
+        for (const problem of read.problems) expectLocalised(problem.message, `${where}: problem`);
+        for (const issue of read.issues) expectLocalised(issue.message, `${where}: read issue`);
         outcome = "refused";
       }
     } catch (error) {

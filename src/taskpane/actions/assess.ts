@@ -25,7 +25,7 @@ export type Assessed =
   | { ok: false; read: Extract<ReadResult, { ok: false }>; issues: PaneIssue[]; places: CellPlaces };
 
 export function assess(snapshot: WorkbookSnapshot): Assessed {
-  // Messages are kept in both languages (Localized); "en" only picks the unused plain-text list.
+  // Messages are kept in both languages (Localised); "en" only picks the unused plain-text list.
   const read = readWorkbookGrids(snapshot.grid, "en");
   if (!read.ok) {
     return {

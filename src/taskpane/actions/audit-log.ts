@@ -1,5 +1,5 @@
 /* global Office */
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { parseRef } from "../../workbook/address";
 import {
   auditRow,
@@ -34,7 +34,7 @@ export interface AuditBy {
 export function auditEntry(
   by: AuditBy,
   action: AuditAction,
-  summary: Localized,
+  summary: Localised,
   lang: "zh" | "en",
 ): AuditRow {
   const time = localIsoTime((by.now ?? (() => new Date()))());

@@ -1,4 +1,4 @@
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import type { PaneIssue } from "./types";
 
 /**
@@ -10,9 +10,9 @@ export class ActionError extends Error {
   override readonly name = "ActionError";
 
   constructor(
-    readonly localized: Localized,
+    readonly localised: Localised,
     readonly issues: readonly PaneIssue[] = [],
   ) {
-    super([localized.en, ...issues.map((i) => i.message.en)].join("\n"));
+    super([localised.en, ...issues.map((i) => i.message.en)].join("\n"));
   }
 }

@@ -1,6 +1,6 @@
 import { toResultJson } from "../../core/report";
 import { GRADES } from "../../spec/grades";
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { VERSION } from "../../version";
 import { inputCells, rangesOf } from "../../workbook/audit/inputs";
 import { AUDIT_LAYOUT, readAuditRows, SUMMARIES } from "../../workbook/audit/log";
@@ -91,7 +91,7 @@ export function queueSnapshotSheet(
         };
 }
 
-function requirePerson(by: AuditBy, action: Localized): void {
+function requirePerson(by: AuditBy, action: Localised): void {
   if (by.person.trim() === "") {
     throw new ActionError({
       zh: `请先在“您的姓名”中填写姓名，再${action.zh}。`,

@@ -2,7 +2,7 @@ import type { EvaluatorKind } from "../../assessment/schema";
 import type { ResultJson } from "../../core/report";
 import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
-import type { Lang, Localized } from "../../spec/types";
+import type { Lang, Localised } from "../../spec/types";
 import type { AuditFindingCode } from "../../workbook/audit/check";
 import type { IntegrityCode } from "../../workbook/integrity/findings";
 import type { ReadIssueCode } from "../../workbook/read/issues";
@@ -34,7 +34,7 @@ export type PaneIssueCode = IssueCode | ReadIssueCode | "workbook-unreadable" | 
 export interface PaneIssue {
   code: PaneIssueCode;
   severity: Severity;
-  message: Localized;
+  message: Localised;
   item?: string;
   /** Evaluator index (column), from 0. */
   evaluator?: number;
@@ -64,7 +64,7 @@ export interface IntegrityIssue {
   /** verify: the kind of finding (the codes of `starscore verify`, and of its finalisation check). */
   code?: IntegrityCode | AuditFindingCode;
   /** verify: what was found, in both languages. */
-  message?: Localized;
+  message?: Localised;
 }
 
 export interface ComputeReport {
@@ -95,7 +95,7 @@ export interface FinaliseRecord {
   /** SHA-256 of the entries, 64 hex digits. */
   entriesHash: string;
   finalScore: number;
-  gradeLabel: Localized;
+  gradeLabel: Localised;
 }
 
 /** One row of the audit log, as the sheet shows it. */
@@ -117,7 +117,7 @@ export interface FinaliseStatus {
   /** The log's last rows, newest first. */
   log: AuditLogRow[];
   /** What is wrong with the snapshot sheet (rows edited), if anything. */
-  problems: Localized[];
+  problems: Localised[];
 }
 
 export interface StarScoreHost {

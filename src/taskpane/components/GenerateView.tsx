@@ -94,7 +94,7 @@ export function evaluatorNames(rows: readonly Row[], workbookLang: Lang): string
 /** Client-side checks before anything is sent to Excel; the messages are in the pane's language. */
 export function validateForm(form: FormState, t: Messages, workbookLang: Lang): FormErrors {
   const errors: FormErrors = { rows: {}, count: 0 };
-  if (!form.organization.trim()) errors.organization = t.organizationRequired;
+  if (!form.organization.trim()) errors.organization = t.organisationRequired;
   if (form.start && form.end && form.end < form.start) errors.end = t.endBeforeStart;
   if (form.rows.length === 0) errors.team = t.evaluatorsNone;
   else if (form.rows.length > MAX_EVALUATORS)
@@ -223,7 +223,7 @@ function GenerateForm({
   const inputs = useRef(new Map<number, HTMLInputElement>());
   const [focusRow, setFocusRow] = useState<number | "add" | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const organizationInput = useRef<HTMLInputElement>(null);
+  const organisationInput = useRef<HTMLInputElement>(null);
   const endInput = useRef<HTMLInputElement>(null);
 
   const errors = validateForm(form, t, workbookLang);
@@ -258,7 +258,7 @@ function GenerateForm({
       setStatus({ busy: false, text: (t) => fmt(t.formHasErrors, { n: errors.count }) });
       const firstRow = form.rows.find((r) => errors.rows[r.id] !== undefined);
       const target = errors.organization
-        ? organizationInput.current
+        ? organisationInput.current
         : errors.end
           ? endInput.current
           : errors.team
@@ -303,13 +303,13 @@ function GenerateForm({
         {t.generateIntro}
       </Body1>
       <Field
-        label={t.organizationLabel}
+        label={t.organisationLabel}
         required
         validationMessage={shown.organization}
         validationState={shown.organization ? "error" : "none"}
       >
         <Input
-          ref={organizationInput}
+          ref={organisationInput}
           value={form.organization}
           onChange={(_, data) => update({ organization: data.value })}
         />

@@ -1,5 +1,5 @@
 import { fmt, messages, type Lang } from "../i18n";
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 
 /** An error as the pane shows it: a sentence and, for some errors, a list (the sheets in the way). */
 export interface ErrorDescription {
@@ -15,12 +15,12 @@ export function errorSummary(description: ErrorDescription): string {
   return [...description.details, description.text].join(" ");
 }
 
-function isLocalized(value: unknown): value is Localized {
+function isLocalised(value: unknown): value is Localised {
   return (
     typeof value === "object" &&
     value !== null &&
-    typeof (value as Localized).zh === "string" &&
-    typeof (value as Localized).en === "string"
+    typeof (value as Localised).zh === "string" &&
+    typeof (value as Localised).en === "string"
   );
 }
 
@@ -33,7 +33,7 @@ function strings(value: unknown): string[] {
  * the pane does not depend on the Office.js implementation's modules:
  * - WorkbookExistsError (name "WorkbookExistsError", `sheets`, `names`): which sheets and names
  *   are in the way, and what to do instead;
- * - an error carrying `localized: { zh, en }` (as the CLI's UserError does): that text;
+ * - an error carrying `localised: { zh, en }` (as the CLI's UserError does): that text;
  * - anything else: a generic sentence with the error's own message (Office's errors are localised
  *   by Office already).
  */
@@ -49,8 +49,8 @@ export function describeError(error: unknown, lang: Lang): ErrorDescription {
     ];
     return { title: t.workbookExistsTitle, text: t.workbookExistsBody, details };
   }
-  if (isLocalized(record.localized)) {
-    return { text: record.localized[lang], details: strings(record.details) };
+  if (isLocalised(record.localised)) {
+    return { text: record.localised[lang], details: strings(record.details) };
   }
   const message =
     typeof record.message === "string" && record.message.trim()

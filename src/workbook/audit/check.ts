@@ -2,7 +2,7 @@ import type { Assessment } from "../../assessment/schema";
 import { toResultJson } from "../../core/report";
 import { scoreAssessment } from "../../core/score";
 import { GRADES } from "../../spec/grades";
-import type { GradeId, Localized } from "../../spec/types";
+import type { GradeId, Localised } from "../../spec/types";
 import { sheetRef } from "../address";
 import { RESULT_NAMES } from "../names";
 import type { Grid } from "../read/grid";
@@ -49,7 +49,7 @@ export type AuditFindingCode =
 export interface AuditFinding {
   code: AuditFindingCode;
   severity: "error" | "warning" | "info";
-  message: Localized;
+  message: Localised;
   /** The cell concerned, "'评分'!H7" style, when there is one. */
   cell?: string;
 }
@@ -162,7 +162,7 @@ export function entryChanges(
 ): AuditFinding[] {
   const out: AuditFinding[] = [];
   const blank = (v: Shown) => v === undefined || v === null || v === "";
-  const change = (what: Localized, a: Shown, b: Shown, cell: string | undefined) => {
+  const change = (what: Localised, a: Shown, b: Shown, cell: string | undefined) => {
     if (a === b || (blank(a) && blank(b))) return;
     out.push({
       code: "entries-changed",
@@ -172,7 +172,7 @@ export function entryChanges(
     });
   };
 
-  const info: [InfoField, Localized, Shown, Shown][] = [
+  const info: [InfoField, Localised, Shown, Shown][] = [
     ["organization", WHAT.organization, before.organization, after.organization],
     ["type", WHAT.type, before.type, after.type],
     ["startDate", WHAT.startDate, before.dates?.start, after.dates?.start],
@@ -217,7 +217,7 @@ export function entryChanges(
     }
   }
 
-  const fields: [DeductionField, Localized][] = [
+  const fields: [DeductionField, Localised][] = [
     ["category", phrase("category")],
     ["description", phrase("description")],
     ["item", phrase("relatedItem")],
@@ -262,7 +262,7 @@ const NUMBERS = [
 export function resultChanges(finalised: SnapshotResult, assessment: Assessment): AuditFinding[] {
   const now = resultOf(toResultJson(assessment, scoreAssessment(assessment), "zh"));
   const out: AuditFinding[] = [];
-  const differ = (name: string, what: Localized, a: Localized, b: Localized) =>
+  const differ = (name: string, what: Localised, a: Localised, b: Localised) =>
     out.push({ code: "result-changed", severity: "error", message: M.resultChanged(name, what, a, b) });
   for (const [key, places] of NUMBERS) {
     const [a, b] = [finalised[key], now[key]];
@@ -291,6 +291,6 @@ export function resultChanges(finalised: SnapshotResult, assessment: Assessment)
   return out;
 }
 
-function gradeLabel(id: GradeId): Localized {
+function gradeLabel(id: GradeId): Localised {
   return GRADES.find((g) => g.id === id)?.label ?? plain(id);
 }

@@ -1,5 +1,5 @@
 import type { EvaluatorKind } from "../../assessment/schema";
-import type { Lang, Localized } from "../../spec/types";
+import type { Lang, Localised } from "../../spec/types";
 import type { LayoutContext } from "../context";
 import { TEXT } from "../labels";
 import { textAt, type Grid } from "../read/grid";
@@ -19,7 +19,7 @@ import type { BuiltSheet } from "../sheet-builder";
  */
 export type AuditAction = "generate" | "validate" | "compute" | "finalise" | "reopen" | "add-evaluator";
 
-export const AUDIT_ACTIONS: Record<AuditAction, Localized> = {
+export const AUDIT_ACTIONS: Record<AuditAction, Localised> = {
   generate: { zh: "生成", en: "generate" },
   validate: { zh: "校验", en: "validate" },
   compute: { zh: "计算", en: "compute" },
@@ -132,16 +132,16 @@ export function localIsoTime(date: Date = new Date()): string {
 // Summaries, in the workbook's language.
 
 export const SUMMARIES = {
-  generate: (evaluators: number): Localized => ({
+  generate: (evaluators: number): Localised => ({
     zh: `生成工作簿：${evaluators} 列评价人`,
     en: `Workbook generated with ${evaluators} evaluator column${evaluators === 1 ? "" : "s"}`,
   }),
-  validate: (errors: number, warnings: number): Localized => ({
+  validate: (errors: number, warnings: number): Localised => ({
     zh: `${errors} 个错误，${warnings} 个警告`,
     en: `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   }),
   /** "87.46 三星级", with the cells that disagree with the engine when there are any. */
-  compute: (finalScore: number, grade: Localized, differences: number): Localized => {
+  compute: (finalScore: number, grade: Localised, differences: number): Localised => {
     const score = finalScore.toFixed(2);
     return differences === 0
       ? { zh: `${score} ${grade.zh}`, en: `${score} ${grade.en}` }
@@ -150,15 +150,15 @@ export const SUMMARIES = {
           en: `${score} ${grade.en}; ${differences} cell${differences === 1 ? "" : "s"} disagree with the exact computation`,
         };
   },
-  finalise: (n: number, finalScore: number, grade: Localized, hash: string): Localized => ({
+  finalise: (n: number, finalScore: number, grade: Localised, hash: string): Localised => ({
     zh: `第 ${n} 次定稿：${finalScore.toFixed(2)} ${grade.zh}；录入内容 SHA-256 ${hash.slice(0, 16)}…`,
     en: `Finalisation ${n}: ${finalScore.toFixed(2)} ${grade.en}; entries SHA-256 ${hash.slice(0, 16)}…`,
   }),
-  reopen: (n: number): Localized => ({
+  reopen: (n: number): Localised => ({
     zh: `重新开放第 ${n} 次定稿，录入内容已解锁`,
     en: `Finalisation ${n} reopened; the inputs are unlocked`,
   }),
-  addEvaluator: (name: string, kind: EvaluatorKind): Localized => ({
+  addEvaluator: (name: string, kind: EvaluatorKind): Localised => ({
     zh: `添加列：${name}（${kind === "visit" ? "暗访" : "审核员"}）`,
     en: `Column added: ${name} (${kind === "visit" ? "visit" : "auditor"})`,
   }),

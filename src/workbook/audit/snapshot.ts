@@ -1,6 +1,6 @@
 import type { Assessment } from "../../assessment/schema";
 import type { ResultJson } from "../../core/report";
-import type { Lang, Localized } from "../../spec/types";
+import type { Lang, Localised } from "../../spec/types";
 import { columnLetter } from "../address";
 import { canonicalJson } from "../integrity/fingerprint";
 import { sha256 } from "../integrity/sha256";
@@ -208,7 +208,7 @@ export function headerCells(): string[][] {
 
 export interface SnapshotProblem {
   row?: number;
-  message: Localized;
+  message: Localised;
 }
 
 export interface SnapshotRead {
@@ -248,7 +248,7 @@ export function readSnapshot(grid: Grid): SnapshotRead {
       reopenedBy: cell(7),
       dataText,
     };
-    const tampered = (detail: Localized): void => {
+    const tampered = (detail: Localised): void => {
       problems.push({ row, message: M.rowChanged(row, detail) });
     };
     if (!Number.isInteger(n) || n < 1 || (status !== "finalised" && status !== "reopened")) {

@@ -1,6 +1,6 @@
 import type { Assessment, Evaluator } from "../../assessment/schema";
 import { evaluatorLabel } from "../../core/evaluators";
-import type { Lang, Localized } from "../../spec/types";
+import type { Lang, Localised } from "../../spec/types";
 import { TEXT } from "../labels";
 import { MAX_EVALUATORS } from "../scoring-grid";
 import { LAYOUT_VERSION } from "../sheets/info";
@@ -33,7 +33,7 @@ export type WorkbookChange =
   | { kind: "upgrade" };
 
 export type ChangeResult =
-  { ok: true; state: WorkbookState; done: Localized } | { ok: false; error: Localized };
+  { ok: true; state: WorkbookState; done: Localised } | { ok: false; error: Localised };
 
 export function applyChange(state: WorkbookState, change: WorkbookChange): ChangeResult {
   const upgraded = { ...state, layoutVersion: LAYOUT_VERSION };
@@ -98,7 +98,7 @@ export function applyChange(state: WorkbookState, change: WorkbookChange): Chang
   }
 }
 
-type AssessmentResult = { ok: true; assessment: Assessment } | { ok: false; error: Localized };
+type AssessmentResult = { ok: true; assessment: Assessment } | { ok: false; error: Localised };
 
 /** One more evaluator column, last, blank for every item. */
 export function addEvaluator(assessment: Assessment, evaluator: Evaluator): AssessmentResult {

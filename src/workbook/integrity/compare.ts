@@ -5,7 +5,7 @@ import type { WorkbookLayout } from "../types";
 import { agrees, describeCell, rowLabels, showContent, showValue } from "./cells";
 import { FINGERPRINT_NAME } from "./fingerprint";
 import { cellName, type Findings } from "./findings";
-import { normalizeFormula, parseNameRef, shiftRows } from "./formula";
+import { normaliseFormula, parseNameRef, shiftRows } from "./formula";
 import { FINDING_MESSAGES as M } from "./messages";
 import type { SheetPlan } from "./rows";
 import type { SheetView, WorkbookView } from "./view";
@@ -57,7 +57,7 @@ export function compareCells(
           { code: "formula-overwritten", ...place, expected: want, found },
           M.formulaOverwritten(name, what, found, want),
         );
-      } else if (normalizeFormula(formula) !== normalizeFormula(want)) {
+      } else if (normaliseFormula(formula) !== normaliseFormula(want)) {
         const found = withEquals(formula);
         findings.add(
           { code: "formula-changed", ...place, expected: want, found },

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { MESSAGES } from "../read/messages";
 import { excelJsGrid } from "../xlsx/exceljs-grid";
 import { isCompoundFile, isZip } from "../xlsx/read";
@@ -37,7 +37,7 @@ export function excelJsView(workbook: ExcelJS.Workbook): WorkbookView {
 /** The bytes of an .xlsx file as a view, or why they cannot be read (never throws). */
 export async function loadXlsxView(
   data: Uint8Array,
-): Promise<{ ok: true; view: WorkbookView } | { ok: false; error: Localized }> {
+): Promise<{ ok: true; view: WorkbookView } | { ok: false; error: Localised }> {
   if (isCompoundFile(data)) return { ok: false, error: MESSAGES.legacyXls() };
   if (!isZip(data)) return { ok: false, error: MESSAGES.notXlsx() };
   const workbook = new ExcelJS.Workbook();

@@ -1,4 +1,4 @@
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { parseRef, sheetRef } from "../address";
 import { foldName as fold } from "../sheet-names";
 import type { WorkbookLayout } from "../types";
@@ -37,7 +37,7 @@ export interface IntegrityFinding {
   /** What StarScore wrote (a formula "=…", a value as text), and what the cell holds. */
   expected?: string;
   found?: string;
-  message: Localized;
+  message: Localised;
 }
 
 /** "评分!N9": how the findings' messages name a cell. */
@@ -57,7 +57,7 @@ export class Findings {
     return this.cells.has(`${fold(sheet)}!${ref}`);
   }
 
-  add(finding: Omit<IntegrityFinding, "message" | "cell">, message: Localized): void {
+  add(finding: Omit<IntegrityFinding, "message" | "cell">, message: Localised): void {
     if (finding.sheet !== undefined && finding.ref !== undefined) {
       const key = `${fold(finding.sheet)}!${finding.ref}`;
       if (this.cells.has(key)) return;

@@ -7,7 +7,7 @@ import {
   RULES,
   SECONDARY_INDICATORS,
 } from "../../spec";
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { sha256 } from "./sha256";
 
 /**
@@ -23,7 +23,7 @@ import { sha256 } from "./sha256";
  */
 export const FINGERPRINT_NAME = "StarScore_Fingerprint";
 
-export const FINGERPRINT_LABEL: Localized = {
+export const FINGERPRINT_LABEL: Localised = {
   zh: "目录与规则指纹（SHA-256）",
   en: "Catalogue and rules fingerprint (SHA-256)",
 };

@@ -42,7 +42,7 @@ export function shiftRows(formula: string, delta: number): string {
 }
 
 /** The formula in a form where two formulas Excel treats as the same are the same text. */
-export function normalizeFormula(formula: string): string {
+export function normaliseFormula(formula: string): string {
   const body = formula.trim().replace(/^=/, "");
   const list = formulaTokens(body);
   let out = "";
@@ -78,9 +78,9 @@ export function normalizeFormula(formula: string): string {
   return `=${out}`;
 }
 
-/** Whether two formulas are the same, as normalizeFormula sees them. */
+/** Whether two formulas are the same, as normaliseFormula sees them. */
 export function sameFormula(a: string, b: string): boolean {
-  return normalizeFormula(a) === normalizeFormula(b);
+  return normaliseFormula(a) === normaliseFormula(b);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { cellRef } from "../address";
 import { contentText, type CellContent, type Grid } from "./grid";
 import type { ReadIssue } from "./issues";
@@ -11,7 +11,7 @@ export type { CellContent, Grid } from "./grid";
  * there is one (sheet name and A1 address).
  */
 export interface ReadProblem {
-  message: Localized;
+  message: Localised;
   sheet?: string;
   /** A1 address on `sheet`, e.g. "H7". */
   ref?: string;
@@ -26,7 +26,7 @@ export class ReadLog {
   readonly problems: ReadProblem[] = [];
   readonly issues: ReadIssue[] = [];
   /** Every message, problems and issues alike, in the order they were found. */
-  readonly messages: Localized[] = [];
+  readonly messages: Localised[] = [];
 
   fail(problem: ReadProblem): void {
     this.problems.push(problem);
@@ -71,7 +71,7 @@ export class SheetReader {
   }
 
   /** A problem that stops the read; about the cell at row, column when given. */
-  fail(message: Localized, row?: number, column?: number): undefined {
+  fail(message: Localised, row?: number, column?: number): undefined {
     this.log.fail({
       message,
       ...(row !== undefined && column !== undefined && { sheet: this.name, ref: cellRef(column, row) }),

@@ -17,7 +17,7 @@ export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "da
 };
 
 const FIELDS = {
-  organization: ["organization", INFO_ROWS.organization],
+  organization: ["organisation", INFO_ROWS.organization],
   type: ["assessmentType", INFO_ROWS.type],
   startDate: ["startDate", INFO_ROWS.startDate],
   endDate: ["endDate", INFO_ROWS.endDate],

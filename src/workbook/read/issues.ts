@@ -2,7 +2,7 @@ import type { Evaluator } from "../../assessment/schema";
 import { checkEntry } from "../../core/entries";
 import { evaluatorLabel } from "../../core/evaluators";
 import type { Step } from "../../spec/rules";
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { sheetRef } from "../address";
 import type { CellContent } from "./grid";
 
@@ -32,7 +32,7 @@ export type ReadIssueCode = (typeof READ_ISSUE_CODES)[number];
 export interface ReadIssue {
   code: ReadIssueCode;
   severity: "error";
-  message: Localized;
+  message: Localised;
   item: string;
   /** Evaluator index (column), from 0. */
   evaluator: number;
@@ -96,7 +96,7 @@ export function entryIssue(content: Unreadable, place: EntryPlace): ReadIssue {
   };
 }
 
-const TYPE_PERCENT: Localized = {
+const TYPE_PERCENT: Localised = {
   zh: "请输入 0–100 的百分数（如 80），或留空",
   en: "Type a percentage from 0 to 100 (e.g. 80), or leave it blank",
 };
@@ -104,7 +104,7 @@ const TYPE_PERCENT: Localized = {
 function describe(
   content: Unreadable,
   step: Step,
-): { code: ReadIssueCode; what: Localized; todo: Localized } {
+): { code: ReadIssueCode; what: Localised; todo: Localised } {
   switch (content.kind) {
     case "text": {
       const number = numberFromText(content.value);

@@ -1,4 +1,4 @@
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { TEXT, type TextKey } from "../labels";
 
 /**
@@ -16,7 +16,7 @@ export function isLabel(text: string, key: TextKey): boolean {
 /** The id whose label (in either language), or the id itself, is `text`; undefined otherwise. */
 export function idOfLabel<T extends string>(
   text: string,
-  options: readonly { id: T; label: Localized }[],
+  options: readonly { id: T; label: Localised }[],
 ): T | undefined {
   const folded = fold(text);
   if (folded === "") return undefined;

@@ -1,7 +1,7 @@
 import { ASSESSMENT_FORMAT, type Assessment } from "../../assessment/schema";
 import { parseAssessment } from "../../assessment/parse";
 import { RULES } from "../../spec/rules";
-import type { Lang, Localized } from "../../spec/types";
+import type { Lang, Localised } from "../../spec/types";
 import { itemByCode } from "../../spec";
 import { cellRef, columnLetter, parseRef } from "../address";
 import { SHEET_NAMES } from "../labels";
@@ -149,7 +149,7 @@ function missingSheetMessages(
   sheet: (name: string) => Grid | undefined,
   lang: Lang,
   options: ReadOptions,
-): Localized[] {
+): Localised[] {
   const missing = REQUIRED_SHEETS.filter((key) => !grids[key]);
   const ours = (Object.keys(SHEET_NAMES) as (keyof typeof SHEET_NAMES)[]).flatMap((key) => {
     const grid = grids[key as RequiredSheet] ?? find(key);
@@ -170,7 +170,7 @@ function missingSheetMessages(
   });
   // StarScore's by its other sheets, or by a sheet that was clearly one of them.
   const ourWorkbook = ours.length >= 2 || taken.size > 0;
-  const messages: Localized[] = [];
+  const messages: Localised[] = [];
   for (const { key, candidate } of candidates) {
     if (candidate !== undefined) messages.push(MESSAGES.renamedSheet(SHEET_NAMES[key], named, candidate));
     else if (ourWorkbook) messages.push(MESSAGES.missingSheet(SHEET_NAMES[key], named));
@@ -187,7 +187,7 @@ function looksLike(key: RequiredSheet, grid: Grid | undefined): boolean {
   for (let row = 1; row <= rows; row++) {
     const a = reader.label(row, 1);
     const b = reader.label(row, 2);
-    if (key === "info" && (isLabel(a, "organization") || isLabel(a, "layoutVersion"))) return true;
+    if (key === "info" && (isLabel(a, "organisation") || isLabel(a, "layoutVersion"))) return true;
     if (key === "scoring" && isLabel(a, "code") && isLabel(b, "clause")) return true;
     if (key === "special" && isLabel(a, "number") && isLabel(b, "category")) return true;
   }
@@ -276,7 +276,7 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
   }
 }
 
-export function failure(errors: Localized[], lang: Lang): ReadResult {
+export function failure(errors: Localised[], lang: Lang): ReadResult {
   return {
     ok: false,
     errors: errors.map((e) => e[lang]),

@@ -39,7 +39,7 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
   s.spec.merges.push("A1:D1", "A2:D2");
   const typeLabel = ASSESSMENT_TYPES.find((x) => x.id === a.type)!.label[lang];
   const fields: [number, string][] = [
-    [R.organization, t("organization")],
+    [R.organization, t("organisation")],
     [R.type, t("assessmentType")],
     [R.modes, t("modes")],
     [R.startDate, t("startDate")],

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { inflateRawSync } from "node:zlib";
-import type { Localized } from "../../spec/types";
+import type { Localised } from "../../spec/types";
 import { MESSAGES } from "../read/messages";
 import { XLSX_LIMITS as LIMITS, megabytes } from "./limits";
 import { foldName, sheetNamesOf } from "../sheet-names";
@@ -20,7 +20,7 @@ import { foldName, sheetNamesOf } from "../sheet-names";
  *
  * Nothing here throws: a damaged or hostile package gives a message, in both languages.
  */
-export type PackageCheck = { ok: true; data: Uint8Array } | { ok: false; message: Localized };
+export type PackageCheck = { ok: true; data: Uint8Array } | { ok: false; message: Localised };
 
 interface CompressedData {
   compressedSize: number;
@@ -118,7 +118,7 @@ export async function inspectPackage(data: Uint8Array): Promise<PackageCheck> {
   }
 }
 
-const fail = (message: Localized): PackageCheck => ({ ok: false, message });
+const fail = (message: Localised): PackageCheck => ({ ok: false, message });
 const detail = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const ratio = (raw: CompressedData) => Math.round(raw.uncompressedSize / Math.max(1, raw.compressedSize));
 
@@ -244,7 +244,7 @@ function decodeAddress(value: string): { row?: number; column?: number } | undef
 /** The input sheets, whose merges matter (either language, any case). */
 const INPUT_SHEETS = new Set(sheetNamesOf(["info", "scoring", "special"]).map(foldName));
 
-type Defused = { ok: true; xml: string } | { ok: false; message: Localized };
+type Defused = { ok: true; xml: string } | { ok: false; message: Localised };
 
 function defuseWorksheet(xml: string, sheet: string): Defused {
   // Rows beyond Excel's last: ExcelJS would index its row array by them.

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Lang, Localized } from "../../spec/types";
+import type { Lang, Localised } from "../../spec/types";
 import type { Grid } from "../read/grid";
 import { MESSAGES } from "../read/messages";
 import { failure, readWorkbookGrids, type ReadResult } from "../read/workbook";
@@ -29,7 +29,7 @@ export function isCompoundFile(data: Uint8Array): boolean {
 }
 
 export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult> {
-  const fail = (errors: Localized[]): ReadResult => failure(errors, lang);
+  const fail = (errors: Localised[]): ReadResult => failure(errors, lang);
   if (isCompoundFile(data)) return fail([MESSAGES.legacyXls()]);
   if (!isZip(data)) return fail([MESSAGES.notXlsx()]);
   try {

@@ -268,10 +268,10 @@ describe("finalise", () => {
   it("refuses a second finalisation, and adding an evaluator, until reopened", async () => {
     await host.finalise("王组长");
     await expect(host.finalise("李四")).rejects.toMatchObject({
-      localized: { en: expect.stringContaining("Reopen it first") },
+      localised: { en: expect.stringContaining("Reopen it first") },
     });
     await expect(host.addEvaluator({ name: "李四", kind: "auditor" })).rejects.toMatchObject({
-      localized: { en: expect.stringContaining("finalised") },
+      localised: { en: expect.stringContaining("finalised") },
     });
   });
 
@@ -360,7 +360,7 @@ describe("finalise", () => {
 
   it("reopen refuses when nothing is finalised", async () => {
     await expect(host.reopen("王组长")).rejects.toMatchObject({
-      localized: { en: "The assessment is not finalised: there is nothing to reopen." },
+      localised: { en: "The assessment is not finalised: there is nothing to reopen." },
     });
   });
 

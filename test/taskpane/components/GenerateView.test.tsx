@@ -34,7 +34,7 @@ describe("Generate view", () => {
   test("validates on submit: organisation and auditor names are required; nothing is sent", async () => {
     const { host, form } = await openForm();
     fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
-    expect(form.getByText(zh.organizationRequired)).toBeTruthy();
+    expect(form.getByText(zh.organisationRequired)).toBeTruthy();
     expect(form.getByText(zh.auditorNameRequired)).toBeTruthy();
     expect(host.generate).not.toHaveBeenCalled();
     // The focus goes to the first field to correct, and the status area says how many.
@@ -204,7 +204,7 @@ describe("Generate view", () => {
     const host = fakeHost({
       hasWorkbook: jest
         .fn()
-        .mockRejectedValue({ localized: { zh: "工作簿受保护。", en: "The workbook is protected." } }),
+        .mockRejectedValue({ localised: { zh: "工作簿受保护。", en: "The workbook is protected." } }),
     });
     await renderPane(host, { initialLang: "en" });
     const view = within(panel("generate"));

@@ -3,7 +3,7 @@ import { TEXT } from "../../../src/workbook/labels";
 
 describe("the finalisation check's words", () => {
   it("name a field by the workbook's own label, lower-cased inside an English sentence", () => {
-    expect(phrase("organization")).toEqual({ zh: TEXT.organization.zh, en: "organisation" });
+    expect(phrase("organisation")).toEqual({ zh: TEXT.organisation.zh, en: "organisation" });
     expect(WHAT.type).toEqual({ zh: "评价类型", en: "assessment type" });
     expect(WHAT.finalScore).toEqual({ zh: "最终得分", en: "final score" });
     expect(phrase("relatedItem")).toEqual({ zh: "关联项目", en: "related item" });

@@ -1,5 +1,5 @@
 import {
-  normalizeFormula,
+  normaliseFormula,
   parseNameRef,
   sameFormula,
   shiftRows,
@@ -31,8 +31,8 @@ describe("formulas compared as Excel reads them", () => {
     expect(sameFormula("=A1*100", "=A1*10")).toBe(false);
     expect(sameFormula("=$A$1", "=A1")).toBe(false);
     expect(sameFormula("='My Sheet'!A1", "='my sheet'!A1")).toBe(true);
-    expect(normalizeFormula("='My Sheet'!A1")).toBe("='MY SHEET'!A1");
-    expect(normalizeFormula('="a ""b"" c"  &  x')).toBe('="a ""b"" c"&X');
+    expect(normaliseFormula("='My Sheet'!A1")).toBe("='MY SHEET'!A1");
+    expect(normaliseFormula('="a ""b"" c"  &  x')).toBe('="a ""b"" c"&X');
     // A column's name in a structured reference keeps its spaces; case and error literals fold.
     expect(sameFormula("=SUM(T[Col A])", "=sum(t[col a])")).toBe(true);
     expect(sameFormula("=SUM(T[Col A])", "=SUM(T[ColA])")).toBe(false);
