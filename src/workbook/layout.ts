@@ -1,5 +1,6 @@
 import { buildAuditSheet, type AuditRow } from "./audit/log";
 import { layoutContext, type LayoutOptions as SheetOptions } from "./context";
+import { withPaneWrites } from "./highlight-marks";
 import { buildInfoSheet, LAYOUT_VERSION } from "./sheets/info";
 import { buildRulesSheet } from "./sheets/rules";
 import { buildScoringSheet } from "./sheets/scoring";
@@ -23,10 +24,11 @@ export function buildWorkbookLayout(options: LayoutOptions): WorkbookLayout {
     buildRulesSheet,
   ].map((build) => build(ctx));
   built.push(buildAuditSheet(ctx, options.audit));
-  return {
+  // The cells and conditional formats the task pane writes through (src/workbook/highlight-marks.ts).
+  return withPaneWrites({
     lang: options.lang,
     layoutVersion: LAYOUT_VERSION,
     sheets: built.map((b) => b.sheet),
     names: built.flatMap((b) => b.names),
-  };
+  });
 }

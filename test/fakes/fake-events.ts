@@ -12,11 +12,17 @@ import type { FakeExcel } from "./fake-excel";
  */
 export type FakeEventKind = "changed" | "selectionChanged";
 
-/** Excel.WorksheetChangedEventArgs, as far as the fake goes: one user edit. */
+/**
+ * Excel.WorksheetChangedEventArgs, as far as the fake goes: one edit. `source` (ExcelApi 1.7) is
+ * "Remote" for a co-author's edit ("Events and coauthoring", learn.microsoft.com/office/dev/
+ * add-ins/excel/excel-add-ins-events); `triggerSource` (ExcelApi 1.14) is "ThisLocalAddin" for
+ * the add-in's own writes and absent on older hosts.
+ */
 export interface FakeChangedEventArgs {
   type: "WorksheetChanged";
   changeType: "RangeEdited";
-  source: "Local";
+  source: "Local" | "Remote";
+  triggerSource?: "Unknown" | "ThisLocalAddin";
   address: string;
   worksheetId: string;
 }
@@ -46,7 +52,7 @@ export class FakeEvents {
   /** Every error a handler threw or rejected with (Excel swallows them; tests should not). */
   readonly handlerErrors: unknown[] = [];
   /** Every event raised, in order. */
-  readonly raised: { kind: FakeEventKind; sheet: string; address: string }[] = [];
+  readonly raised: { kind: FakeEventKind; sheet: string; address: string; source: "Local" | "Remote" }[] = [];
   private subscriptions: Subscription[] = [];
   /** Each sheet's selection, by upper-cased name; Excel remembers it when another sheet is active. */
   private readonly selections = new Map<string, string>();
@@ -80,15 +86,40 @@ export class FakeEvents {
       .length;
   }
 
+  private pending: Promise<void>[] = [];
+
+  /** Raises an event without waiting for its handlers (Excel after an API write); see idle(). */
+  raise(
+    kind: FakeEventKind,
+    sheet: string,
+    address: string,
+    about: Partial<Pick<FakeChangedEventArgs, "source" | "triggerSource">> = {},
+  ): void {
+    const done = this.emit(kind, sheet, address, about);
+    this.pending.push(done);
+    void done.finally(() => (this.pending = this.pending.filter((p) => p !== done)));
+  }
+
+  /** Waits until the handlers of every raised event have finished, and theirs. */
+  async idle(): Promise<void> {
+    while (this.pending.length > 0) await Promise.all(this.pending);
+  }
+
   /** Raises an event on a sheet and waits for its handlers, which Excel calls asynchronously. */
-  async emit(kind: FakeEventKind, sheet: string, address: string): Promise<void> {
-    this.raised.push({ kind, sheet, address });
+  async emit(
+    kind: FakeEventKind,
+    sheet: string,
+    address: string,
+    about: Partial<Pick<FakeChangedEventArgs, "source" | "triggerSource">> = {},
+  ): Promise<void> {
+    this.raised.push({ kind, sheet, address, source: about.source ?? "Local" });
     const args: FakeEventArgs[FakeEventKind] =
       kind === "changed"
         ? {
             type: "WorksheetChanged",
             changeType: "RangeEdited",
-            source: "Local",
+            source: about.source ?? "Local",
+            ...(about.triggerSource && { triggerSource: about.triggerSource }),
             address,
             worksheetId: sheet,
           }

@@ -2,6 +2,7 @@ import type {
   ApiSupport,
   CellInput,
   HostDataRange,
+  HostChangedEventArgs,
   HostEventRegistration,
   HostEventSource,
   HostChart,
@@ -19,6 +20,7 @@ import type {
   HostWorksheetProtection,
   RangeInput,
   RunBatch,
+  RunOptions,
 } from "../../src/taskpane/excel/host";
 import { cellRef } from "../../src/workbook/address";
 import { eventsOf, type FakeEventKind } from "./fake-events";
@@ -27,6 +29,7 @@ import {
   FakeSheet,
   MAX_COLUMNS,
   parseAddress,
+  sheetPrefix,
   type BorderEdge,
   type Bounds,
   type FakeCell,
@@ -76,6 +79,95 @@ export interface FakeExcelOptions {
    * default), or errors when the request runs ("refuse"), for code that must work either way.
    */
   nullObjects?: "propagate" | "refuse";
+  /**
+   * Which of Microsoft's platforms the fake stands for (default "desktop": Windows and Mac). It
+   * picks the column of the undo page's table (UNDO_CLEARING) and, for "web", Excel on the web's
+   * 5 MB request and response limit (learn.microsoft.com/office/dev/add-ins/concepts/
+   * resource-limits-and-performance-optimization, "Excel add-ins": "Excel on the web has a payload
+   * size limit for requests and responses of 5MB").
+   */
+  platform?: "desktop" | "web";
+}
+
+/**
+ * An error as Office.js rejects with one (OfficeExtension.Error): a `code` from Excel.ErrorCodes
+ * and a message. The message starts with the code, so tests can match either.
+ */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+/** Excel on the web's limit for a request's and a response's payload (see FakeExcelOptions.platform). */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/**
+ * "A range is limited to 5,000,000 cells for read operations. When a read exceeds this limit, the
+ * API will either return null or throw an error" (resource-limits-and-performance-optimization).
+ */
+export const READ_CELL_LIMIT = 5_000_000;
+
+/**
+ * The APIs that do not support undo, from learn.microsoft.com/office/dev/add-ins/excel/
+ * excel-add-ins-undo-capabilities ("Unsupported APIs"; "If you call an unsupported API in your
+ * add-in, the user's undo stack is cleared starting from that API call"), as [cleared on the web,
+ * cleared on Windows and Mac]: the rows for what the add-in could call.
+ */
+export const UNDO_CLEARING: Record<string, readonly [web: boolean, desktop: boolean]> = {
+  "WorksheetProtection.protect": [true, true],
+  "WorksheetProtection.unprotect": [true, true],
+  "WorksheetProtection.pauseProtection": [true, true],
+  "WorksheetProtection.updateOptions": [true, true],
+  "Worksheet.delete": [true, true],
+  "Worksheet.copy": [true, true],
+  "Worksheet.name": [false, true],
+  "Worksheet.visibility": [false, true],
+  "Worksheet.position": [false, true],
+  "WorkbookProtection.protect": [true, true],
+  "WorkbookProtection.unprotect": [true, true],
+};
+
+/**
+ * What a call changes on the user's side: selecting, activating, loading, (un)registering event
+ * handlers and suspending calculation or screen updating edit nothing, so they are no entry on the
+ * user's undo stack; every other method call and property set is one.
+ */
+const NOT_EDITS = new Set([
+  "Range.select",
+  "Worksheet.activate",
+  "EventSource.add",
+  "EventSource.remove",
+  "Application.suspendApiCalculationUntilNextSync",
+  "Application.suspendScreenUpdatingUntilNextSync",
+  "Application.calculate",
+]);
+
+/**
+ * The calls that throw when another workbook gains focus while they run (desktop, several
+ * workbooks open), with the error each throws: learn.microsoft.com/office/dev/add-ins/excel/
+ * excel-add-ins-troubleshooting, "API limitations when the active workbook switches".
+ */
+export const WORKBOOK_SWITCH_ERRORS: Record<string, string> = {
+  "Range.select": "GeneralException",
+  "Workbook.getActiveCell": "InvalidSelection",
+  "Worksheet.activate": "GeneralException",
+  "Worksheet.delete": "InvalidSelection",
+  "WorksheetCollection.add": "GeneralException",
+  "WorksheetFreezePanes.freezeAt": "GeneralException",
+  "WorksheetFreezePanes.freezeColumns": "GeneralException",
+  "WorksheetFreezePanes.freezeRows": "GeneralException",
+};
+
+/** The user's undo stack as the add-in's requests left it. */
+export interface FakeUndo {
+  /** How many times a request cleared it, and by which calls. */
+  cleared: number;
+  clearedBy: string[];
+  /** Entries the add-in's requests pushed on it (each sync one; one per run with mergeUndoGroup). */
+  entries: number;
 }
 
 export interface RecordedAction {
@@ -108,6 +200,14 @@ interface Queued {
   action: RecordedAction;
   apply?: () => void;
   requires?: string;
+  /** "Class.member", as Microsoft's pages name it (undo, workbook switch). */
+  api?: string;
+}
+
+/** What a run was started with, and what it did to the undo stack so far. */
+interface RunState {
+  options: RunOptions;
+  pushed: boolean;
 }
 
 export class FakeExcel {
@@ -122,8 +222,26 @@ export class FakeExcel {
   private readonly paths = new Map<number, ObjectPath>();
   private nextId = 1;
   private afterSync: (() => void)[] = [];
+  readonly platform: "desktop" | "web";
+  readonly undo: FakeUndo = { cleared: 0, clearedBy: [], entries: 0 };
+  /** Every Excel.run's options, in order. */
+  readonly runOptions: RunOptions[] = [];
+  /**
+   * The user is typing in a cell: a run fails with InvalidOperation at its first sync unless it
+   * asked to delay, and then waits until endCellEdit() (learn.microsoft.com/office/dev/add-ins/
+   * excel/excel-add-ins-delay-in-cell-edit, "Behavior comparison").
+   */
+  editingCell = false;
+  private editEnded: (() => void)[] = [];
+  /** Calls of WORKBOOK_SWITCH_ERRORS still to fail (switchWorkbook). */
+  private switches = 0;
+  /** Recalculates the workbook (application.calculate); set by fake-values.ts calculateWith. */
+  calculator?: () => void;
+  /** Value writes of the current request, for the changed events Excel raises after it. */
+  private changes: { sheet: string; address: string }[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
+    this.platform = options.platform ?? "desktop";
     this.apiVersion = options.apiVersion ?? "1.8";
     this.nullObjects = options.nullObjects ?? "propagate";
     this.failOn = options.failOn;
@@ -144,10 +262,14 @@ export class FakeExcel {
   /** How many times Excel.run was called. */
   runs = 0;
 
-  /** Excel.run: a fresh context for the batch. */
-  readonly run: RunBatch = async (batch) => {
+  /** Excel.run: a fresh context for the batch; Excel.run(options, batch) with RunOptions. */
+  readonly run: RunBatch = async (batch, options = {}) => {
     this.runs++;
-    const context = new FakeContext(this);
+    this.runOptions.push(options);
+    if (this.editingCell && options.delayForCellEdit) {
+      await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    }
+    const context = new FakeContext(this, { options, pushed: false });
     try {
       return await batch(context);
     } finally {
@@ -155,6 +277,24 @@ export class FakeExcel {
       this.queue = [];
     }
   };
+
+  /** The user leaves cell edit mode: delayed runs go ahead. */
+  endCellEdit(): void {
+    this.editingCell = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  /** Another workbook gains focus while the next `times` calls of WORKBOOK_SWITCH_ERRORS run. */
+  switchWorkbook(times = 1): void {
+    this.switches += times;
+  }
+
+  /** @internal A value write, for the changed event raised after the request. */
+  noteChange(sheet: string, address: string): void {
+    this.changes.push({ sheet, address });
+  }
 
   /**
    * Excel.run(context, batch): another batch on the context of an earlier run (how an event
@@ -175,7 +315,7 @@ export class FakeExcel {
   /** Office.context.requirements.isSetSupported("ExcelApi", version). */
   readonly supports: ApiSupport = (version) => compareVersions(version, this.apiVersion) <= 0;
 
-  async sync(): Promise<void> {
+  async sync(run?: RunState): Promise<void> {
     const queued = this.queue;
     this.queue = [];
     const actions = queued.map((q) => q.action);
@@ -183,16 +323,72 @@ export class FakeExcel {
     this.requests.push(record);
     const afterSync = this.afterSync;
     this.afterSync = [];
-    for (const { action, apply, requires } of queued) {
-      if (requires && !this.supports(requires)) {
-        throw new Error(
-          `ApiNotFound: ${action.Name} needs ExcelApi ${requires} (host has ${this.apiVersion})`,
-        );
+    this.changes = [];
+    if (this.editingCell && queued.length > 0) {
+      throw new FakeOfficeError("InvalidOperation", "the user is editing a cell (delayForCellEdit not set)");
+    }
+    if (this.platform === "web" && record.bytes > WEB_PAYLOAD_LIMIT_BYTES) {
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `the request is ${record.bytes} bytes, over Excel on the web's 5 MB`,
+      );
+    }
+    let edited = false;
+    let cleared: string | undefined;
+    const merge = run?.options.mergeUndoGroup === true && this.supports("1.20");
+    try {
+      for (const { action, apply, requires, api } of queued) {
+        if (requires && !this.supports(requires)) {
+          throw new FakeOfficeError(
+            "ApiNotFound",
+            `${action.Name} needs ExcelApi ${requires} (host has ${this.apiVersion})`,
+          );
+        }
+        if (this.failOn?.(action))
+          throw new FakeOfficeError("InvalidOperation", `injected failure at ${action.Name}`);
+        if (api && this.switches > 0 && WORKBOOK_SWITCH_ERRORS[api]) {
+          this.switches--;
+          throw new FakeOfficeError(WORKBOOK_SWITCH_ERRORS[api]!, `${api}: another workbook is active`);
+        }
+        const clears = api ? UNDO_CLEARING[api]?.[this.platform === "web" ? 0 : 1] : false;
+        if (clears && merge) {
+          // "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown".
+          throw new FakeOfficeError("UndoNotSupported", `${api} cannot be part of an undo group`);
+        }
+        apply?.();
+        if (clears) cleared ??= api;
+        else if ((action.ActionType === 3 || action.ActionType === 4) && !NOT_EDITS.has(api ?? ""))
+          edited = true;
       }
-      if (this.failOn?.(action)) throw new Error(`GeneralException: injected failure at ${action.Name}`);
-      apply?.();
+    } finally {
+      if (cleared) {
+        this.undo.cleared++;
+        this.undo.clearedBy.push(cleared);
+      }
+      // "When false, each context.sync() call creates an undo record. When true, all context.sync()
+      // calls in a single Excel.run are merged into one undo group" (Excel.RunOptions, @types/office-js).
+      if (edited && !(merge && run?.pushed)) this.undo.entries++;
+      if (edited && run) run.pushed = true;
+    }
+    if (this.platform === "web" && record.responseBytes > WEB_PAYLOAD_LIMIT_BYTES) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `the response is ${record.responseBytes} bytes, over Excel on the web's 5 MB`,
+      );
     }
     for (const resolve of afterSync) resolve();
+    // "Office Add-in (JavaScript) code that changes the workbook" raises the events as the user's
+    // edits do (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events, "Event
+    // triggers"), after the request; triggerSource says so from ExcelApi 1.14
+    // (WorksheetChangedEventArgs.triggerSource, @types/office-js).
+    const events = eventsOf(this);
+    for (const { sheet, address } of this.changes) {
+      events.raise("changed", sheet, address, {
+        source: "Local",
+        ...(this.supports("1.14") && { triggerSource: "ThisLocalAddin" as const }),
+      });
+    }
+    this.changes = [];
   }
 
   /**
@@ -206,6 +402,7 @@ export class FakeExcel {
     args: unknown[] = [],
     apply?: () => void,
     requires?: string,
+    api?: string,
   ): number {
     const id = this.nextId++;
     this.paths.set(id, {
@@ -215,7 +412,7 @@ export class FakeExcel {
       ...(parent !== undefined && { ParentObjectPathId: parent }),
       ArgumentInfo: args.length ? { Arguments: args.map(serialisable) } : {},
     });
-    if (type !== 1) this.enqueue(1, "", id, [], apply, requires);
+    if (type !== 1) this.enqueue(1, "", id, [], apply, requires, api);
     return id;
   }
 
@@ -227,6 +424,7 @@ export class FakeExcel {
     args: unknown[],
     apply?: () => void,
     requires?: string,
+    api?: string,
   ) {
     const action: RecordedAction = {
       Id: this.nextId++,
@@ -235,7 +433,7 @@ export class FakeExcel {
       ObjectPathId: pathId,
       ArgumentInfo: args.length ? { Arguments: args.map(serialisable) } : {},
     };
-    this.queue.push({ action, apply, requires });
+    this.queue.push({ action, apply, requires, ...(api && { api }) });
   }
 
   /** @internal What a load brought back: counted in the current request's response. */
@@ -301,12 +499,17 @@ abstract class FakeObject {
     readonly pathId: number,
   ) {}
 
+  /** The Office.js class, as Microsoft's pages name its members ("Worksheet.delete"). */
+  protected get apiClass(): string {
+    return "Object";
+  }
+
   protected set(name: string, value: unknown, apply: () => void, requires?: string): void {
-    this.excel.enqueue(4, name, this.pathId, [value], apply, requires);
+    this.excel.enqueue(4, name, this.pathId, [value], apply, requires, `${this.apiClass}.${name}`);
   }
 
   protected call(name: string, args: unknown[], apply: () => void, requires?: string): void {
-    this.excel.enqueue(3, name, this.pathId, args, apply, requires);
+    this.excel.enqueue(3, name, this.pathId, args, apply, requires, `${this.apiClass}.${name}`);
   }
 
   /** A navigation property: one object path per parent, made on first use. */
@@ -325,7 +528,10 @@ class FakeContext implements HostContext {
   readonly workbook: FakeWorkbook;
   private app?: FakeApplication;
 
-  constructor(private readonly excel: FakeExcel) {
+  constructor(
+    private readonly excel: FakeExcel,
+    private readonly state: RunState = { options: {}, pushed: false },
+  ) {
     this.workbook = new FakeWorkbook(excel, excel.path(1, "Workbook"));
   }
 
@@ -335,11 +541,37 @@ class FakeContext implements HostContext {
   }
 
   sync(): Promise<void> {
-    return this.excel.sync();
+    return this.excel.sync(this.state);
   }
 }
 
 class FakeApplication extends FakeObject {
+  private loaded?: { calculationMode: string };
+
+  protected override get apiClass(): string {
+    return "Application";
+  }
+
+  /** The workbook model's calculation mode: "Automatic" unless a test sets "Manual". */
+  load(propertyNames: string): this {
+    let snapshot: { calculationMode: string };
+    this.excel.enqueue(2, `load:${propertyNames}`, this.pathId, [], () => {
+      snapshot = this.excel.respond({ calculationMode: this.excel.model.calculationMode });
+    });
+    this.excel.onSynced(() => (this.loaded = snapshot));
+    return this;
+  }
+
+  get calculationMode(): string {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: calculationMode");
+    return this.loaded.calculationMode;
+  }
+
+  /** ExcelApi 1.1: gives every formula its current result (the calculator fake-values.ts sets). */
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
+    this.call("calculate", [calculationType], () => this.excel.calculator?.());
+  }
+
   suspendApiCalculationUntilNextSync(): void {
     this.call("suspendApiCalculationUntilNextSync", [], () => undefined, "1.6");
   }
@@ -361,7 +593,7 @@ class FakeWorkbook extends FakeObject {
   /** The active cell: the top-left cell of the event hub's selection, on the active sheet. */
   getActiveCell(): FakeRange {
     const excel = this.excel;
-    const id = excel.path(3, "getActiveCell", this.pathId, [], undefined, "1.7");
+    const id = excel.path(3, "getActiveCell", this.pathId, [], undefined, "1.7", "Workbook.getActiveCell");
     let located: Target | null = null;
     const locate = (): Target => {
       const { sheet: name, address } = eventsOf(excel).selection;
@@ -404,6 +636,10 @@ class Loadable<T> extends FakeObject {
 type SheetInfo = { name: string; visibility: Excel.Worksheet["visibility"] };
 
 class FakeWorksheetCollection extends Loadable<SheetInfo[]> implements HostWorksheetCollection {
+  protected override get apiClass(): string {
+    return "WorksheetCollection";
+  }
+
   get items(): SheetInfo[] {
     return this.value("items");
   }
@@ -421,11 +657,19 @@ class FakeWorksheetCollection extends Loadable<SheetInfo[]> implements HostWorks
   add(name: string): FakeWorksheet {
     const model = this.excel.model;
     let created: FakeSheet | undefined;
-    const id = this.excel.path(3, "add", this.pathId, [name], () => {
-      if (model.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name}`);
-      created = new FakeSheet(name);
-      model.sheets.push(created);
-    });
+    const id = this.excel.path(
+      3,
+      "add",
+      this.pathId,
+      [name],
+      () => {
+        if (model.sheet(name)) throw new Error(`ItemAlreadyExists: a sheet named ${name}`);
+        created = new FakeSheet(name);
+        model.sheets.push(created);
+      },
+      undefined,
+      "WorksheetCollection.add",
+    );
     return new FakeWorksheet(this.excel, id, () => {
       if (!created || !model.sheets.includes(created)) throw new Error("ItemNotFound: worksheet");
       return created;
@@ -493,6 +737,10 @@ class FakeNameCollection extends Loadable<{ name: string; formula: string }[]> i
 }
 
 class FakeNullable extends Loadable<boolean> implements HostNullable {
+  protected override get apiClass(): string {
+    return "NamedItem";
+  }
+
   constructor(
     excel: FakeExcel,
     pathId: number,
@@ -523,6 +771,10 @@ class FakeNullable extends Loadable<boolean> implements HostNullable {
 type SheetFinder = () => FakeSheet | null;
 
 class FakeWorksheet extends FakeObject implements HostWorksheet {
+  protected override get apiClass(): string {
+    return "Worksheet";
+  }
+
   private loaded?: { isNull: boolean; name?: string; visibility?: Excel.Worksheet["visibility"] };
 
   constructor(
@@ -581,7 +833,11 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
     return this.loadedValue("name");
   }
 
-  /** Renames the sheet (names and formulas that refer to it are not followed: the fake keeps text). */
+  /**
+   * Renames the sheet. Excel rewrites every formula and defined name that refers to the sheet to
+   * its new name, as renaming in the UI does (support.microsoft.com, "Rename a worksheet": "the
+   * formulas that refer to it are updated"; the fake's model: fake-model.ts renameReferences).
+   */
   set name(value: string) {
     this.set("name", value, () => {
       const sheet = this.sheet();
@@ -589,6 +845,7 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
       if (other && other !== sheet) throw new Error(`ItemAlreadyExists: a sheet named ${value}`);
       if (this.excel.model.activeSheet?.toUpperCase() === sheet.name.toUpperCase())
         this.excel.model.activeSheet = value;
+      this.excel.model.renameReferences(sheet.name, value);
       sheet.name = value;
     });
   }
@@ -609,6 +866,8 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
         throw new Error("InvalidOperation: a workbook must keep at least one visible sheet");
       }
       model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      // What referred to the deleted sheet is #REF! from now on (fake-model.ts breakReferences).
+      model.breakReferences(sheet.name);
       if (model.activeSheet?.toUpperCase() === sheet.name.toUpperCase()) {
         model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")?.name;
       }
@@ -670,6 +929,10 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
 
 /** A worksheet event: handlers go to the fake's event hub (fake-events.ts) when the request runs. */
 class FakeEventSource extends FakeObject implements HostEventSource {
+  protected override get apiClass(): string {
+    return "EventSource";
+  }
+
   constructor(
     excel: FakeExcel,
     pathId: number,
@@ -679,27 +942,43 @@ class FakeEventSource extends FakeObject implements HostEventSource {
     super(excel, pathId);
   }
 
-  add(handler: () => Promise<unknown>): HostEventRegistration {
+  add(handler: (args: HostChangedEventArgs) => Promise<unknown>): HostEventRegistration {
     let unsubscribe: (() => void) | undefined;
     const id = this.excel.path(
       3,
       "add",
       this.pathId,
       [],
-      () => (unsubscribe = eventsOf(this.excel).on(this.kind, this.owner.sheet().name, () => handler())),
+      () =>
+        (unsubscribe = eventsOf(this.excel).on(this.kind, this.owner.sheet().name, (args) =>
+          handler(args as HostChangedEventArgs),
+        )),
       "1.7",
+      "EventSource.add",
     );
     return {
       remove: () =>
-        this.excel.enqueue(3, "remove", id, [], () => {
-          unsubscribe?.();
-          unsubscribe = undefined;
-        }),
+        this.excel.enqueue(
+          3,
+          "remove",
+          id,
+          [],
+          () => {
+            unsubscribe?.();
+            unsubscribe = undefined;
+          },
+          undefined,
+          "EventSource.remove",
+        ),
     };
   }
 }
 
 class FakeFreezePanes extends FakeObject {
+  protected override get apiClass(): string {
+    return "WorksheetFreezePanes";
+  }
+
   constructor(
     excel: FakeExcel,
     pathId: number,
@@ -736,6 +1015,10 @@ class FakeFreezePanes extends FakeObject {
 }
 
 class FakeProtection extends FakeObject implements HostWorksheetProtection {
+  protected override get apiClass(): string {
+    return "WorksheetProtection";
+  }
+
   private loaded?: { protected?: boolean; options?: Excel.WorksheetProtectionOptions };
 
   constructor(
@@ -929,6 +1212,21 @@ export function applyInput(
   }
 }
 
+/**
+ * Range.values, formulas, formulasR1C1 and numberFormat take a 2D array of exactly the range's
+ * rows and columns: `values: any[][]` in @types/office-js (class Range, ExcelApi 1.1), the only
+ * form today's reference documents. The sentence that a single value "will be applied to all cells
+ * in the range" is gone from the reference, and office-js-docs-reference#578 reports `formulas` and
+ * `values` set with one value stopping the add-in: the fake refuses a non-array as Excel may.
+ */
+function requireGrid(kind: string, value: unknown, bounds: Bounds, address: string): void {
+  if (!Array.isArray(value)) {
+    throw new Error(
+      `InvalidArgument: ${kind} of ${address || addressOf(bounds)} must be a 2D array (any[][]), not ${JSON.stringify(value)}`,
+    );
+  }
+}
+
 /** Every cell of a (non-whole) range, with the input meant for it. */
 function forEachCell<T>(
   bounds: Bounds,
@@ -974,6 +1272,10 @@ interface RangeData {
 }
 
 class FakeRange extends FakeObject implements HostRange, HostDataRange {
+  protected override get apiClass(): string {
+    return "Range";
+  }
+
   private loaded?: RangeData;
 
   /**
@@ -1028,12 +1330,8 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
 
   private input(kind: InputKind, value: RangeInput): void {
     this.set(kind, value, () => {
-      if (kind === "formulas" && !Array.isArray(value) && this.cellCount() > 1 && typeof value === "string") {
-        throw new Error(
-          "fake: one A1 formula over several cells (Excel adjusts it per cell) is not modelled",
-        );
-      }
       const { sheet, bounds } = this.target();
+      requireGrid(kind, value, bounds, this.given);
       // A protected sheet takes values into its unlocked cells only (cells never touched are locked).
       if (sheet.protection) {
         forEachCell(bounds, 0, this.given, (row, column) => {
@@ -1045,12 +1343,8 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
       forEachCell(bounds, value, this.given, (row, column, v) =>
         applyInput(sheet.cell(row, column), v, kind, row, column),
       );
+      this.excel.noteChange(sheet.name, addressOf(bounds));
     });
-  }
-
-  private cellCount(): number {
-    const bounds = this.bounds;
-    return (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
   }
 
   load(propertyNames: string): this {
@@ -1076,6 +1370,13 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
       // A whole row or column: what the request gets back is its used part's worth of cells.
       throw new Error(
         "fake: loading the cells of whole rows or columns is not modelled (use the used range)",
+      );
+    }
+    const cells = (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
+    if (cells > READ_CELL_LIMIT) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `a read of ${cells} cells (over 5,000,000)`,
       );
     }
     const values: CellInput[][] = [];
@@ -1156,6 +1457,7 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
 
   set numberFormat(value: RangeInput) {
     this.set("numberFormat", value, () => {
+      requireGrid("numberFormat", value, this.bounds, this.given);
       const sheet = this.sheet();
       forEachCell(this.bounds, value, this.given, (row, column, v) => {
         if (v !== null) sheet.cell(row, column).numberFormat = String(v);
@@ -1325,11 +1627,6 @@ function addressOf(bounds: Bounds): string {
     : `${topLeft}:${cellRef(bounds.right, bounds.bottom)}`;
 }
 
-/** A sheet name as Excel writes it before "!": quoted when it is not a plain word. */
-function sheetPrefix(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 class FakeRangeFormat extends FakeObject implements HostRangeFormat {
   constructor(
     excel: FakeExcel,
@@ -1493,21 +1790,21 @@ class FakeDataValidation extends FakeObject {
     );
   }
 
-  /** A list's source given as a range is kept as the formula Excel would show, "='Sheet'!$A$1:$A$4". */
+  /**
+   * A list's source must be the string form ("='Sheet'!$A$1:$A$4" or "a,b,c"). The typings allow a
+   * Range (`source: string | Range`), but on builds of the ExcelApi 1.8 era a Range failed with
+   * InvalidArgument at ListDataValidation.source (office-js#277, office-js-docs-pr#492; fixed
+   * later per office-js-snippets#307): the fake refuses it, as the oldest hosts the manifest
+   * admits do.
+   */
   set rule(value: HostValidationRule) {
-    const source = value.list?.source;
-    this.update(
-      "rule",
-      value,
-      source instanceof FakeRange
-        ? () => ({
-            list: {
-              ...value.list!,
-              source: `='${source.sheet().name.replace(/'/g, "''")}'!${source.given}`,
-            },
-          })
-        : undefined,
-    );
+    const source: unknown = value.list?.source;
+    this.update("rule", value, () => {
+      if (value.list && typeof source !== "string") {
+        throw new Error("InvalidArgument: ListDataValidation.source (a Range, not the string form)");
+      }
+      return value;
+    });
   }
 
   get rule(): HostValidationRule {

@@ -117,6 +117,52 @@ export class FakeWorkbookModel {
   /** Defined names → reference as given to names.add. */
   readonly names = new Map<string, string>();
   activeSheet?: string;
+  /**
+   * Application.calculationMode (ExcelApi 1.1 to read). In "Manual" nothing recalculates until
+   * application.calculate or the user's F9: formula results stay what they were (the fake never
+   * calculates by itself; see fake-values.ts).
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+
+  /**
+   * A sheet renamed: every formula and defined name that refers to it follows the new name, as
+   * Excel does when a sheet is renamed.
+   */
+  renameReferences(from: string, to: string): void {
+    const prefix = sheetPrefix(to);
+    this.rewrite(from, () => `${prefix}!`);
+  }
+
+  /**
+   * A sheet deleted: every formula and defined name that referred to it now refers to #REF!
+   * ("=#REF!H7") and shows the #REF! error: support.microsoft.com, "How to correct a #REF! error"
+   * ("The #REF! error shows when a formula refers to a cell that's not valid. This happens most
+   * often when cells that were referenced by formulas get deleted").
+   */
+  breakReferences(name: string): void {
+    const broken = this.rewrite(name, () => "#REF!");
+    for (const cell of broken) cell.result = { error: "#REF!" };
+  }
+
+  /** Replaces `'Name'!` / `Name!` in formulas and names; the cells changed. */
+  private rewrite(name: string, by: () => string): FakeCell[] {
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(?:${escape(quoted)}|(?<![\\p{L}\\p{N}_.'])${escape(name)})!`, "giu");
+    const changed: FakeCell[] = [];
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula === undefined) continue;
+        const next = cell.formula.replace(pattern, by);
+        if (next !== cell.formula) {
+          cell.formula = next;
+          changed.push(cell);
+        }
+      }
+    }
+    for (const [key, reference] of this.names) this.names.set(key, reference.replace(pattern, by));
+    return changed;
+  }
 
   sheet(name: string): FakeSheet | undefined {
     const key = name.toUpperCase();
@@ -168,4 +214,9 @@ export function parseAddress(address: string): Bounds {
     return { top: Number(first), bottom: Number(second), left: 1, right: MAX_COLUMNS, whole: "rows" };
   }
   throw new Error(`InvalidArgument: not a range address: ${address}`);
+}
+
+/** A sheet name as Excel writes it before "!": quoted when it is not a plain word. */
+export function sheetPrefix(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -37,14 +37,65 @@ export async function typeIn(
   address: string,
   input: string | number | boolean,
 ): Promise<void> {
+  const { sheet, ref } = edit(excel, sheetName, address, input);
+  await select(excel, sheet.name, ref);
+  await eventsOf(excel).emit("changed", sheet.name, ref);
+}
+
+/**
+ * A co-author types into a cell (Excel on the web, the same workbook open twice): the cell changes
+ * and the sheet's changed event reaches this add-in with `source: "Remote"` (excel-add-ins-events,
+ * "Events and coauthoring"). This user's selection does not move.
+ */
+export async function coauthorTypesIn(
+  excel: FakeExcel,
+  sheetName: string,
+  address: string,
+  input: string | number | boolean,
+): Promise<void> {
+  const { sheet, ref } = edit(excel, sheetName, address, input);
+  await eventsOf(excel).emit("changed", sheet.name, ref, { source: "Remote" });
+}
+
+function edit(excel: FakeExcel, sheetName: string, address: string, input: string | number | boolean) {
   const sheet = sheetOf(excel, sheetName);
   const { ref, row, column } = oneCell(address);
   if (sheet.protection && (sheet.peek(ref)?.locked ?? true)) {
     throw new Error(`fake user: ${sheet.name}!${ref} is locked on a protected sheet`);
   }
-  await select(excel, sheet.name, ref);
   applyInput(sheet.cell(row, column), input, "formulas", row, column);
-  await eventsOf(excel).emit("changed", sheet.name, ref);
+  return { sheet, ref };
+}
+
+/**
+ * The user sorts rows of a sheet (Data › Sort), reordering them by `order` (the rows' new order,
+ * as row numbers of `top…bottom`). Refused on a protected sheet when the rows hold a locked cell,
+ * whatever the protection's allowSort says: support.microsoft.com, "Lock or unlock specific areas
+ * of a protected worksheet" ("Users can't sort ranges that contain locked cells on a protected
+ * worksheet, regardless of this setting").
+ */
+export function sortRows(
+  excel: FakeExcel,
+  sheetName: string,
+  order: readonly number[],
+  lastColumn: number,
+): void {
+  const sheet = sheetOf(excel, sheetName);
+  const top = Math.min(...order);
+  const bottom = Math.max(...order);
+  if (sheet.protection) {
+    for (let row = top; row <= bottom; row++) {
+      for (let column = 1; column <= lastColumn; column++) {
+        if (sheet.peek(cellRef(column, row))?.locked ?? true) {
+          throw new Error(
+            `fake user: cannot sort ${sheet.name}: the rows hold locked cells on a protected sheet`,
+          );
+        }
+      }
+    }
+  }
+  const rows = order.map((row) => Array.from({ length: lastColumn }, (_, i) => sheet.cell(row, i + 1)));
+  rows.forEach((cells, i) => cells.forEach((cell, c) => sheet.cells.set(cellRef(c + 1, top + i), cell)));
 }
 
 /**

@@ -97,6 +97,10 @@ const ALLOWED_FUNCTIONS = new Set([
   "MAX",
   "ROUND",
   "LEN",
+  // The highlight conditional formats' cell keys (src/workbook/highlight-marks.ts).
+  "ISTEXT",
+  "ROW",
+  "COLUMN",
 ]);
 /** Volatile, or newer than Excel 2016: never. */
 const BANNED_FUNCTIONS = [

@@ -4,11 +4,13 @@ import { readAuditRows, SUMMARIES } from "../../workbook/audit/log";
 import { TEXT } from "../../workbook/labels";
 import { buildWorkbookLayout } from "../../workbook/layout";
 import { MAX_EVALUATORS } from "../../workbook/scoring-grid";
-import type { ApiSupport, HostContext } from "../excel/host";
+import type { ApiSupport, HostContext, HostDataRange } from "../excel/host";
+import { rangeOrigin } from "../excel/office-grid";
+import { cellRef, sheetRef } from "../../workbook/address";
 import { writeLayout } from "../excel/write-workbook";
 import { assess } from "./assess";
 import { auditEntry, type AuditBy } from "./audit-log";
-import { ActionError } from "./errors";
+import { ActionError, ReferencesAtRiskError } from "./errors";
 import { isFinalised, queueSnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
 import { INPUT_SHEETS } from "./sheets";
@@ -29,6 +31,7 @@ export async function addEvaluator(
   supports: ApiSupport,
   evaluator: Evaluator,
   audit?: AuditBy,
+  choice: { breakReferences?: boolean } = {},
 ): Promise<void> {
   const { worksheets, names } = context.workbook;
   const { snapshot, also: listed } = await loadWorkbook(context, [...INPUT_SHEETS, "audit"], (reads) => {
@@ -79,6 +82,14 @@ export async function addEvaluator(
     }),
   });
   const layoutNames = new Set(layout.names.map((n) => fold(n.name)));
+  if (!choice.breakReferences) {
+    const references = await referencesToSheets(
+      context,
+      listed.sheets.map((s) => s.name),
+      listed.names.filter((n) => !layoutNames.has(fold(n.name))),
+    );
+    if (references.length > 0) throw new ReferencesAtRiskError(references);
+  }
   await writeLayout(context, layout, supports, {
     sheets: listed.sheets.filter((s) => isStarScoreSheet(s.name)).map((s) => s.name),
     names: listed.names
@@ -110,4 +121,48 @@ export function withEvaluator(assessment: Assessment, evaluator: Evaluator): Ass
       Object.entries(assessment.scores).map(([code, row]) => [code, [...row, null]]),
     ),
   };
+}
+
+/**
+ * The user's own formulas (on sheets that are not StarScore's) and defined names that refer to
+ * StarScore's sheets: rebuilding renames those sheets out of the way and deletes them, and Excel
+ * follows a rename but turns every reference to a deleted sheet into #REF! (test/fakes/fake-model.ts
+ * models both). One more read sync, over the other sheets' used ranges only; a workbook of
+ * StarScore's sheets alone costs nothing.
+ */
+export async function referencesToSheets(
+  context: HostContext,
+  sheetNames: readonly string[],
+  names: readonly { name: string; formula: string }[],
+): Promise<string[]> {
+  const ours = sheetNames.filter(isStarScoreSheet);
+  const refersToOurs = (formula: string) => {
+    const text = formula.toLocaleUpperCase("en-US");
+    return ours.some((name) => {
+      const upper = name.toLocaleUpperCase("en-US");
+      return text.includes(`'${upper.replace(/'/g, "''")}'!`) || text.includes(`${upper}!`);
+    });
+  };
+  const found = names.filter((n) => refersToOurs(n.formula)).map((n) => n.name);
+  const others = sheetNames
+    .filter((name) => !isStarScoreSheet(name))
+    .map((name) => {
+      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      used.load("address,formulas");
+      return { name, used: used as HostDataRange & { readonly formulas: unknown[][] } };
+    });
+  if (others.length === 0) return found;
+  await context.sync();
+  for (const { name, used } of others) {
+    if (used.isNullObject) continue;
+    const origin = rangeOrigin(used.address);
+    used.formulas.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (typeof formula === "string" && formula.startsWith("=") && refersToOurs(formula)) {
+          found.push(sheetRef(name, cellRef(origin.column + c, origin.row + r)));
+        }
+      }),
+    );
+  }
+  return found;
 }

@@ -44,7 +44,7 @@ export function assess(snapshot: WorkbookSnapshot): Assessed {
       ...read.issues.map(readerIssue),
       ...scoring.issues.map((i) => engineIssue(i, read.assessment, read.locator)),
     ],
-    places: new CellPlaces(snapshot, read.geometry),
+    places: new CellPlaces(snapshot),
   };
 }
 

@@ -1,18 +1,19 @@
 import type { Localised } from "../../spec/types";
+import { ActionError } from "../errors";
 import type { PaneIssue } from "./types";
 
-/**
- * An action that cannot go on with the workbook as it is (compute or add an evaluator on a
- * workbook that cannot be read, an entry cell that would be lost): why, in both languages, and
- * the issues with their cells, for the pane to list like validate's.
- */
-export class ActionError extends Error {
-  override readonly name = "ActionError";
+export { ActionError, ReferencesAtRiskError } from "../errors";
 
-  constructor(
-    readonly localised: Localised,
-    readonly issues: readonly PaneIssue[] = [],
-  ) {
-    super([localised.en, ...issues.map((i) => i.message.en)].join("\n"));
-  }
+/**
+ * The one refusal of compute, finalise and verify when the workbook's assessment cannot be read:
+ * "… cannot be read, so <consequence>. Fix these first.", with the issues that stop the read.
+ */
+export function unreadableError(consequence: Localised, issues: readonly PaneIssue[]): ActionError {
+  return new ActionError(
+    {
+      zh: `无法读取工作簿中的评估，因此${consequence.zh}。请先修正以下问题。`,
+      en: `The assessment in this workbook cannot be read, so ${consequence.en}. Fix these first.`,
+    },
+    issues,
+  );
 }

@@ -29,7 +29,8 @@ import { officeGrid } from "../excel/office-grid";
 import { PROTECTION } from "../excel/write-workbook";
 import { assess } from "./assess";
 import { asText, auditEntry, auditWrite, lastRowOf, queueAuditEnd, type AuditBy } from "./audit-log";
-import { ActionError } from "./errors";
+import { ActionError, unreadableError } from "./errors";
+import { queueGuarded, restoreProtection, type GuardedSheet } from "./protection";
 import { loadWorkbook } from "./load";
 import { INPUT_SHEETS, RANGE_DATA, type FoundSheet, type SheetReads } from "./sheets";
 import type { AuditLogRow, FinaliseRecord, FinaliseStatus } from "./types";
@@ -108,15 +109,7 @@ export async function finaliseWorkbook(context: HostContext, by: AuditBy): Promi
     return () => ({ auditEnd: auditEnd(), sheet: sheet() });
   });
   const assessed = assess(snapshot);
-  if (!assessed.ok) {
-    throw new ActionError(
-      {
-        zh: "无法读取工作簿中的评估，因此不能定稿。请先修正以下问题。",
-        en: "The assessment in this workbook cannot be read, so it cannot be finalised. Fix these first.",
-      },
-      assessed.issues,
-    );
-  }
+  if (!assessed.ok) throw unreadableError({ zh: "不能定稿", en: "it cannot be finalised" }, assessed.issues);
   const errors = assessed.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     throw new ActionError(
@@ -165,7 +158,7 @@ export async function finaliseWorkbook(context: HostContext, by: AuditBy): Promi
   const inputs = LOCKED_SHEETS.map((key) => snapshot.sheets[key]!);
   const audit = log && snapshot.sheets.audit;
   const existingSheet = also.sheet;
-  const guarded: Guarded[] = [
+  const guarded: GuardedSheet[] = [
     ...inputs.map((sheet) => ({ ...sheet, protectAfter: true })),
     ...(audit ? [{ ...audit, protectAfter: audit.protected }] : []),
     ...(existingSheet ? [{ ...existingSheet, protectAfter: true }] : []),
@@ -215,7 +208,7 @@ export async function reopenWorkbook(context: HostContext, by: AuditBy): Promise
     (s): s is FoundSheet => s !== undefined,
   );
   const audit = log && snapshot.sheets.audit;
-  const guarded: Guarded[] = [
+  const guarded: GuardedSheet[] = [
     ...inputs.map((s) => ({ ...s, protectAfter: s.protected })),
     ...(audit ? [{ ...audit, protectAfter: audit.protected }] : []),
     { ...sheet, protectAfter: sheet.protected },
@@ -237,59 +230,26 @@ export async function reopenWorkbook(context: HostContext, by: AuditBy): Promise
   return paneRecord(record);
 }
 
-/** A sheet to write to: unprotected first, protected again after when `protectAfter`. */
-interface Guarded {
-  worksheet: HostWorksheet;
-  protected: boolean;
-  options: Excel.WorksheetProtectionOptions;
-  protectAfter: boolean;
-}
-
 /**
  * One request: every protected sheet unprotected first (a password stops the request before
- * anything is written), the writes, then protection back on. On failure, sheets left unprotected
- * are protected again and the error says what to do.
+ * anything is written), the writes, then protection back on (protection.ts). On failure, sheets
+ * left unprotected are protected again and the error says what to do.
  */
 async function writeGuarded(
   context: HostContext,
-  sheets: readonly Guarded[],
+  sheets: readonly GuardedSheet[],
   write: () => void,
 ): Promise<void> {
-  for (const sheet of sheets) if (sheet.protected) sheet.worksheet.protection.unprotect();
-  write();
-  for (const sheet of sheets) {
-    if (sheet.protectAfter) sheet.worksheet.protection.protect(protectionOptions(sheet));
-  }
+  const lifted = queueGuarded(sheets, write);
   try {
     await context.sync();
   } catch (error) {
-    await restore(context, sheets);
+    await restoreProtection(context, lifted);
     const detail = error instanceof Error ? error.message : String(error);
     throw new ActionError({
       zh: `无法写入工作簿（${detail}）。若工作表设置了密码保护，请先撤销保护（审阅 › 撤销工作表保护）。`,
       en: `Could not write to the workbook (${detail}). If a sheet is protected with a password, unprotect it first (Review › Unprotect Sheet).`,
     });
-  }
-}
-
-function protectionOptions(sheet: Guarded): Excel.WorksheetProtectionOptions {
-  if (!sheet.protected) return PROTECTION;
-  const { selectionMode, ...flags } = sheet.options;
-  return { ...flags, ...(selectionMode !== undefined && { selectionMode }) };
-}
-
-async function restore(context: HostContext, sheets: readonly Guarded[]): Promise<void> {
-  const wanted = sheets.filter((s) => s.protected);
-  if (wanted.length === 0) return;
-  try {
-    for (const sheet of wanted) sheet.worksheet.protection.load("protected");
-    await context.sync();
-    for (const sheet of wanted) {
-      if (!sheet.worksheet.protection.protected) sheet.worksheet.protection.protect(protectionOptions(sheet));
-    }
-    await context.sync();
-  } catch {
-    // The action's own error is what the user sees.
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SheetKey } from "../../workbook/types";
 import type { HostContext } from "../excel/host";
-import { queueStoreRead, readStore, type Mark } from "./highlights";
+import { queueStoreRead, readStore, type Store } from "./highlights";
 import { queueSheetReads, takeSnapshot, type SheetReads, type WorkbookSnapshot } from "./sheets";
 
 /**
@@ -14,7 +14,7 @@ import { queueSheetReads, takeSnapshot, type SheetReads, type WorkbookSnapshot }
  */
 export interface Loaded<T> {
   snapshot: WorkbookSnapshot;
-  store: Map<string, Mark>;
+  store: Store;
   also: T;
 }
 

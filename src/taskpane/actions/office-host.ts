@@ -5,6 +5,7 @@ import { loadPersonName, type AuditBy } from "./audit-log";
 import { selectCell, setEntry } from "./cells";
 import { computeWorkbook } from "./compute";
 import { subscribe, type RunIn } from "./events";
+import { runner } from "./run";
 import { finaliseStatus, finaliseWorkbook, reopenWorkbook } from "./finalise";
 import { generate } from "./generate";
 import { inspectSelection } from "./inspect";
@@ -30,31 +31,40 @@ export interface OfficeHostOptions {
   now?: () => Date;
 }
 
-const excelRun: RunBatch = (batch) => Excel.run(batch);
+const excelRun: RunBatch = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch));
 // The context is the Excel.RequestContext an earlier Excel.run gave: HostContext is its structural type.
 const excelRunIn: RunIn = (context, batch) => Excel.run(context as unknown as Excel.RequestContext, batch);
 
 export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost {
-  const run = options.run ?? excelRun;
+  const base = options.run ?? excelRun;
   const runIn = options.runIn ?? excelRunIn;
   const supports = options.supports ?? officeApiSupport;
   const person = options.person ?? loadPersonName;
   const by = (name = person()): AuditBy => ({ person: name, ...(options.now && { now: options.now }) });
+  // How each action runs: run.ts (cell edit, undo group, the active workbook switching).
+  const read = runner(base, supports, "read");
+  const edit = runner(base, supports, "edit");
+  const structure = runner(base, supports, "structure");
   return {
-    hasWorkbook: () => run(hasWorkbook),
-    generate: (request) => generate(request, run, supports, by()),
-    addEvaluator: (evaluator) => run((context) => addEvaluator(context, supports, evaluator, by())),
-    validate: (opts) => run((context) => validateWorkbook(context, opts?.log === false ? undefined : by())),
-    compute: () => run((context) => computeWorkbook(context, by())),
-    finalise: (name) => run((context) => finaliseWorkbook(context, by(name))),
-    reopen: (name) => run((context) => reopenWorkbook(context, by(name))),
-    finaliseStatus: () => run(finaliseStatus),
-    verify: () => run(verifyInPane),
-    selectCell: (cell) => run((context) => selectCell(context, cell)),
-    inspectSelection: () => run(inspectSelection),
-    setEntry: (cell, value) => run((context) => setEntry(context, cell, value)),
-    onChanged: (listener) => subscribe(run, runIn, INPUT_SHEETS, "onChanged", listener),
-    onSelectionChanged: (listener) => subscribe(run, runIn, ["scoring"], "onSelectionChanged", listener),
+    hasWorkbook: () => read(hasWorkbook),
+    generate: (request) => generate(request, structure, supports, by()),
+    addEvaluator: (evaluator, choice) =>
+      structure((context) => addEvaluator(context, supports, evaluator, by(), choice)),
+    validate: (opts) =>
+      opts?.background
+        ? read((context) => validateWorkbook(context, { write: false }))
+        : edit((context) => validateWorkbook(context, { audit: by(), write: true })),
+    compute: () => edit((context) => computeWorkbook(context, by())),
+    finalise: (name) => structure((context) => finaliseWorkbook(context, by(name))),
+    reopen: (name) => structure((context) => reopenWorkbook(context, by(name))),
+    finaliseStatus: () => read(finaliseStatus),
+    verify: () => read(verifyInPane),
+    selectCell: (cell) => read((context) => selectCell(context, cell)),
+    inspectSelection: () => read(inspectSelection),
+    setEntry: (cell, value) => edit((context) => setEntry(context, cell, value)),
+    onChanged: (listener) => subscribe(read, runIn, supports, INPUT_SHEETS, "onChanged", listener),
+    onSelectionChanged: (listener) =>
+      subscribe(read, runIn, supports, ["scoring"], "onSelectionChanged", listener),
   };
 }
 

@@ -26,9 +26,16 @@ export interface GenerateRequest {
 
 /**
  * What a pane issue is: the engine's (core/issues.ts) or the reader's (an entry cell that is not a
- * number), the workbook that could not be read, or the highlights that could not be written.
+ * number), the workbook that could not be read, the highlights that could not be written or shown
+ * (a workbook without the highlight store), or Excel's manual calculation (results not compared).
  */
-export type PaneIssueCode = IssueCode | ReadIssueCode | "workbook-unreadable" | "workbook-not-written";
+export type PaneIssueCode =
+  | IssueCode
+  | ReadIssueCode
+  | "workbook-unreadable"
+  | "workbook-not-written"
+  | "highlights-unavailable"
+  | "manual-calculation";
 
 /** A validation issue as the pane lists it: the engine's or the reader's, with the cell to go to. */
 export interface PaneIssue {
@@ -61,8 +68,11 @@ export interface IntegrityIssue {
   what: string;
   sheetValue: string;
   engineValue: string;
-  /** verify: the kind of finding (the codes of `starscore verify`, and of its finalisation check). */
-  code?: IntegrityCode | AuditFindingCode;
+  /**
+   * verify: the kind of finding (the codes of `starscore verify`, and of its finalisation check),
+   * or the live results not compared because Excel is in manual calculation.
+   */
+  code?: IntegrityCode | AuditFindingCode | "manual-calculation";
   /** verify: what was found, in both languages. */
   message?: Localised;
 }
@@ -125,13 +135,21 @@ export interface StarScoreHost {
   hasWorkbook(): Promise<boolean>;
   /** Creates the workbook; rejects with WorkbookExistsError rather than overwrite anything. */
   generate(request: GenerateRequest): Promise<{ skipped: string[] }>;
-  /** Adds an evaluator or visit column, keeping every entry, note, exclusion and special item. */
-  addEvaluator(evaluator: { name: string; kind: EvaluatorKind }): Promise<void>;
   /**
-   * Validates and appends the audit log's row; `log: false` (auto-validation after each edit) leaves
-   * the log alone and sends nothing when there is nothing to highlight.
+   * Adds an evaluator or visit column, keeping every entry, note, exclusion and special item. The
+   * sheets are rebuilt: refused with ReferencesAtRiskError when the user's own formulas or names
+   * refer to them (they would show #REF!), unless `breakReferences` (the user chose to go on).
    */
-  validate(options?: { log?: boolean }): Promise<ValidationReport>;
+  addEvaluator(
+    evaluator: { name: string; kind: EvaluatorKind },
+    choice?: { breakReferences?: boolean },
+  ): Promise<void>;
+  /**
+   * Validates, highlights the cells at fault and appends the audit log's row; `background: true`
+   * (auto-validation after the user's edit) reads only and writes nothing at all, so the user's
+   * undo stack is left as their edit left it.
+   */
+  validate(options?: { background?: boolean }): Promise<ValidationReport>;
   compute(): Promise<ComputeReport>;
   /**
    * Finalises the assessment (lead auditor): refuses when validation finds errors (ActionError with

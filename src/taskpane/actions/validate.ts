@@ -1,41 +1,47 @@
 import { SUMMARIES } from "../../workbook/audit/log";
-import { buildWorkbookLayout } from "../../workbook/layout";
 import type { HostContext } from "../excel/host";
-import { assess, marksOf, standIn } from "./assess";
+import { assess, marksOf } from "./assess";
 import { auditEntry, auditWrite, queueAuditEnd, type AuditBy } from "./audit-log";
-import { layoutFills, planHighlights } from "./highlights";
+import { planHighlights } from "./highlights";
 import { loadWorkbook } from "./load";
 import { report } from "./pane-issues";
 import { INPUT_SHEETS } from "./sheets";
 import type { ValidationReport } from "./types";
-import { writeBack } from "./write-back";
+import { NO_HIGHLIGHTS, writeBack } from "./write-back";
 
 /**
  * validate: one run, two syncs whatever the number of evaluators. Sync 1 reads the input sheets'
- * used ranges, their protection and the remembered highlights; the reader and the engine find the
- * issues; sync 2 highlights the cells at fault and gives the cells highlighted before that are now
- * fine their look back (nothing is sent when nothing changes). Given `audit`, sync 2 also appends
- * the audit log's row ("12 errors, 3 warnings"), so a clean workbook then takes 2 syncs too.
+ * used ranges, their protection and the highlight store; the reader and the engine find the
+ * issues.
+ *
+ * - In the background (`write: false`, auto-validation after the user's edit) that is all: nothing
+ *   is written, so the user's next Ctrl+Z still undoes their own edit and not a write of ours
+ *   (every API write is an entry on the user's undo stack, learn.microsoft.com/office/dev/add-ins/
+ *   excel/excel-add-ins-undo-capabilities), and two people with the pane open on one workbook do
+ *   not write over each other. The sheet's own conditional formats mark invalid entries and
+ *   unscored items live meanwhile.
+ * - Explicitly (the Validate button): sync 2 writes the highlight store (values into unlocked
+ *   cells, no protection lifted: highlights.ts) and, given `audit`, the audit log's row ("12
+ *   errors, 3 warnings"); nothing is sent when neither changes.
  */
-export async function validateWorkbook(context: HostContext, audit?: AuditBy): Promise<ValidationReport> {
+export async function validateWorkbook(
+  context: HostContext,
+  options: { audit?: AuditBy; write: boolean },
+): Promise<ValidationReport> {
   const { snapshot, store, also: auditEnd } = await loadWorkbook(context, INPUT_SHEETS, queueAuditEnd);
   const assessed = assess(snapshot);
-  const assessment = assessed.ok ? assessed.read.assessment : standIn(snapshot);
-  const plan = planHighlights({
-    marks: marksOf(assessed.places, assessed.issues),
-    previous: store,
-    places: assessed.places,
-    restoreFill: () => layoutFills(buildWorkbookLayout({ lang: snapshot.lang, assessment }), assessment),
-    hasStore: snapshot.sheets.rules !== undefined,
-  });
   const found = report(assessed.issues);
+  if (!options.write) return found;
+  const marks = marksOf(assessed.places, assessed.issues);
+  const plan = planHighlights({ marks, previous: store, places: assessed.places });
   const log =
-    audit &&
+    options.audit &&
     auditWrite(
       snapshot,
       auditEnd,
-      auditEntry(audit, "validate", SUMMARIES.validate(found.errors, found.warnings), snapshot.lang),
+      auditEntry(options.audit, "validate", SUMMARIES.validate(found.errors, found.warnings), snapshot.lang),
     );
-  const failed = await writeBack(context, snapshot, plan, log);
-  return failed ? report([...assessed.issues, failed]) : found;
+  const failed = await writeBack(context, snapshot, store, plan, log);
+  const notes = [...(failed ? [failed] : []), ...(!store.present && marks.length > 0 ? [NO_HIGHLIGHTS] : [])];
+  return notes.length > 0 ? report([...assessed.issues, ...notes]) : found;
 }

@@ -5,7 +5,8 @@ import { verifyWorkbook } from "../../workbook/integrity/verify";
 import { type SheetView, type WorkbookView } from "../../workbook/integrity/view";
 import type { HostContext, HostDataRange } from "../excel/host";
 import { rangeOrigin } from "../excel/office-grid";
-import { ActionError } from "./errors";
+import { MANUAL_CALCULATION, queueCalculationMode, type Calculation } from "./calculation";
+import { unreadableError } from "./errors";
 import { queueSnapshotSheet } from "./finalise";
 import { problemIssue } from "./pane-issues";
 import { queueSheetReads, SHEET_KEYS, takeSnapshot, type SheetReads } from "./sheets";
@@ -23,7 +24,7 @@ import { foldName as fold } from "../../workbook/sheet-names";
  * request is made again after listing the sheets (a second sync, on such hosts only).
  */
 export async function verifyInPane(context: HostContext): Promise<IntegrityIssue[]> {
-  let view: WorkbookView;
+  let view: WorkbookView & { calculation: Calculation };
   try {
     view = await readView(context);
   } catch {
@@ -37,18 +38,30 @@ export async function verifyInPane(context: HostContext): Promise<IntegrityIssue
   }
   const result = verifyWorkbook(view);
   if (!result.ok) {
-    throw new ActionError(
-      {
-        zh: "无法读取工作簿中的评估，因此无法检查其完整性。请先修正以下问题。",
-        en: "The assessment in this workbook cannot be read, so its integrity cannot be checked. Fix these first.",
-      },
+    throw unreadableError(
+      { zh: "无法检查其完整性", en: "its integrity cannot be checked" },
       result.problems.map(problemIssue),
     );
   }
   // After finalisation (src/workbook/audit): entries or result changed since, the snapshot edited or gone.
   const finalisation = finalisationProblems(checkWorkbookFinalisation((name) => view.sheet(name)));
-  return [...result.findings.map(integrityIssue), ...finalisation.map(auditIssue)];
+  const findings = [...result.findings.map(integrityIssue), ...finalisation.map(auditIssue)];
+  if (view.calculation === "automatic") return findings;
+  // Manual calculation: live results may be stale (calculation.ts), so none is compared.
+  return [
+    {
+      what: "manual-calculation",
+      sheetValue: "",
+      engineValue: "",
+      code: "manual-calculation",
+      message: MANUAL_CALCULATION.message,
+    },
+    ...findings.filter((f) => !STALE_WHEN_MANUAL.has(f.code ?? "")),
+  ];
 }
+
+/** The findings that compare a formula's live result (not its text) with what it should show. */
+const STALE_WHEN_MANUAL = new Set(["value-differs"]);
 
 export function auditIssue(finding: AuditFinding): IntegrityIssue {
   return {
@@ -75,7 +88,10 @@ export function integrityIssue(finding: IntegrityFinding): IntegrityIssue {
 /** A used range as read with its formulas (Range.formulas: "=…" for a formula, else the constant). */
 type FormulaRange = HostDataRange & { readonly formulas: unknown[][] };
 
-async function readView(context: HostContext, present?: readonly string[]): Promise<WorkbookView> {
+async function readView(
+  context: HostContext,
+  present?: readonly string[],
+): Promise<WorkbookView & { calculation: Calculation }> {
   // Every StarScore sheet's cells but the audit log's, which the integrity check leaves alone.
   const grids = SHEET_KEYS.filter((key) => key !== "audit");
   const reads: SheetReads = queueSheetReads(context, grids, present);
@@ -83,6 +99,7 @@ async function readView(context: HostContext, present?: readonly string[]): Prom
   const snapshotSheet = queueSnapshotSheet(context, reads);
   const { names } = context.workbook;
   names.load("items/name,items/formula");
+  const calculation = queueCalculationMode(context);
   await context.sync();
 
   const snapshot = takeSnapshot(reads);
@@ -100,6 +117,7 @@ async function readView(context: HostContext, present?: readonly string[]): Prom
   return {
     sheet: (name) => sheets.get(fold(name)),
     names: new Map(names.items.map((n) => [n.name, n.formula])),
+    calculation: calculation(),
   };
 }
 

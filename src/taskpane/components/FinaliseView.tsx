@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { loadPersonName, MAX_PERSON_LENGTH, savePersonName } from "../actions/audit-log";
 import type { FinaliseRecord, FinaliseStatus, PaneIssue } from "../actions/types";
+import { ActionError } from "../errors";
 import { fmt, type Lang, type Messages } from "../i18n";
 import { BusyIcon } from "./BusyIcon";
 import { DataTable } from "./DataTable";
@@ -45,8 +46,7 @@ type Pending = "finalise" | "reopen";
 
 /** The errors an ActionError carries (finalise refused by validation), if any. */
 function issuesOf(error: unknown): PaneIssue[] {
-  const issues = (typeof error === "object" && error !== null ? error : {}) as { issues?: unknown };
-  return Array.isArray(issues.issues) ? (issues.issues as PaneIssue[]) : [];
+  return error instanceof ActionError ? [...error.issues] : [];
 }
 
 /**

@@ -107,8 +107,9 @@ export function ValidateView(_props: { active: boolean }) {
           failed: "validateFailed",
           quiet: background,
         },
-        // Auto-validation after each edit is not an action of the user's: not logged.
-        () => host.validate(background ? { log: false } : undefined),
+        // Auto-validation after each edit is not an action of the user's: it writes nothing (not
+        // even the log), so the user's Ctrl+Z still undoes their own edit.
+        () => host.validate(background ? { background: true } : undefined),
       );
       if (request !== latestRequest.current) return;
       if (result) {

@@ -1,5 +1,5 @@
 import { fmt, messages, type Lang } from "../i18n";
-import type { Localised } from "../../spec/types";
+import { LocalisedError, WorkbookExistsError } from "../errors";
 
 /** An error as the pane shows it: a sentence and, for some errors, a list (the sheets in the way). */
 export interface ErrorDescription {
@@ -15,43 +15,24 @@ export function errorSummary(description: ErrorDescription): string {
   return [...description.details, description.text].join(" ");
 }
 
-function isLocalised(value: unknown): value is Localised {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Localised).zh === "string" &&
-    typeof (value as Localised).en === "string"
-  );
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
 /**
- * Says what went wrong in the user's language. Recognised by shape rather than by class, so that
- * the pane does not depend on the Office.js implementation's modules:
- * - WorkbookExistsError (name "WorkbookExistsError", `sheets`, `names`): which sheets and names
- *   are in the way, and what to do instead;
- * - an error carrying `localised: { zh, en }` (as the CLI's UserError does): that text;
+ * Says what went wrong in the user's language, by the error's class (src/taskpane/errors.ts):
+ * - WorkbookExistsError: which sheets and names are in the way, and what to do instead;
+ * - a LocalisedError (ActionError, ReferencesAtRiskError): its text;
  * - anything else: a generic sentence with the error's own message (Office's errors are localised
  *   by Office already).
  */
 export function describeError(error: unknown, lang: Lang): ErrorDescription {
   const t = messages[lang];
-  const record = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
-  if (record.name === "WorkbookExistsError") {
-    const sheets = strings(record.sheets);
-    const names = strings(record.names);
+  if (error instanceof WorkbookExistsError) {
     const details = [
-      ...(sheets.length ? [fmt(t.workbookExistsSheets, { list: sheets.join(t.listSeparator) })] : []),
-      ...(names.length ? [fmt(t.workbookExistsNames, { list: names.join(t.listSeparator) })] : []),
+      ...(error.sheets.length ? [fmt(t.workbookExistsSheets, { list: error.sheets.join(t.listSeparator) })] : []),
+      ...(error.names.length ? [fmt(t.workbookExistsNames, { list: error.names.join(t.listSeparator) })] : []),
     ];
     return { title: t.workbookExistsTitle, text: t.workbookExistsBody, details };
   }
-  if (isLocalised(record.localised)) {
-    return { text: record.localised[lang], details: strings(record.details) };
-  }
+  if (error instanceof LocalisedError) return { text: error.localised[lang], details: [] };
+  const record = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
   const message =
     typeof record.message === "string" && record.message.trim()
       ? record.message.trim()

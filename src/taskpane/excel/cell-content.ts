@@ -1,13 +1,14 @@
 import type { CellSpec } from "../../workbook/types";
 import type { HostWorksheet } from "./host";
 import { toR1C1 } from "./r1c1";
-import { groupRectangles, locate, rectAddress, rectArea, type Located, type Rect } from "./rectangles";
+import { locate, rectAddress, type Located, type Rect } from "./rectangles";
 
 /**
- * Values and formulas, written through `formulasR1C1` (constants pass through it unchanged). Cells
- * that share one R1C1 text over a rectangle (the hidden valid-entry grid, a column of item formulas)
- * get it as a single value for the whole block; the rest go as 2D arrays per run of rows, with null
- * (Excel leaves the cell alone) in the gaps.
+ * Values and formulas, written through `formulasR1C1` (constants pass through it unchanged), as 2D
+ * arrays of exactly the range's size (host.ts RangeInput: never one value over a block), per run of
+ * rows with null (Excel leaves the cell alone) in the gaps. In R1C1 a column of item formulas or the
+ * hidden valid-entry grid is the same text in every cell, which keeps the arrays compressible and
+ * the request well under Excel on the web's 5 MB at 200 evaluators (test/taskpane/excel).
  *
  * Text is always a value: every string is written with a leading apostrophe. Excel parses what the
  * API writes as it parses typing: "=SUM(A1)" would become a formula, "0075" the number 75, "TRUE" a
@@ -36,11 +37,11 @@ const NULL_BYTES = 5;
 
 export interface ContentWrite {
   address: string;
-  /** One content for the whole block, or a row-major array. */
-  content: Content | (Content | null)[][];
+  /** Row-major, exactly the range's size. */
+  content: (Content | null)[][];
 }
 
-/** The writes for a sheet's cells: shared blocks first, then arrays of what is left. */
+/** The writes for a sheet's cells. */
 export function planContent(cells: readonly CellSpec[]): ContentWrite[] {
   const located: Located<Content>[] = [];
   for (const cell of cells) {
@@ -48,28 +49,7 @@ export function planContent(cells: readonly CellSpec[]): ContentWrite[] {
     const content = cellContent(cell, row, column);
     if (content !== null) located.push({ row, column, item: content });
   }
-  const byKey = new Map(located.map((c) => [contentKey(c.item), c.item]));
-  const writes: ContentWrite[] = [];
-  const shared = new Set<string>();
-  for (const [key, rect] of groupRectangles(located, contentKey)) {
-    const content = byKey.get(key)!;
-    if (!worthABlock(content, rectArea(rect))) continue;
-    writes.push({ address: rectAddress(rect), content });
-    for (let row = rect.top; row <= rect.bottom; row++) {
-      for (let column = rect.left; column <= rect.right; column++) shared.add(`${row}:${column}`);
-    }
-  }
-  const rest = located.filter((c) => !shared.has(`${c.row}:${c.column}`));
-  return [...writes, ...arrayWrites(rest)];
-}
-
-function contentKey(content: Content): string {
-  return `${typeof content}:${String(content)}`;
-}
-
-function worthABlock(content: Content, area: number): boolean {
-  const bytes = JSON.stringify(content).length;
-  return area > 1 && area * (bytes + 1) > REQUEST_OVERHEAD_BYTES + bytes;
+  return arrayWrites(located);
 }
 
 /**

@@ -6,12 +6,14 @@ import { groupRectangles, locate, rectAddress, type Rect } from "./rectangles";
 /**
  * Number formats, styles and unlocked inputs, each as one request set per rectangular block of
  * cells sharing it (a style's fill, font, alignment and borders go to the block at once), never
- * one per cell.
+ * one per cell. Range.numberFormat is `any[][]` (@types/office-js, ExcelApi 1.1) like values: the
+ * block's format goes as an array of its size (host.ts RangeInput); the format properties (fill
+ * colour, font, alignment, locked) are single values by their type.
  */
 export function writeFormats(sheet: HostWorksheet, cells: readonly CellSpec[]): void {
   const located = cells.map(locate);
   for (const [numFmt, rect] of groupRectangles(located, (c) => c.numFmt)) {
-    sheet.getRange(rectAddress(rect)).numberFormat = numFmt;
+    sheet.getRange(rectAddress(rect)).numberFormat = filled(rect, numFmt);
   }
   for (const [key, rect] of groupRectangles(located, (c) => c.style)) {
     applyStyle(sheet.getRange(rectAddress(rect)).format, STYLES[key as StyleKey], rect);
@@ -20,6 +22,12 @@ export function writeFormats(sheet: HostWorksheet, cells: readonly CellSpec[]): 
   for (const [, rect] of groupRectangles(located, (c) => (c.input ? "input" : undefined))) {
     sheet.getRange(rectAddress(rect)).format.protection.locked = false;
   }
+}
+
+/** A rectangle's worth of one value, as a 2D array. */
+export function filled<T>(rect: Rect, value: T): T[][] {
+  const columns = rect.right - rect.left + 1;
+  return Array.from({ length: rect.bottom - rect.top + 1 }, () => Array<T>(columns).fill(value));
 }
 
 /** Thin light-grey grid, as the .xlsx writer draws it. */

@@ -1,29 +1,29 @@
 import type { ConditionalFormatSpec, SheetSpec, ValidationSpec } from "../../workbook/types";
-import type { HostRange, HostValidationRule, HostWorksheet } from "./host";
+import type { HostValidationRule, HostWorksheet } from "./host";
 
 /**
  * Data validation (ExcelApi 1.8) and custom-formula conditional formats (ExcelApi 1.6). Formulas
  * stay in A1: Excel reads them relative to the range's top-left cell, as the layout writes them.
  */
 
-/** A sheet-qualified reference of the workbook being written ("='规则'!$H$5:$H$6") as a range. */
-export type RangeLookup = (reference: string) => HostRange | undefined;
-
-export function writeValidations(sheet: HostWorksheet, spec: SheetSpec, lookup: RangeLookup): void {
+export function writeValidations(sheet: HostWorksheet, spec: SheetSpec): void {
   for (const v of spec.validations) {
     const validation = sheet.getRange(v.range).dataValidation;
-    validation.rule = validationRule(v, lookup);
+    validation.rule = validationRule(v);
     validation.ignoreBlanks = v.allowBlank;
     validation.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
     if (v.prompt) validation.prompt = { showPrompt: true, title: v.promptTitle ?? "", message: v.prompt };
   }
 }
 
-export function validationRule(v: ValidationSpec, lookup: RangeLookup): HostValidationRule {
+export function validationRule(v: ValidationSpec): HostValidationRule {
   switch (v.kind) {
     case "list":
-      // A list's source is documented as a Range or a comma-separated list: pass the range itself.
-      return { list: { inCellDropDown: true, source: lookup(v.formula1) ?? v.formula1 } };
+      // The string form, "='规则'!$L$5:$L$7", as Microsoft's own examples pass it. The typings also
+      // allow a Range (`source: string | Range`), but a Range failed with InvalidArgument at
+      // ListDataValidation.source on builds of the ExcelApi 1.8 era (office-js#277,
+      // office-js-docs-pr#492; office-js-snippets#307 switched its sample to a string meanwhile).
+      return { list: { inCellDropDown: true, source: v.formula1 } };
     case "custom":
       return { custom: { formula: v.formula1 } };
     case "decimal":

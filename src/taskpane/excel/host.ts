@@ -10,11 +10,32 @@
 /** What a cell receives: a number, a Boolean, text ("'" first, see cell-content.ts) or a formula. */
 export type CellInput = string | number | boolean | null;
 /**
- * A 2D array matching the range, or one value applied to every cell of the range (Excel accepts a
- * single value for values, formulas, formulasR1C1 and numberFormat, though Office's typings only
- * declare the array form).
+ * What Range.values, formulas, formulasR1C1 and numberFormat take: a 2D array of exactly the
+ * range's rows and columns, as @types/office-js declares them (`values: any[][]`, ExcelApi 1.1).
+ * Never one value for a block: the reference once said a single value "will be applied to all
+ * cells", the sentence is gone from today's reference and typings, and office-js-docs-reference#578
+ * reports `formulas`/`values` set with one value stopping the add-in.
  */
-export type RangeInput = CellInput | CellInput[][];
+export type RangeInput = CellInput[][];
+
+/**
+ * Excel.RunOptions (@types/office-js `interface RunOptions extends OfficeExtension.RunOptions`):
+ * - delayForCellEdit: the batch waits while the user is editing a cell instead of failing with
+ *   InvalidOperation (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+ *   Neither the typings nor the reference (office-js-docs-reference excel.runoptions.yml, remarks
+ *   empty) give it a requirement set: it is read by the office.js library itself (served current
+ *   from Microsoft's CDN), so it is passed without a guard; a host that predates it runs the batch
+ *   as without it.
+ * - mergeUndoGroup: every sync of the run is one entry of the user's undo stack (ExcelApi 1.20,
+ *   MERGE_UNDO_API); a run that uses an API without undo support then fails with UndoNotSupported
+ *   (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+ */
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+export const MERGE_UNDO_API = "1.20";
 
 export interface HostContext {
   workbook: HostWorkbook;
@@ -23,6 +44,14 @@ export interface HostContext {
 }
 
 export interface HostApplication {
+  /**
+   * ExcelApi 1.1 to read ("Automatic", "AutomaticExceptTables", "Manual"): a runtime setting, not
+   * saved in the workbook. In Manual mode formula results stay as they were until a recalculation.
+   */
+  readonly calculationMode: string;
+  load(propertyNames: string): unknown;
+  /** ExcelApi 1.1: recalculates every open workbook ("Recalculate": what changed and what depends on it). */
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
   /** ExcelApi 1.6. */
   suspendApiCalculationUntilNextSync(): void;
   /** ExcelApi 1.9. */
@@ -104,8 +133,26 @@ export interface HostWorksheetProtection {
 
 /** An Office.js event (worksheet.onChanged, …); the handler runs after Excel has applied the change. */
 export interface HostEventSource {
-  add(handler: () => Promise<unknown>): HostEventRegistration;
+  add(handler: (args: HostChangedEventArgs) => Promise<unknown>): HostEventRegistration;
 }
+
+/**
+ * What the pane reads of Excel.WorksheetChangedEventArgs (selection events carry neither):
+ * - source, ExcelApi 1.7: "Local" for this user's edits and this add-in's writes, "Remote" for a
+ *   co-author's ("Events and coauthoring", learn.microsoft.com/office/dev/add-ins/excel/
+ *   excel-add-ins-events);
+ * - triggerSource, ExcelApi 1.14 (read only where supported): "ThisLocalAddin" when this add-in's
+ *   own request made the change.
+ */
+export interface HostChangedEventArgs {
+  /** ExcelApi 1.7: the changed (or selected) range, "B7". */
+  readonly address?: string;
+  readonly source?: string;
+  readonly triggerSource?: string;
+}
+
+/** ExcelApi 1.14: WorksheetChangedEventArgs.triggerSource. */
+export const TRIGGER_SOURCE_API = "1.14";
 
 export interface HostEventRegistration {
   /** Queues the handler's removal: it takes effect at the next sync of the context it was added in. */
@@ -128,7 +175,9 @@ export interface HostRange {
   columnHidden: boolean;
   readonly format: HostRangeFormat;
   readonly dataValidation: {
-    rule: HostValidationRule;
+    /** Written only; what StarScore writes is the narrower HostValidationRule. */
+    get rule(): Excel.DataValidationRule;
+    set rule(value: HostValidationRule);
     errorAlert: Excel.DataValidationErrorAlert;
     prompt: Excel.DataValidationPrompt;
     ignoreBlanks: boolean;
@@ -157,9 +206,12 @@ export interface HostDataRange {
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostDataRange;
 }
 
-/** Excel.DataValidationRule, the kinds the layout uses; a list's source may be a range. */
+/**
+ * Excel.DataValidationRule, the kinds the layout uses. A list's source is always the string form,
+ * "='规则'!$L$5:$L$7" (guards.ts says why).
+ */
 export interface HostValidationRule {
-  list?: { inCellDropDown: boolean; source: string | HostRange };
+  list?: { inCellDropDown: boolean; source: string };
   custom?: Excel.CustomDataValidation;
   decimal?: Excel.BasicDataValidation;
 }
@@ -215,8 +267,8 @@ export interface HostChartSeries {
   setXAxisValues(sourceData: HostRange): void;
 }
 
-/** Excel.run, or the fake's run. */
-export type RunBatch = <T>(batch: (context: HostContext) => Promise<T>) => Promise<T>;
+/** Excel.run (with Excel.RunOptions when given), or the fake's run. */
+export type RunBatch = <T>(batch: (context: HostContext) => Promise<T>, options?: RunOptions) => Promise<T>;
 
 /** Whether the host implements a requirement set version of ExcelApi, e.g. "1.9". */
 export type ApiSupport = (version: string) => boolean;

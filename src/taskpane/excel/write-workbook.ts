@@ -4,7 +4,7 @@ import { writeContent } from "./cell-content";
 import { writeFormats } from "./cell-format";
 import { writeChart } from "./chart";
 import { WorkbookExistsError } from "./errors";
-import { splitReference, writeConditionalFormats, writeValidations, type RangeLookup } from "./guards";
+import { writeConditionalFormats, writeValidations } from "./guards";
 import {
   officeApiSupport,
   type ApiSupport,
@@ -24,11 +24,11 @@ export { WorkbookExistsError } from "./errors";
  *
  * 1. read the workbook's sheet and defined names; if StarScore's are there, throw
  *    WorkbookExistsError having written nothing;
- * 2. the whole workbook as one request (well under Excel on the web's 5 MB: see cell-content.ts
- *    for how the formula grid is compressed), protection last;
- * 3. only on ExcelApi 1.9 hosts: the page setup, on its own, because it is the one part that is
- *    both optional and least predictable across hosts. Should it fail, the workbook stands and the
- *    result says so.
+ * 2. the whole workbook as one request (well under Excel on the web's 5 MB at 200 evaluators,
+ *    asserted in test/taskpane/excel), protection last;
+ * 3. the optional part, on its own: frozen panes, the first sheet's activation and, on ExcelApi
+ *    1.9 hosts, the page setup. Should it fail (another workbook in front, an old build's
+ *    GeneralException), the workbook stands and the result says what is missing.
  *
  * Should step 2 fail part-way, what it wrote is removed again (two more syncs, on the failure path
  * only), so that a retry does not meet a half-written StarScore workbook.
@@ -38,7 +38,7 @@ export { WorkbookExistsError } from "./errors";
  */
 export async function generateWorkbook(
   layout: WorkbookLayout,
-  run: RunBatch = Excel.run,
+  run: RunBatch = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
   supports: ApiSupport = officeApiSupport,
 ): Promise<GenerateResult> {
   return run(async (context) => {
@@ -95,13 +95,22 @@ export async function writeLayout(
     throw error;
   }
 
-  if (!supports(PRINT_API)) return { skipped: ["autoFilter", "pageLayout"] };
-  for (const { spec, sheet } of sheets) writePageLayout(sheet, spec);
+  // The optional step, on its own: frozen panes and the first sheet's activation (both throw
+  // GeneralException when another workbook gains focus meanwhile: excel-add-ins-troubleshooting,
+  // and a GeneralException from freezeAt on an Excel 2019 build would otherwise fail the whole
+  // generate), and the page setup where the host has it. Should it fail, the workbook stands.
+  for (const { spec, sheet } of sheets) writeFreeze(sheet, spec);
+  sheets.find(({ spec }) => !spec.hidden)?.sheet.activate();
+  const print = supports(PRINT_API);
+  if (print) for (const { spec, sheet } of sheets) writePageLayout(sheet, spec);
+  const missing: GenerateResult["skipped"] = print ? [] : ["autoFilter", "pageLayout"];
   try {
     await context.sync();
-    return { skipped: [] };
+    return { skipped: missing };
   } catch {
-    return { skipped: ["pageLayout"] };
+    return {
+      skipped: [...new Set([...missing, "freezePanes" as const, ...(print ? ["pageLayout" as const] : [])])],
+    };
   }
 }
 
@@ -161,7 +170,7 @@ async function undoReplace(
 
 /** Optional features that are not in the workbook, because the host lacks them or refused them. */
 export interface GenerateResult {
-  skipped: ("autoFilter" | "pageLayout")[];
+  skipped: ("autoFilter" | "pageLayout" | "freezePanes")[];
 }
 
 /** StarScore's sheet names in both languages, and the layout's own names, against the workbook's. */
@@ -189,28 +198,21 @@ function queueWorkbook(
   // Sheets first, so that the names can refer to them and the formulas to both.
   const sheets = layout.sheets.map((spec) => ({ spec, sheet: context.workbook.worksheets.add(spec.name) }));
   for (const { name, ref } of layout.names) context.workbook.names.add(name, `=${ref}`);
-  const lookup: RangeLookup = (reference) => {
-    const parts = splitReference(reference);
-    const target = parts && sheets.find(({ spec }) => fold(spec.name) === fold(parts.sheet));
-    return target?.sheet.getRange(parts!.address);
-  };
-  for (const { spec, sheet } of sheets) queueSheet(sheet, spec, supports, lookup);
+  for (const { spec, sheet } of sheets) queueSheet(sheet, spec, supports);
   // Protection last: nothing can be written to a protected sheet's locked cells.
   for (const { spec, sheet } of sheets) {
     if (spec.protect) sheet.protection.protect(PROTECTION);
   }
-  sheets.find(({ spec }) => !spec.hidden)?.sheet.activate();
   return sheets;
 }
 
-function queueSheet(sheet: HostWorksheet, spec: SheetSpec, supports: ApiSupport, lookup: RangeLookup): void {
+function queueSheet(sheet: HostWorksheet, spec: SheetSpec, supports: ApiSupport): void {
   writeColumns(sheet, spec);
   writeContent(sheet, spec.cells);
   writeFormats(sheet, spec.cells);
   writeRowHeights(sheet, spec);
   writeMerges(sheet, spec);
-  writeFreeze(sheet, spec);
-  writeValidations(sheet, spec, lookup);
+  writeValidations(sheet, spec);
   writeConditionalFormats(sheet, spec);
   if (supports(PRINT_API)) writeAutoFilter(sheet, spec);
   if (spec.chart) writeChart(sheet, spec.chart);
