@@ -21,7 +21,7 @@
 import type { Browser, Page } from "playwright-core";
 import { BANDS, ITEMS, SECONDARY_INDICATORS } from "../../src/spec";
 import type { Lang } from "../../src/spec/types";
-import { HIGHLIGHT_FILLS } from "../../src/taskpane/actions/highlights";
+import { MARK_FILLS as HIGHLIGHT_FILLS } from "../../src/taskpane/actions/highlights";
 import { fmt, messages } from "../../src/taskpane/i18n";
 import { cellRef, columnLetter } from "../../src/workbook/address";
 import { SHEET_NAMES, TEXT } from "../../src/workbook/labels";

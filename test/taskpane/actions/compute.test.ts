@@ -1,7 +1,6 @@
 import { scoreAssessment } from "../../../src/core/score";
 import { toResultJson } from "../../../src/core/report";
 import { ActionError } from "../../../src/taskpane/actions/errors";
-import { HIGHLIGHT_FILLS } from "../../../src/taskpane/actions/highlights";
 import { columnLetter } from "../../../src/workbook/address";
 import { TEXT } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
@@ -15,7 +14,7 @@ import {
 } from "../../../src/workbook/sheets/summary";
 import { STYLES } from "../../../src/workbook/styles";
 import { assessmentWith, deduction } from "../../helpers/builders";
-import { entryRef, measured, plant, rowOf, swapRows, workbookOf } from "./fixture";
+import { entryRef, markOf, measured, plant, rowOf, swapRows, workbookOf } from "./fixture";
 
 const MB = 1024 * 1024;
 
@@ -104,7 +103,7 @@ describe("compute: where the sheet and the engine disagree", () => {
     expect(integrity).toEqual([
       { cell: `'汇总'!${ref}`, what: "Result_FinalScore", sheetValue: "85", engineValue: "80" },
     ]);
-    expect(summary.peek(ref)?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(markOf(wb.excel, summary, ref)).toBe("error");
 
     // The formula typed back in (and computed by Excel): nothing to report, the cell's own look back.
     summary.peek(ref)!.formula = formula;
@@ -128,7 +127,7 @@ describe("compute: where the sheet and the engine disagree", () => {
     expect(integrity).toEqual([
       { cell: `'评分'!${ref}`, what: "B3 得分", sheetValue: "3", engineValue: "0.6" },
     ]);
-    expect(scoring.peek(ref)?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(markOf(wb.excel, scoring, ref)).toBe("error");
   });
 
   it("issues are the validate issues, and the result scores bad cells as blank", async () => {

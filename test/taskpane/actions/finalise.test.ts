@@ -82,8 +82,8 @@ describe("the audit log: one row per action, in the action's own write request",
         ],
       }),
     );
-    // 1: the names; 2: the whole workbook with its log row (no page setup on ExcelApi 1.8).
-    expect(syncs).toBe(2);
+    // 1: the names; 2: the whole workbook with its log row; 3: frozen panes and activation.
+    expect(syncs).toBe(3);
     const log = excel.model.sheet("审计日志")!;
     expect(log.visibility).toBe("Visible");
     expect(log.protection).toBeDefined();
@@ -91,8 +91,9 @@ describe("the audit log: one row per action, in the action's own write request",
     expect(rows).toHaveLength(1);
     expect(rows[0]![0]).toMatch(TIME);
     expect(rows[0]!.slice(1)).toEqual(["王组长", "生成", "生成工作簿：2 列评价人"]);
-    // Every cell of the log is locked: only StarScore writes there.
-    for (const cell of log.cells.values()) expect(cell.locked).toBe(true);
+    // The title, note and header are locked; the rows below are left unlocked for the pane to
+    // append to without lifting the sheet's protection (which would clear Ctrl+Z).
+    for (const [ref, cell] of log.cells) expect(cell.locked).toBe(Number(/\d+/.exec(ref)![0]) < 5);
   });
 
   it("validate and compute append theirs within their 2 syncs; auto-validation does not log", async () => {
@@ -101,12 +102,15 @@ describe("the audit log: one row per action, in the action's own write request",
     const log = wb.sheet("audit");
     expect(logRows(log)).toEqual([]);
 
-    const quiet = await measured(wb.excel, () => host.validate({ log: false }));
+    const undo = { ...wb.excel.undo };
+    const quiet = await measured(wb.excel, () => host.validate({ background: true }));
     expect([quiet.runs, quiet.syncs]).toEqual([1, 1]);
     expect(logRows(log)).toEqual([]);
 
     const clean = await measured(wb.excel, () => host.validate());
     expect([clean.runs, clean.syncs]).toEqual([1, 2]);
+    // The explicit ones lift no protection either: the undo stack is never cleared.
+    expect(wb.excel.undo.cleared).toBe(undo.cleared);
     plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
     const faulty = await measured(wb.excel, () => host.validate());
     expect([faulty.runs, faulty.syncs]).toEqual([1, 2]);
@@ -123,6 +127,7 @@ describe("the audit log: one row per action, in the action's own write request",
     expect(logRows(log).every((r) => TIME.test(r[0]!))).toBe(true);
     expect(log.protection).toBeDefined();
     expect(wb.excel.unsynced).toBe(0);
+    expect(wb.excel.undo.cleared).toBe(undo.cleared);
   });
 
   it("an English workbook logs in English", async () => {

@@ -5,6 +5,7 @@ import type { StarScoreHost } from "../../../src/taskpane/actions/types";
 import { generateWorkbook } from "../../../src/taskpane/excel/write-workbook";
 import type { Lang } from "../../../src/spec/types";
 import { cellRef, parseRef } from "../../../src/workbook/address";
+import { markKey, MARKS } from "../../../src/workbook/highlight-marks";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { readWorkbookGrids } from "../../../src/workbook/read/workbook";
@@ -117,4 +118,28 @@ export async function measured<T>(excel: FakeExcel, action: () => Promise<T>) {
     bytes: excel.requests.slice(syncs).map((r) => r.bytes),
     responseBytes: excel.requests.slice(syncs).map((r) => r.responseBytes),
   };
+}
+
+/**
+ * The highlight a cell shows, as the layout's highlight conditional formats compute it
+ * (src/workbook/highlight-marks.ts: the cell's key listed in the Rules sheet's store, "E …" or
+ * "W …"); undefined when it shows none. The fake does not evaluate conditional formats.
+ */
+export function markOf(excel: FakeExcel, sheet: FakeSheet, ref: string): "error" | "warning" | undefined {
+  const key = (Object.keys(SHEET_NAMES) as (keyof typeof SHEET_NAMES)[]).find((k) =>
+    Object.values(SHEET_NAMES[k]).some((name) => name.toUpperCase() === sheet.name.toUpperCase()),
+  );
+  const rules = excel.model.sheets.find((s) => Object.values(SHEET_NAMES.rules).includes(s.name));
+  if (!key || !rules || rules.peek(`${MARKS.column}${MARKS.labelRow}`)?.value !== MARKS.label)
+    return undefined;
+  const { row, column } = parseRef(ref);
+  const a = sheet.peek(`A${row}`)?.value;
+  const cellKey = markKey(key, key === "scoring" && typeof a === "string" && a !== "" ? a : row, column);
+  for (const cell of rules.cells.values()) {
+    if (cell.value === `E ${cellKey}`) return "error";
+  }
+  for (const cell of rules.cells.values()) {
+    if (cell.value === `W ${cellKey}`) return "warning";
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_FILLS, STORE } from "../../../src/taskpane/actions/highlights";
+import { MARKS } from "../../../src/workbook/highlight-marks";
 import { columnLetter } from "../../../src/workbook/address";
 import { TEXT } from "../../../src/workbook/labels";
 import { scoringColumns } from "../../../src/workbook/scoring-grid";
@@ -8,7 +8,17 @@ import { typeIn } from "../../fakes/fake-user";
 import { recalculate } from "../../fakes/fake-values";
 import { assessmentWith } from "../../helpers/builders";
 import { FakeExcel } from "../../fakes/fake-excel";
-import { entryRef, hostOn, measured, plant, rowOf, swapRows, workbookOf, type Workbook } from "./fixture";
+import {
+  entryRef,
+  hostOn,
+  markOf,
+  measured,
+  plant,
+  rowOf,
+  swapRows,
+  workbookOf,
+  type Workbook,
+} from "./fixture";
 
 const MB = 1024 * 1024;
 const INPUT_FILL = `#${STYLES.input.fill}`;
@@ -112,30 +122,29 @@ describe("validate: planted errors", () => {
   it("highlights those cells, and remembers them in the Rules sheet's hidden column", () => {
     const scoring = wb.sheet("scoring");
     for (const code of ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]) {
-      expect([code, scoring.peek(entryRef(code, 0, n))?.fill]).toEqual([code, HIGHLIGHT_FILLS.error]);
+      expect([code, markOf(wb.excel, scoring, entryRef(code, 0, n))]).toEqual([code, "error"]);
     }
     expect(scoring.peek(entryRef("B8", 0, n))?.fill).toBe(INPUT_FILL);
-    expect(scoring.peek(flagC7)?.fill).toBe(HIGHLIGHT_FILLS.error);
-    expect(wb.sheet("special").peek("C5")?.fill).toBe(HIGHLIGHT_FILLS.error);
-    expect(wb.sheet("special").peek("F5")?.fill).toBe(HIGHLIGHT_FILLS.warning);
+    expect(markOf(wb.excel, scoring, flagC7)).toBe("error");
+    expect(markOf(wb.excel, wb.sheet("special"), "C5")).toBe("error");
+    expect(markOf(wb.excel, wb.sheet("special"), "F5")).toBe("warning");
     const rules = wb.sheet("rules");
-    expect(rules.peek(`${STORE.column}1`)?.value).toBe(STORE.label);
-    expect(
-      String(rules.peek(`${STORE.column}2`)?.value)
-        .split("\n")
-        .sort(),
-    ).toEqual(
+    expect(rules.peek(`${MARKS.column}1`)?.value).toBe(MARKS.label);
+    const listed = [...rules.cells.values()]
+      .map((c) => c.value)
+      .filter((v): v is string => typeof v === "string" && /^[EW] /.test(v));
+    expect(listed.sort()).toEqual(
       [
-        "E scoring@B1!H",
-        "E scoring@B2!H",
-        "E scoring@B3!H",
-        "E scoring@B4!H",
-        "E scoring@B5!H",
-        "E scoring@B6!H",
-        "E scoring@B7!H",
-        `E scoring@C7!${columnLetter(columns.applicable)}`,
-        "E deductions@0!C",
-        "W deductions@0!F",
+        "E scoring!B1!8",
+        "E scoring!B2!8",
+        "E scoring!B3!8",
+        "E scoring!B4!8",
+        "E scoring!B5!8",
+        "E scoring!B6!8",
+        "E scoring!B7!8",
+        `E scoring!C7!${columns.applicable}`,
+        "E special!5!3",
+        "W special!5!6",
       ].sort(),
     );
     expect(rules.columns.get(26)?.hidden).toBe(true);
@@ -165,10 +174,10 @@ describe("validate: planted errors", () => {
     expect(scoring.peek(flagC7)?.fill).toBeUndefined();
     expect(wb.sheet("special").peek("C5")?.fill).toBe(INPUT_TEXT_FILL);
     expect(wb.sheet("special").peek("F5")?.fill).toBe(INPUT_TEXT_FILL);
-    expect(wb.sheet("rules").peek(`${STORE.column}2`)?.value).toBeUndefined();
+    expect(markOf(wb.excel, wb.sheet("special"), "C5")).toBeUndefined();
     // Nothing left to highlight: the next auto-validation (not logged) is one read; a logged
     // validation takes a second sync, for its audit log row only.
-    expect((await measured(wb.excel, () => reloaded.validate({ log: false }))).syncs).toBe(1);
+    expect((await measured(wb.excel, () => reloaded.validate({ background: true }))).syncs).toBe(1);
     expect((await measured(wb.excel, () => reloaded.validate())).syncs).toBe(2);
   });
 });
@@ -182,7 +191,8 @@ describe("validate: highlights follow their rows", () => {
     // Sort: B1's and B2's rows change places, cells and formats alike.
     const [r1, r2] = [rowOf("B1"), rowOf("B2")];
     swapRows(scoring, r1, r2, scoringColumns(1).last);
-    expect(scoring.peek(`H${r2}`)).toMatchObject({ value: 82, fill: HIGHLIGHT_FILLS.error });
+    expect(scoring.peek(`H${r2}`)).toMatchObject({ value: 82 });
+    expect(markOf(wb.excel, scoring, `H${r2}`)).toBe("error");
     plant(scoring, `H${r2}`, { number: 80 });
     expect((await wb.host.validate()).issues).toEqual([]);
     expect(scoring.peek(`H${r2}`)?.fill).toBe(INPUT_FILL);
@@ -199,7 +209,7 @@ describe("validate: the workbook as it may be found", () => {
     expect(first.result.issues.map((i) => [i.code, i.cell])).toEqual([
       ["entry-off-step", `'Scoring'!${entryRef("B1", 1, 2)}`],
     ]);
-    expect(wb.sheet("scoring").peek(entryRef("B1", 1, 2))?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(markOf(wb.excel, wb.sheet("scoring"), entryRef("B1", 1, 2))).toBe("error");
     // Excel recalculates the planted entry's formulas; the fake asks the engine (fake-values.ts).
     expect(recalculate(wb.excel)).toBe(true);
     const computed = await measured(wb.excel, () => wb.host.compute());
@@ -214,7 +224,7 @@ describe("validate: the workbook as it may be found", () => {
     expect(issues.map((i) => [i.code, i.cell])).toEqual([
       ["entry-logical", `'Scoring'!${entryRef("A18", 2, 3)}`],
     ]);
-    expect(wb.sheet("scoring").peek(entryRef("A18", 2, 3))?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(markOf(wb.excel, wb.sheet("scoring"), entryRef("A18", 2, 3))).toBe("error");
   });
 
   it("a sheet protected with a password: the issues stand, with a warning that nothing was marked", async () => {
@@ -251,6 +261,6 @@ describe("validate: the workbook as it may be found", () => {
     plant(wb.sheet("info"), "B5", { text: "年度审核" });
     const { issues } = await wb.host.validate();
     expect(issues.map((i) => [i.code, i.cell])).toEqual([["workbook-unreadable", "'封面'!B5"]]);
-    expect(wb.sheet("info").peek("B5")?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(markOf(wb.excel, wb.sheet("info"), "B5")).toBe("error");
   });
 });
