@@ -202,6 +202,8 @@ const zh = {
   finaliseConfirm: "确定定稿？封面、评分和特别项中的全部录入单元格将被锁定，并以“{name}”的名义记录。",
   reopenConfirm:
     "确定重新开放？录入单元格将解锁，定稿快照标记为已重新开放（记录保留），并以“{name}”的名义记入审计日志。",
+  rebuildAnyway: "仍然添加（这些引用将变为 #REF!）",
+  undoCleared: "此操作会清除 Excel 的撤消记录：之后无法用 Ctrl+Z 撤消此前的操作。",
   confirmButton: "确定",
   cancelButton: "取消",
   finalising: "正在定稿…",
@@ -430,6 +432,8 @@ const en: Messages = {
     "Finalise? Every input cell of the Info, Scoring and Special sheets will be locked, and the finalisation recorded under the name “{name}”.",
   reopenConfirm:
     "Reopen? The input cells will be unlocked, the snapshot marked reopened (its record is kept), and the audit log will name “{name}”.",
+  rebuildAnyway: "Add anyway (those references become #REF!)",
+  undoCleared: "This clears Excel's undo history: Ctrl+Z cannot undo what came before it.",
   confirmButton: "Confirm",
   cancelButton: "Cancel",
   finalising: "Finalising…",

@@ -189,7 +189,8 @@ export function FinaliseView({ active }: { active: boolean }) {
             aria-label={t[`${pending}Button`]}
           >
             <MessageBarBody>
-              {fmt(pending === "finalise" ? t.finaliseConfirm : t.reopenConfirm, { name: person.trim() })}
+              {fmt(pending === "finalise" ? t.finaliseConfirm : t.reopenConfirm, { name: person.trim() })}{" "}
+              {t.undoCleared}
             </MessageBarBody>
             <MessageBarActions>
               <Button ref={confirmButton} appearance="primary" onClick={() => void confirm()}>

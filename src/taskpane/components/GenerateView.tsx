@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import {
   Body1,
   Button,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -17,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { EvaluatorKind } from "../../assessment/schema";
+import { ReferencesAtRiskError } from "../errors";
 import { ASSESSMENT_TYPES, RULES, type AssessmentType, type Step } from "../../spec/rules";
 import type { GenerateRequest } from "../actions/types";
 import { LANGS, fmt, messages, type Lang, type Messages } from "../i18n";
@@ -300,7 +302,7 @@ function GenerateForm({
       aria-describedby="starscore-generate-intro"
     >
       <Body1 as="p" id="starscore-generate-intro" className={styles.text}>
-        {t.generateIntro}
+        {t.generateIntro} {t.undoCleared}
       </Body1>
       <Field
         label={t.organisationLabel}
@@ -481,6 +483,9 @@ function AddEvaluatorForm({ onAdded }: { onAdded: () => void }) {
   const error = kind === "auditor" && !name.trim() ? t.auditorNameRequired : undefined;
   const shownError = submitted ? error : undefined;
 
+  const [breakReferences, setBreakReferences] = useState(false);
+  const atRisk = add.failure?.error instanceof ReferencesAtRiskError;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
@@ -496,7 +501,7 @@ function AddEvaluatorForm({ onAdded }: { onAdded: () => void }) {
         done: (t) => (evaluator.name ? fmt(t.added, { name: evaluator.name }) : t.addedVisit),
         failed: "addFailed",
       },
-      () => host.addEvaluator(evaluator).then(() => true),
+      () => host.addEvaluator(evaluator, { breakReferences }).then(() => true),
     );
     if (done) {
       setName("");
@@ -511,9 +516,18 @@ function AddEvaluatorForm({ onAdded }: { onAdded: () => void }) {
   return (
     <form className={styles.form} noValidate onSubmit={(e) => void submit(e)}>
       <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{t.existsInfo}</MessageBarBody>
+        <MessageBarBody>
+          {t.existsInfo} {t.undoCleared}
+        </MessageBarBody>
       </MessageBar>
       {add.failure && <ErrorBar ref={errorBar} failure={add.failure} />}
+      {atRisk && (
+        <Checkbox
+          checked={breakReferences}
+          label={t.rebuildAnyway}
+          onChange={(_, data) => setBreakReferences(data.checked === true)}
+        />
+      )}
       <Field
         label={t.addNameLabel}
         required={kind === "auditor"}
