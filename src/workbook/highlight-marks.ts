@@ -1,25 +1,30 @@
 import { cellRef, columnIndex, columnLetter, parseRef } from "./address";
 import { AUDIT_LAYOUT } from "./audit/log";
 import { ENGINE_CHECK, RESULT_FIELDS, resultRow, summaryRows } from "./sheets/summary";
-import type { CellSpec, SheetKey, SheetSpec, WorkbookLayout } from "./types";
+import type { ColumnSpec, DefinedNameSpec, SheetKey, SheetSpec, WorkbookLayout } from "./types";
 
 /**
  * What the task pane writes into a workbook after it was generated, laid out so that it writes
  * values only, into cells left unlocked, and never lifts a sheet's protection: in Excel,
  * WorksheetProtection.protect and unprotect clear the user's undo stack (learn.microsoft.com/
- * office/dev/add-ins/excel/excel-add-ins-undo-capabilities), and an auditor must keep Ctrl+Z.
+ * office/dev/add-ins/excel/excel-add-ins-undo-capabilities, "Unsupported APIs"), and an auditor
+ * must keep Ctrl+Z.
  *
- * - Highlights. The cells Validate or Compute found at fault are listed, one key a cell, in a
- *   hidden column of the Rules sheet (MARKS). Two conditional formats
- *   at the top of each input sheet's priority order colour the cells whose key is listed ("E …"
- *   error, "W …" warning). A conditional format's fill shows over the cell's own fill, and over
- *   the layout's own conditional formats below it in priority, so a highlight is always visible;
- *   a protected sheet keeps evaluating its conditional formats ("If you applied conditional formats
- *   before you protected the worksheet, the formatting continues to change", support.microsoft.com,
- *   "Lock or unlock specific areas of a protected worksheet"). COUNTIF with one key per cell: no
- *   array evaluation, and no cell longer than COUNTIFS's 255-character criteria.
- * - The engine check beside the Summary's live figures (compute).
- * - The audit log's next rows (validate, compute).
+ * - Highlights. The cells Validate or Compute found at fault are listed, one key a cell, in hidden
+ *   columns of the Rules sheet (MARKS, the defined name StarScore_Marks). Two conditional formats
+ *   at the top of each marked sheet's priority order colour the cells whose key is listed ("E …"
+ *   error, "W …" warning), with stopIfTrue, so the layout's own conditional formats below them do
+ *   not apply to a highlighted cell. A protected sheet keeps evaluating its conditional formats
+ *   (support.microsoft.com, "Lock or unlock specific areas of a protected worksheet": "If you
+ *   applied conditional formats before you protected the worksheet, the formatting continues to
+ *   change"). The formula is COUNTIF over the name, one key per cell: no array evaluation, no
+ *   reference to another sheet inside a conditional format (Excel 2007 refuses one, and later
+ *   versions move such rules into an extension of the file that ExcelJS does not write back), and
+ *   no cell longer than COUNTIF's 255-character criteria.
+ * - The engine check beside the Summary's live figures (compute): unlocked cells.
+ * - The audit log's rows (validate, compute append one each): the log's columns are unlocked
+ *   below what the layout writes, as a column's format (ColumnSpec.unlocked), so there is no end
+ *   to the rows the pane can append and no cell to store for each of them.
  *
  * A key names a cell by what it is where rows can move: on the Scoring sheet by the text of its
  * row's column A (an item's or indicator's code) when there is one, so a highlight follows its row
@@ -34,6 +39,8 @@ export const MARKS = {
   labelRow: 1,
   firstRow: 2,
   rows: 500,
+  /** The defined name the conditional formats count in (workbook scope). */
+  name: "StarScore_Marks",
   /** Told apart from the store of workbooks made before (fills and multi-line cells) by its text. */
   label:
     "StarScore: highlighted cells, one a row, shown by conditional formats (do not edit) / 任务窗格标记的单元格，每行一个（请勿编辑）",
@@ -44,15 +51,18 @@ export const MARK_FILLS = { error: "FF8080", warning: "FFC000" } as const;
 /** The sheets whose cells can be highlighted (issues and integrity differences). */
 export const MARKED_SHEETS: readonly SheetKey[] = ["info", "scoring", "special", "summary"];
 
-/** Audit log rows left unlocked below the header for the pane to append to. */
-export const AUDIT_APPEND_ROWS = 1_000;
-
 /** At most this many cells are highlighted at once; the pane's list still names every issue. */
 export const MARKS_CAPACITY = MARKS.rows * MARKS.columns;
 
 export function marksRange(): string {
   const last = columnLetter(columnIndex(MARKS.column) + MARKS.columns - 1);
   return `${MARKS.column}${MARKS.firstRow}:${last}${MARKS.firstRow + MARKS.rows - 1}`;
+}
+
+/** The store's columns, "Z"…"AC". */
+function marksColumns(): string[] {
+  const first = columnIndex(MARKS.column);
+  return Array.from({ length: MARKS.columns }, (_, i) => columnLetter(first + i));
 }
 
 export function markKey(sheet: SheetKey, rowKey: string | number, column: number): string {
@@ -64,26 +74,53 @@ export function markLine(mark: "error" | "warning", key: string): string {
   return `${mark === "error" ? "E" : "W"} ${key}`;
 }
 
-/** The key formula of a sheet's top-left cell, as the conditional format evaluates it per cell. */
+/**
+ * The key formula as a conditional format on a range starting at A1 evaluates it for each cell
+ * (relative references move with the cell, ROW() and COLUMN() are the cell's own).
+ */
 function keyFormula(sheet: SheetKey): string {
   const row = sheet === "scoring" ? `IF(ISTEXT($A1),$A1,ROW())` : "ROW()";
   return `"${sheet}!"&${row}&"!"&COLUMN()`;
 }
 
+/** The highlight rule's formula for one kind of mark, relative to A1. */
+export function markFormula(sheet: SheetKey, mark: "error" | "warning"): string {
+  return `=COUNTIF(${MARKS.name},"${mark === "error" ? "E" : "W"} "&${keyFormula(sheet)})>0`;
+}
+
+/**
+ * Whether the pane writes this cell of the layout after generating (the store, the engine check,
+ * the audit log): such cells are the pane's, not StarScore's formulas or catalogue, and the
+ * integrity check leaves them alone.
+ */
+export function isPaneCell(sheet: SheetKey, ref: string): boolean {
+  const { row, column } = parseRef(ref);
+  if (sheet === MARKS.sheet) {
+    const first = columnIndex(MARKS.column);
+    return column >= first && column < first + MARKS.columns;
+  }
+  if (sheet === "summary") return engineCheckCells().includes(ref);
+  return sheet === "audit" && row >= AUDIT_LAYOUT.firstRow;
+}
+
+/** The layout's names the pane alone relies on (the integrity check leaves them alone too). */
+export const PANE_NAMES: readonly string[] = [MARKS.name];
+
 /** The layout with the highlight store, its conditional formats and the pane's unlocked cells. */
 export function withPaneWrites(layout: WorkbookLayout): WorkbookLayout {
   const rules = layout.sheets.find((s) => s.key === MARKS.sheet);
-  // The store by its sheet-qualified address (Excel 2010 and later take other sheets' cells in a
-  // conditional format's formula; a defined name would be one more name for verify to check).
-  const store = rules && `'${rules.name.replace(/'/g, "''")}'!${absolute(marksRange())}`;
+  const store: DefinedNameSpec | undefined = rules && {
+    name: MARKS.name,
+    ref: `'${rules.name.replace(/'/g, "''")}'!${absolute(marksRange())}`,
+  };
   const sheets = layout.sheets.map((spec) => {
     if (spec.key === MARKS.sheet) return withStore(spec);
-    let next = store && MARKED_SHEETS.includes(spec.key) ? withHighlightFormats(spec, store) : spec;
+    let next = store && MARKED_SHEETS.includes(spec.key) ? withHighlightFormats(spec) : spec;
     if (spec.key === "summary") next = unlocked(next, engineCheckCells());
-    if (spec.key === "audit") next = unlocked(next, auditAppendCells());
+    if (spec.key === "audit") next = withUnlockedColumns(next, auditColumns());
     return next;
   });
-  return { ...layout, sheets };
+  return { ...layout, sheets, names: [...layout.names, ...(store ? [store] : [])] };
 }
 
 function absolute(range: string): string {
@@ -91,23 +128,27 @@ function absolute(range: string): string {
 }
 
 function withStore(spec: SheetSpec): SheetSpec {
-  const first = columnIndex(MARKS.column);
-  const letters = Array.from({ length: MARKS.columns }, (_, i) => columnLetter(first + i));
-  const cells: CellSpec[] = [...spec.cells, { ref: cellRef(first, MARKS.labelRow), value: MARKS.label }];
-  for (let i = 0; i < MARKS.rows; i++) {
-    for (const letter of letters) cells.push({ ref: `${letter}${MARKS.firstRow + i}`, input: true });
-  }
-  return {
+  const labelled = {
     ...spec,
-    cells,
-    columns: [
-      ...spec.columns.filter((c) => !letters.includes(c.col)),
-      ...letters.map((col) => ({ col, width: 12, hidden: true })),
-    ],
+    cells: [...spec.cells, { ref: cellRef(columnIndex(MARKS.column), MARKS.labelRow), value: MARKS.label }],
   };
+  return withUnlockedColumns(labelled, marksColumns(), { width: 12, hidden: true });
 }
 
-function withHighlightFormats(spec: SheetSpec, store: string): SheetSpec {
+/** Columns whose cells the layout does not list are unlocked (the listed ones keep their own lock). */
+function withUnlockedColumns(
+  spec: SheetSpec,
+  letters: readonly string[],
+  fresh: Omit<ColumnSpec, "col"> = { width: 12 },
+): SheetSpec {
+  const columns = spec.columns.map((c) => (letters.includes(c.col) ? { ...c, unlocked: true } : c));
+  for (const col of letters) {
+    if (!columns.some((c) => c.col === col)) columns.push({ col, ...fresh, unlocked: true });
+  }
+  return { ...spec, columns };
+}
+
+function withHighlightFormats(spec: SheetSpec): SheetSpec {
   let lastRow = 1;
   let lastColumn = 1;
   for (const cell of spec.cells) {
@@ -116,13 +157,12 @@ function withHighlightFormats(spec: SheetSpec, store: string): SheetSpec {
     lastColumn = Math.max(lastColumn, column);
   }
   const range = `A1:${columnLetter(lastColumn)}${lastRow}`;
-  const matches = (letter: "E" | "W") => `=COUNTIFS(${store},"${letter} "&${keyFormula(spec.key)})>0`;
   return {
     ...spec,
     // First in the list is highest in priority (both writers keep the order).
     conditionalFormats: [
-      { range, formula: matches("E"), fill: MARK_FILLS.error, stopIfTrue: true },
-      { range, formula: matches("W"), fill: MARK_FILLS.warning, stopIfTrue: true },
+      { range, formula: markFormula(spec.key, "error"), fill: MARK_FILLS.error, stopIfTrue: true },
+      { range, formula: markFormula(spec.key, "warning"), fill: MARK_FILLS.warning, stopIfTrue: true },
       ...spec.conditionalFormats,
     ],
   };
@@ -145,10 +185,6 @@ function engineCheckCells(): string[] {
   return refs;
 }
 
-function auditAppendCells(): string[] {
-  const refs: string[] = [];
-  for (let i = 0; i < AUDIT_APPEND_ROWS; i++) {
-    for (let c = 1; c <= AUDIT_LAYOUT.columns; c++) refs.push(cellRef(c, AUDIT_LAYOUT.firstRow + i));
-  }
-  return refs;
+function auditColumns(): string[] {
+  return Array.from({ length: AUDIT_LAYOUT.columns }, (_, i) => columnLetter(i + 1));
 }

@@ -46,6 +46,13 @@ export interface ColumnSpec {
   col: string;
   width: number;
   hidden?: boolean;
+  /**
+   * The column's format unlocks its cells, so that under sheet protection every cell of the
+   * column that the layout does not list can take values (the cells the layout lists keep their
+   * own lock). Stored as the column's style: "Default style for the affected column(s). Affects
+   * cells not yet allocated in the column(s)" (ECMA-376 Part 1, §18.3.1.13 col, @style).
+   */
+  unlocked?: boolean;
 }
 
 export interface ValidationSpec {
@@ -117,7 +124,7 @@ export interface SheetSpec {
 
 export interface DefinedNameSpec {
   name: string;
-  /** Absolute reference with the quoted sheet name, e.g. "'汇总'!$C$30". */
+  /** Absolute reference with the quoted sheet name, e.g. "'汇总'!$C$30" (a range for StarScore_Marks). */
   ref: string;
 }
 

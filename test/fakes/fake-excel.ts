@@ -4,7 +4,7 @@ import type {
   HostDataRange,
   HostChangedEventArgs,
   HostEventRegistration,
-  HostEventSource,
+  HostChangedEventSource,
   HostChart,
   HostChartSeries,
   HostConditionalFormat,
@@ -22,7 +22,7 @@ import type {
   RunBatch,
   RunOptions,
 } from "../../src/taskpane/excel/host";
-import { cellRef } from "../../src/workbook/address";
+import { cellRef, parseRef } from "../../src/workbook/address";
 import { eventsOf, type FakeEventKind } from "./fake-events";
 import {
   FakeWorkbookModel,
@@ -928,7 +928,7 @@ class FakeWorksheet extends FakeObject implements HostWorksheet {
 }
 
 /** A worksheet event: handlers go to the fake's event hub (fake-events.ts) when the request runs. */
-class FakeEventSource extends FakeObject implements HostEventSource {
+class FakeEventSource extends FakeObject implements HostChangedEventSource {
   protected override get apiClass(): string {
     return "EventSource";
   }
@@ -942,7 +942,7 @@ class FakeEventSource extends FakeObject implements HostEventSource {
     super(excel, pathId);
   }
 
-  add(handler: (args: HostChangedEventArgs) => Promise<unknown>): HostEventRegistration {
+  add(handler: (args?: HostChangedEventArgs) => Promise<unknown>): HostEventRegistration {
     let unsubscribe: (() => void) | undefined;
     const id = this.excel.path(
       3,
@@ -1335,7 +1335,7 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
       // A protected sheet takes values into its unlocked cells only (cells never touched are locked).
       if (sheet.protection) {
         forEachCell(bounds, 0, this.given, (row, column) => {
-          if (sheet.peek(cellRef(column, row))?.locked !== false) {
+          if (sheet.isLocked(row, column)) {
             throw new Error(`InvalidOperation: ${sheet.name}!${cellRef(column, row)} is locked`);
           }
         });
@@ -1349,23 +1349,27 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
 
   load(propertyNames: string): this {
     let snapshot: RangeData;
-    const formulas = propertyNames.split(",").some((p) => p.trim() === "formulas");
+    const wanted = new Set(propertyNames.split(",").map((p) => p.trim()));
     this.excel.enqueue(
       2,
       `load:${propertyNames}`,
       this.pathId,
       [],
-      () => (snapshot = this.excel.respond(this.read(formulas))),
+      () => (snapshot = this.excel.respond(this.read(wanted))),
     );
     // Loaded properties add up, as in Office.js: a second load of the same range adds its own.
     this.excel.onSynced(() => (this.loaded = { ...this.loaded, ...snapshot }));
     return this;
   }
 
-  private read(withFormulas = false): RangeData {
+  /** What a load brings back: the properties asked for, and nothing else (the response's size). */
+  private read(wanted: ReadonlySet<string>): RangeData {
     const target = this.locate();
     if (!target) return { isNull: true };
     const { sheet, bounds } = target;
+    const address = `${sheetPrefix(sheet.name)}!${addressOf(bounds)}`;
+    const grids = (["values", "valueTypes", "numberFormat", "formulas"] as const).filter((k) => wanted.has(k));
+    if (grids.length === 0) return { isNull: false, ...(wanted.has("address") && { address }) };
     if (bounds.whole) {
       // A whole row or column: what the request gets back is its used part's worth of cells.
       throw new Error(
@@ -1373,16 +1377,17 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
       );
     }
     const cells = (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
+    // "On all platforms, a range is limited to five million cells for get operations"
+    // (learn.microsoft.com/office/dev/add-ins/excel/performance, "Payload size limit best practices").
     if (cells > READ_CELL_LIMIT) {
-      throw new FakeOfficeError(
-        "ResponsePayloadSizeLimitExceeded",
-        `a read of ${cells} cells (over 5,000,000)`,
-      );
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `a read of ${cells} cells (over 5,000,000)`);
     }
-    const values: CellInput[][] = [];
-    const valueTypes: string[][] = [];
-    const numberFormat: CellInput[][] = [];
-    const formulas: CellInput[][] = [];
+    const data: Required<Pick<RangeData, "values" | "valueTypes" | "numberFormat" | "formulas">> = {
+      values: [],
+      valueTypes: [],
+      numberFormat: [],
+      formulas: [],
+    };
     for (let row = bounds.top; row <= bounds.bottom; row++) {
       const v: CellInput[] = [];
       const t: string[] = [];
@@ -1396,18 +1401,15 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
         f.push(cell?.numberFormat ?? "General");
         a1.push(cell?.formula ?? cell?.error ?? cell?.value ?? "");
       }
-      values.push(v);
-      valueTypes.push(t);
-      numberFormat.push(f);
-      formulas.push(a1);
+      data.values.push(v);
+      data.valueTypes.push(t);
+      data.numberFormat.push(f);
+      data.formulas.push(a1);
     }
     return {
       isNull: false,
-      address: `${sheetPrefix(sheet.name)}!${addressOf(bounds)}`,
-      values,
-      valueTypes,
-      numberFormat,
-      ...(withFormulas && { formulas }),
+      ...(wanted.has("address") && { address }),
+      ...Object.fromEntries(grids.map((k) => [k, data[k]])),
     };
   }
 
@@ -1478,7 +1480,7 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
   }
 
   /** @internal */
-  eachColumn(visit: (column: { width?: number; hidden?: boolean }) => void): void {
+  eachColumn(visit: (column: { width?: number; hidden?: boolean; locked?: boolean }) => void): void {
     const sheet = this.sheet();
     const bounds = this.bounds;
     for (let column = bounds.left; column <= bounds.right; column++) {
@@ -1692,7 +1694,16 @@ class FakeRangeFormat extends FakeObject implements HostRangeFormat {
   get protection() {
     return this.child("protection", (id) =>
       writable<{ locked: boolean }>(this.excel, id, {
-        locked: (v) => this.range.eachCell((c) => (c.locked = v)),
+        // On whole columns the lock is the columns' format: the cells there now, and any made later.
+        locked: (v) => {
+          if (this.range.bounds.whole !== "columns") return this.range.eachCell((c) => (c.locked = v));
+          const { left, right } = this.range.bounds;
+          this.range.eachColumn((c) => (c.locked = v));
+          for (const [ref, cell] of this.range.sheet().cells) {
+            const { column } = parseRef(ref);
+            if (column >= left && column <= right) cell.locked = v;
+          }
+        },
       }),
     );
   }

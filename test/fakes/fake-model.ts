@@ -74,7 +74,12 @@ export interface FakeChart {
 
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
-  readonly columns = new Map<number, { width?: number; hidden?: boolean }>();
+  /**
+   * Column formats: width, hidden, and `locked` when a whole column's protection format was set
+   * (a cell created later in the column takes it: ECMA-376 Part 1, §18.3.1.13 col, @style,
+   * "Default style for the affected column(s). Affects cells not yet allocated in the column(s)").
+   */
+  readonly columns = new Map<number, { width?: number; hidden?: boolean; locked?: boolean }>();
   readonly rowHeights = new Map<number, number>();
   readonly merges: string[] = [];
   freeze?: { rows: number; columns: number };
@@ -95,15 +100,20 @@ export class FakeSheet {
 
   constructor(public name: string) {}
 
-  /** The cell, created (empty, locked) when first touched. */
+  /** The cell, created (empty, locked unless its column's format says otherwise) when first touched. */
   cell(row: number, column: number): FakeCell {
     const ref = cellRef(column, row);
     let cell = this.cells.get(ref);
     if (!cell) {
-      cell = { font: {}, borders: {}, locked: true };
+      cell = { font: {}, borders: {}, locked: this.columns.get(column)?.locked ?? true };
       this.cells.set(ref, cell);
     }
     return cell;
+  }
+
+  /** Whether a cell is locked, touched or not (Excel's default: every cell locked). */
+  isLocked(row: number, column: number): boolean {
+    return this.cells.get(cellRef(column, row))?.locked ?? this.columns.get(column)?.locked ?? true;
   }
 
   /** The cell if anything was ever written to it. */

@@ -60,7 +60,7 @@ export async function coauthorTypesIn(
 function edit(excel: FakeExcel, sheetName: string, address: string, input: string | number | boolean) {
   const sheet = sheetOf(excel, sheetName);
   const { ref, row, column } = oneCell(address);
-  if (sheet.protection && (sheet.peek(ref)?.locked ?? true)) {
+  if (sheet.protection && sheet.isLocked(row, column)) {
     throw new Error(`fake user: ${sheet.name}!${ref} is locked on a protected sheet`);
   }
   applyInput(sheet.cell(row, column), input, "formulas", row, column);
@@ -86,7 +86,7 @@ export function sortRows(
   if (sheet.protection) {
     for (let row = top; row <= bottom; row++) {
       for (let column = 1; column <= lastColumn; column++) {
-        if (sheet.peek(cellRef(column, row))?.locked ?? true) {
+        if (sheet.isLocked(row, column)) {
           throw new Error(
             `fake user: cannot sort ${sheet.name}: the rows hold locked cells on a protected sheet`,
           );

@@ -6,14 +6,15 @@ import { buildWorkbookLayout } from "../../workbook/layout";
 import { MAX_EVALUATORS } from "../../workbook/scoring-grid";
 import type { ApiSupport, HostContext, HostDataRange } from "../excel/host";
 import { rangeOrigin } from "../excel/office-grid";
-import { cellRef, sheetRef } from "../../workbook/address";
+import { cellRef, columnLetter, sheetRef } from "../../workbook/address";
 import { writeLayout } from "../excel/write-workbook";
 import { assess } from "./assess";
 import { auditEntry, type AuditBy } from "./audit-log";
 import { ActionError, ReferencesAtRiskError } from "./errors";
 import { isFinalised, queueSnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
-import { INPUT_SHEETS } from "./sheets";
+import { errorCode } from "./run";
+import { INPUT_SHEETS, PAYLOAD_TOO_LARGE } from "./sheets";
 import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
 
 /**
@@ -83,12 +84,12 @@ export async function addEvaluator(
   });
   const layoutNames = new Set(layout.names.map((n) => fold(n.name)));
   if (!choice.breakReferences) {
-    const references = await referencesToSheets(
+    const { references, unchecked } = await referencesToSheets(
       context,
       listed.sheets.map((s) => s.name),
       listed.names.filter((n) => !layoutNames.has(fold(n.name))),
     );
-    if (references.length > 0) throw new ReferencesAtRiskError(references);
+    if (references.length > 0 || unchecked.length > 0) throw new ReferencesAtRiskError(references, unchecked);
   }
   await writeLayout(context, layout, supports, {
     sheets: listed.sheets.filter((s) => isStarScoreSheet(s.name)).map((s) => s.name),
@@ -127,14 +128,16 @@ export function withEvaluator(assessment: Assessment, evaluator: Evaluator): Ass
  * The user's own formulas (on sheets that are not StarScore's) and defined names that refer to
  * StarScore's sheets: rebuilding renames those sheets out of the way and deletes them, and Excel
  * follows a rename but turns every reference to a deleted sheet into #REF! (test/fakes/fake-model.ts
- * models both). One more read sync, over the other sheets' used ranges only; a workbook of
- * StarScore's sheets alone costs nothing.
+ * models both). One more read sync, over the other sheets' used ranges within OTHER_SHEETS_AREA
+ * (each under Excel's 5,000,000-cell read limit); a workbook of StarScore's sheets alone costs
+ * nothing. A sheet that cannot be checked whole (content beyond the area, or an answer over Excel
+ * on the web's 5 MB) is named as unchecked: the user chooses, nothing breaks unannounced.
  */
 export async function referencesToSheets(
   context: HostContext,
   sheetNames: readonly string[],
   names: readonly { name: string; formula: string }[],
-): Promise<string[]> {
+): Promise<{ references: string[]; unchecked: string[] }> {
   const ours = sheetNames.filter(isStarScoreSheet);
   const refersToOurs = (formula: string) => {
     const text = formula.toLocaleUpperCase("en-US");
@@ -143,26 +146,39 @@ export async function referencesToSheets(
       return text.includes(`'${upper.replace(/'/g, "''")}'!`) || text.includes(`${upper}!`);
     });
   };
-  const found = names.filter((n) => refersToOurs(n.formula)).map((n) => n.name);
+  const references = names.filter((n) => refersToOurs(n.formula)).map((n) => n.name);
   const others = sheetNames
     .filter((name) => !isStarScoreSheet(name))
     .map((name) => {
-      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      const worksheet = context.workbook.worksheets.getItem(name);
+      const used = worksheet.getRange(OTHER_SHEETS_AREA).getUsedRangeOrNullObject(true);
       used.load("address,formulas");
-      return { name, used: used as HostDataRange & { readonly formulas: unknown[][] } };
+      const extent = worksheet.getUsedRangeOrNullObject(true);
+      extent.load("address");
+      return { name, used: used as HostDataRange & { readonly formulas: unknown[][] }, extent };
     });
-  if (others.length === 0) return found;
-  await context.sync();
-  for (const { name, used } of others) {
+  if (others.length === 0) return { references, unchecked: [] };
+  try {
+    await context.sync();
+  } catch (error) {
+    if (errorCode(error) !== PAYLOAD_TOO_LARGE) throw error;
+    return { references, unchecked: others.map((o) => o.name) };
+  }
+  const unchecked: string[] = [];
+  for (const { name, used, extent } of others) {
+    if (!extent.isNullObject && extent.address !== used.address) unchecked.push(name);
     if (used.isNullObject) continue;
     const origin = rangeOrigin(used.address);
     used.formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
         if (typeof formula === "string" && formula.startsWith("=") && refersToOurs(formula)) {
-          found.push(sheetRef(name, cellRef(origin.column + c, origin.row + r)));
+          references.push(sheetRef(name, cellRef(origin.column + c, origin.row + r)));
         }
       }),
     );
   }
-  return found;
+  return { references, unchecked };
 }
+
+/** How much of each of the user's own sheets is searched: 4,800 rows × 1,024 columns, under 5,000,000 cells. */
+const OTHER_SHEETS_AREA = `A1:${columnLetter(1_024)}4800`;

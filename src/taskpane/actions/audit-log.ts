@@ -1,9 +1,7 @@
 /* global Office */
 import type { Localised } from "../../spec/types";
 import { parseRef } from "../../workbook/address";
-import { AUDIT_APPEND_ROWS } from "../../workbook/highlight-marks";
 import {
-  AUDIT_LAYOUT,
   auditRow,
   localIsoTime,
   nextAuditRow,
@@ -69,8 +67,6 @@ export function lastRowOf(address: string): number {
 export interface QueuedWrite {
   sheets: readonly SheetKey[];
   queue: () => void;
-  /** Written to cells the layout leaves locked even today (the log's rows past its unlocked ones). */
-  locked?: boolean;
 }
 
 /**
@@ -88,7 +84,6 @@ export function auditWrite(
   const r = nextAuditRow(lastRow);
   return {
     sheets: ["audit"],
-    locked: r >= AUDIT_LAYOUT.firstRow + AUDIT_APPEND_ROWS,
     queue: () => {
       sheet.worksheet.getRange(`A${r}:D${r}`).values = [
         [row.time, row.person, row.action, row.summary].map(asText),
@@ -109,7 +104,6 @@ export function joinWrites(...writes: (QueuedWrite | undefined)[]): QueuedWrite 
   return {
     sheets: present.flatMap((w) => w.sheets),
     queue: () => present.forEach((w) => w.queue()),
-    locked: present.some((w) => w.locked),
   };
 }
 

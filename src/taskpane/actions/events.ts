@@ -42,7 +42,7 @@ export async function subscribe(
     worksheets.load("items/name");
     await context.sync();
     const wanted = new Set(sheetNamesOf(keys).map(fold));
-    const handler = async (args: HostChangedEventArgs) => {
+    const handler = async (args?: HostChangedEventArgs) => {
       if (args?.source === "Remote") return;
       if (knowsTrigger && args?.triggerSource === "ThisLocalAddin") return;
       try {

@@ -42,16 +42,15 @@ export const KEEP_IN_FRONT = {
 };
 
 export function runner(run: RunBatch, supports: ApiSupport, kind: RunKind): RunBatch {
-  const options: RunOptions = {
-    delayForCellEdit: true,
-    ...(kind === "edit" && supports(MERGE_UNDO_API) && { mergeUndoGroup: true }),
-  };
-  const once: RunBatch = async (batch, given = options) => {
+  const grouped = kind === "edit" && supports(MERGE_UNDO_API);
+  const plain: RunOptions = { delayForCellEdit: true };
+  const options: RunOptions = { ...plain, ...(grouped && { mergeUndoGroup: true }) };
+  const once: RunBatch = async (batch) => {
     try {
-      return await run(batch, given);
+      return await run(batch, options);
     } catch (error) {
-      if (!given.mergeUndoGroup || errorCode(error) !== "UndoNotSupported") throw error;
-      return run(batch, { delayForCellEdit: true });
+      if (!grouped || errorCode(error) !== "UndoNotSupported") throw error;
+      return run(batch, plain);
     }
   };
   return async (batch) => {

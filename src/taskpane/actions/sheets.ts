@@ -1,9 +1,11 @@
 import type { Lang } from "../../spec/types";
 import type { Grid } from "../../workbook/read/grid";
+import { columnLetter, parseRef } from "../../workbook/address";
 import { SHEET_NAMES } from "../../workbook/labels";
 import type { SheetKey } from "../../workbook/types";
 import type { HostContext, HostDataRange, HostWorksheet } from "../excel/host";
-import { officeGrid } from "../excel/office-grid";
+import { bandsGrid, officeGrid } from "../excel/office-grid";
+import { errorCode } from "./run";
 import { foldName as fold } from "../../workbook/sheet-names";
 
 /**
@@ -14,7 +16,11 @@ import { foldName as fold } from "../../workbook/sheet-names";
  * back without a request to list the sheets first.
  *
  * Used ranges are loaded values-only, with what the readers need (values, valueTypes,
- * numberFormat) and their address (a used range starts at its first used cell, not at A1).
+ * numberFormat) and their address (a used range starts at its first used cell, not at A1), within
+ * READ_AREA only: never a sheet's used range blindly, which a stray value at the sheet's far end
+ * would make millions of cells (over the 5,000,000-cell read limit). The whole used range's
+ * address alone comes too, so content beyond the area is reported (the readers' `beyond`), never
+ * dropped silently.
  */
 export const SHEET_KEYS: readonly SheetKey[] = ["info", "scoring", "special", "summary", "rules", "audit"];
 
@@ -26,16 +32,35 @@ interface Candidate {
   lang: Lang;
   name: string;
   worksheet: HostWorksheet;
+  /** The used part of READ_AREA, with RANGE_DATA. */
   used?: HostDataRange;
+  /** The sheet's whole used range, its address only. */
+  extent?: HostDataRange;
+  /** When the used part was read in bands (readInParts): the bands. */
+  parts?: HostDataRange[];
 }
 
 export interface SheetReads {
   candidates: Candidate[];
   /** The workbook's sheet names, when an earlier sync listed them (see load.ts). */
   present?: readonly string[];
+  /** The used parts' addresses only: their cells follow in bands (readInParts). */
+  inParts?: boolean;
 }
 
 export const RANGE_DATA = "address,values,valueTypes,numberFormat";
+
+/**
+ * How much of a StarScore sheet the pane reads: rows 1–1,000 and columns A–AMJ (1,024, the .xlsx
+ * reader's columns). The layout's largest sheets at 200 evaluators are Info's 214 rows and
+ * Scoring's 414 columns (test/taskpane/actions/sheets.test.ts keeps that true); the rest is margin
+ * for rows and columns people insert. 1,024,000 cells at most per sheet, under Excel's
+ * 5,000,000-cell read limit ("Payload size limit best practices", learn.microsoft.com/office/dev/
+ * add-ins/excel/performance); a response over Excel on the web's 5 MB is read again in parts
+ * (load.ts).
+ */
+export const READ_AREA = { rows: 1_000, columns: 1_024 } as const;
+export const READ_AREA_ADDRESS = `A1:${columnLetter(READ_AREA.columns)}${READ_AREA.rows}`;
 
 /**
  * Queues the reads of every StarScore sheet; the used ranges of `grids` only. Given the workbook's
@@ -46,6 +71,7 @@ export function queueSheetReads(
   context: HostContext,
   grids: readonly SheetKey[],
   present?: readonly string[],
+  inParts = false,
 ): SheetReads {
   const candidates: Candidate[] = [];
   const has = present && new Set(present.map(fold));
@@ -57,12 +83,78 @@ export function queueSheetReads(
       const worksheet = has ? worksheets.getItem(name) : worksheets.getItemOrNullObject(name);
       worksheet.load("name");
       worksheet.protection.load("protected,options");
-      const used = grids.includes(key) ? worksheet.getUsedRangeOrNullObject(true) : undefined;
-      used?.load(RANGE_DATA);
-      candidates.push({ key, lang, name, worksheet, ...(used && { used }) });
+      const read = grids.includes(key) ? queueBoundedRead(worksheet, inParts ? "address" : RANGE_DATA) : undefined;
+      candidates.push({ key, lang, name, worksheet, ...read });
     }
   }
-  return { candidates, ...(present && { present }) };
+  return { candidates, ...(present && { present }), ...(inParts && { inParts }) };
+}
+
+/**
+ * After the first sync of reads queued `inParts` (its response would have been over Excel on the
+ * web's 5 MB: load.ts): each sheet's used part is read in bands of rows, one sync a band, the band
+ * halved whenever Excel refuses it ("Split the operation into smaller pieces as needed. Call
+ * context.sync() for each sub-operation", learn.microsoft.com/office/dev/add-ins/concepts/
+ * resource-limits-and-performance-optimization). Two bands a sheet to begin with: the whole was
+ * refused already.
+ */
+export async function readInParts(
+  context: HostContext,
+  reads: SheetReads,
+  properties: string = RANGE_DATA,
+): Promise<void> {
+  for (const candidate of reads.candidates) {
+    const { used, worksheet } = candidate;
+    if (!used || used.isNullObject || worksheet.isNullObject) continue;
+    const local = used.address.slice(used.address.lastIndexOf("!") + 1).replace(/\$/g, "");
+    const [first, last = first] = local.split(":") as [string, string?];
+    const from = parseRef(first);
+    const to = parseRef(last);
+    const span = `${columnLetter(from.column)}{top}:${columnLetter(to.column)}{bottom}`;
+    const parts: HostDataRange[] = [];
+    let rows = Math.max(1, Math.ceil((to.row - from.row + 1) / 2));
+    for (let top = from.row; top <= to.row; ) {
+      const bottom = Math.min(to.row, top + rows - 1);
+      const band = worksheet
+        .getRange(span.replace("{top}", String(top)).replace("{bottom}", String(bottom)))
+        .getUsedRangeOrNullObject(true);
+      band.load(properties);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (errorCode(error) !== PAYLOAD_TOO_LARGE || rows === 1) throw error;
+        rows = Math.ceil(rows / 2);
+        continue;
+      }
+      if (!band.isNullObject) parts.push(band);
+      top = bottom + 1;
+    }
+    candidate.parts = parts;
+  }
+}
+
+/** The error Excel on the web answers a response over its 5 MB with (performance.md, Excel.ErrorCodes). */
+export const PAYLOAD_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+
+/** The used part of a sheet's READ_AREA, loaded with `properties`, and the whole used range's address. */
+export function queueBoundedRead(
+  worksheet: HostWorksheet,
+  properties: string,
+): { used: HostDataRange; extent: HostDataRange } {
+  const used = worksheet.getRange(READ_AREA_ADDRESS).getUsedRangeOrNullObject(true);
+  used.load(properties);
+  const extent = worksheet.getUsedRangeOrNullObject(true);
+  extent.load("address");
+  return { used, extent };
+}
+
+/** The far corner of a used range past READ_AREA, for the readers to report; undefined when within. */
+export function beyondReadArea(extent: HostDataRange | undefined): Grid["beyond"] {
+  if (!extent || extent.isNullObject) return undefined;
+  const last = extent.address.slice(extent.address.lastIndexOf("!") + 1).split(":").at(-1)!;
+  const { row, column } = parseRef(last.replace(/\$/g, ""));
+  if (row <= READ_AREA.rows && column <= READ_AREA.columns) return undefined;
+  return { row, column, ...READ_AREA };
 }
 
 export interface FoundSheet {
@@ -89,7 +181,8 @@ export function takeSnapshot(reads: SheetReads): WorkbookSnapshot {
   const sheets: Partial<Record<SheetKey, FoundSheet>> = {};
   for (const candidate of reads.candidates) {
     if (sheets[candidate.key] || candidate.worksheet.isNullObject) continue;
-    const { key, worksheet, used } = candidate;
+    const { key, worksheet, used, extent, parts } = candidate;
+    const beyond = beyondReadArea(extent);
     const name = worksheet.name;
     sheets[key] = {
       key,
@@ -97,7 +190,9 @@ export function takeSnapshot(reads: SheetReads): WorkbookSnapshot {
       worksheet,
       protected: worksheet.protection.protected,
       options: worksheet.protection.options,
-      ...(used && { grid: officeGrid(name, used.isNullObject ? undefined : used) }),
+      ...(used && {
+        grid: parts ? bandsGrid(name, parts, beyond) : officeGrid(name, used.isNullObject ? undefined : used, beyond),
+      }),
     };
   }
   const scoring = sheets.scoring?.name;

@@ -9,7 +9,16 @@ import { MANUAL_CALCULATION, queueCalculationMode, type Calculation } from "./ca
 import { unreadableError } from "./errors";
 import { queueSnapshotSheet } from "./finalise";
 import { problemIssue } from "./pane-issues";
-import { queueSheetReads, SHEET_KEYS, takeSnapshot, type SheetReads } from "./sheets";
+import { errorCode } from "./run";
+import {
+  PAYLOAD_TOO_LARGE,
+  queueSheetReads,
+  RANGE_DATA,
+  readInParts,
+  SHEET_KEYS,
+  takeSnapshot,
+  type SheetReads,
+} from "./sheets";
 import type { IntegrityIssue } from "./types";
 import { foldName as fold } from "../../workbook/sheet-names";
 
@@ -27,14 +36,19 @@ export async function verifyInPane(context: HostContext): Promise<IntegrityIssue
   let view: WorkbookView & { calculation: Calculation };
   try {
     view = await readView(context);
-  } catch {
-    const { worksheets } = context.workbook;
-    worksheets.load("items/name");
-    await context.sync();
-    view = await readView(
-      context,
-      worksheets.items.map((s) => s.name),
-    );
+  } catch (error) {
+    if (errorCode(error) === PAYLOAD_TOO_LARGE) {
+      // Over Excel on the web's 5 MB: the sheets' cells again, in bands (load.ts says when).
+      view = await readView(context, undefined, true);
+    } else {
+      const { worksheets } = context.workbook;
+      worksheets.load("items/name");
+      await context.sync();
+      view = await readView(
+        context,
+        worksheets.items.map((s) => s.name),
+      );
+    }
   }
   const result = verifyWorkbook(view);
   if (!result.ok) {
@@ -91,25 +105,27 @@ type FormulaRange = HostDataRange & { readonly formulas: unknown[][] };
 async function readView(
   context: HostContext,
   present?: readonly string[],
+  inParts = false,
 ): Promise<WorkbookView & { calculation: Calculation }> {
   // Every StarScore sheet's cells but the audit log's, which the integrity check leaves alone.
   const grids = SHEET_KEYS.filter((key) => key !== "audit");
-  const reads: SheetReads = queueSheetReads(context, grids, present);
-  for (const candidate of reads.candidates) candidate.used?.load("formulas");
+  const reads: SheetReads = queueSheetReads(context, grids, present, inParts);
+  if (!inParts) for (const candidate of reads.candidates) candidate.used?.load("formulas");
   const snapshotSheet = queueSnapshotSheet(context, reads);
   const { names } = context.workbook;
   names.load("items/name,items/formula");
   const calculation = queueCalculationMode(context);
   await context.sync();
+  if (inParts) await readInParts(context, reads, `${RANGE_DATA},formulas`);
 
   const snapshot = takeSnapshot(reads);
   const sheets = new Map<string, SheetView>();
   for (const found of Object.values(snapshot.sheets)) {
     const candidate = reads.candidates.find((c) => c.worksheet === found.worksheet);
     if (!found.grid || !candidate) continue;
-    const used =
-      candidate.used && !candidate.used.isNullObject ? (candidate.used as FormulaRange) : undefined;
-    sheets.set(fold(found.name), { ...found.grid, formula: formulaReader(used) });
+    const { used, parts } = candidate;
+    const ranges = (parts ?? (used && !used.isNullObject ? [used] : [])) as FormulaRange[];
+    sheets.set(fold(found.name), { ...found.grid, formula: formulaReader(ranges) });
   }
   // The finalisation snapshot (very hidden; not one of the layout's sheets), for the finalisation check.
   const finalised = snapshotSheet();
@@ -126,10 +142,13 @@ async function readView(
  * itself otherwise, so a text constant that starts with "=" (typed with an apostrophe) is told apart
  * by being its own value.
  */
-function formulaReader(range: FormulaRange | undefined): SheetView["formula"] {
-  if (!range) return () => undefined;
-  const origin = rangeOrigin(range.address);
+function formulaReader(ranges: readonly FormulaRange[]): SheetView["formula"] {
+  const origins = ranges.map((range) => rangeOrigin(range.address));
   return (row, column) => {
+    const i = origins.findIndex((o, k) => row >= o.row && row < o.row + ranges[k]!.formulas.length);
+    if (i < 0) return undefined;
+    const range = ranges[i]!;
+    const origin = origins[i]!;
     const r = row - origin.row;
     const c = column - origin.column;
     const formula = range.formulas[r]?.[c];

@@ -24,7 +24,7 @@ export async function writeBack(
   extra?: QueuedWrite,
 ): Promise<PaneIssue | undefined> {
   if (!plan.store && !extra) return undefined;
-  const lift = extra && (!store.present || extra.locked) ? extra.sheets : [];
+  const lift = extra && !store.present ? extra.sheets : [];
   const lifted = queueUnprotected(snapshot, lift, () => {
     extra?.queue();
     queueHighlights(plan, snapshot);

@@ -1,3 +1,4 @@
+import { MERGE_UNDO_API, TRIGGER_SOURCE_API } from "./host";
 import { PRINT_API } from "./print";
 
 /**
@@ -42,6 +43,10 @@ export const GUARDED_MEMBERS: Readonly<Record<string, MemberGuard>> = {
   "Excel.PageLayoutZoomOptions.verticalFitToPages": PRINT_API,
   "Excel.PageLayout.setPrintArea": PRINT_API,
   "Excel.PageLayout.setPrintTitleRows": PRINT_API,
+  // ExcelApi 1.14: which add-in's request changed the workbook (events.ts drops the pane's own).
+  "Excel.WorksheetChangedEventArgs.triggerSource": TRIGGER_SOURCE_API,
+  // ExcelApi 1.20: an action's syncs as one undo step (actions/run.ts).
+  "Excel.RunOptions.mergeUndoGroup": MERGE_UNDO_API,
   // Outlook's roaming settings (Mailbox 1.1) are not in Excel: audit-log.ts finds them undefined
   // and keeps the person's name in localStorage.
   "Office.Context.roamingSettings": { featureDetected: "audit-log.ts: undefined in Excel → localStorage" },
@@ -56,4 +61,8 @@ export const GUARDED_MEMBERS: Readonly<Record<string, MemberGuard>> = {
  */
 export const HOST_TYPES: Readonly<Record<string, string>> = {
   HostContext: "Excel.RequestContext",
+  // Excel.run's options (host.ts RunOptions), given to Excel.run beside the batch.
+  RunOptions: "Excel.RunOptions",
+  // Written through a setter (HostRange.dataValidation.rule), which the walk does not follow.
+  HostValidationRule: "Excel.DataValidationRule",
 };

@@ -1,5 +1,6 @@
 import { STYLES, type StyleSpec } from "../../workbook/styles";
-import type { CellSpec, StyleKey } from "../../workbook/types";
+import { columnIndex, parseRef } from "../../workbook/address";
+import type { CellSpec, SheetSpec, StyleKey } from "../../workbook/types";
 import type { HostRangeFormat, HostWorksheet } from "./host";
 import { groupRectangles, locate, rectAddress, type Rect } from "./rectangles";
 
@@ -10,17 +11,21 @@ import { groupRectangles, locate, rectAddress, type Rect } from "./rectangles";
  * block's format goes as an array of its size (host.ts RangeInput); the format properties (fill
  * colour, font, alignment, locked) are single values by their type.
  */
-export function writeFormats(sheet: HostWorksheet, cells: readonly CellSpec[]): void {
-  const located = cells.map(locate);
+export function writeFormats(sheet: HostWorksheet, spec: Pick<SheetSpec, "cells" | "columns">): void {
+  const located = spec.cells.map(locate);
   for (const [numFmt, rect] of groupRectangles(located, (c) => c.numFmt)) {
     sheet.getRange(rectAddress(rect)).numberFormat = filled(rect, numFmt);
   }
   for (const [key, rect] of groupRectangles(located, (c) => c.style)) {
     applyStyle(sheet.getRange(rectAddress(rect)).format, STYLES[key as StyleKey], rect);
   }
-  // Sheet protection locks every cell but these.
-  for (const [, rect] of groupRectangles(located, (c) => (c.input ? "input" : undefined))) {
-    sheet.getRange(rectAddress(rect)).format.protection.locked = false;
+  // Sheet protection locks every cell but these, and the cells of unlocked columns that the
+  // layout does not list (writeColumns): the ones it lists there are locked again.
+  const unlockedColumns = new Set(spec.columns.filter((c) => c.unlocked).map((c) => columnIndex(c.col)));
+  const lock = (c: CellSpec) =>
+    c.input ? "unlocked" : unlockedColumns.has(parseRef(c.ref).column) ? "locked" : undefined;
+  for (const [key, rect] of groupRectangles(located, lock)) {
+    sheet.getRange(rectAddress(rect)).format.protection.locked = key === "locked";
   }
 }
 

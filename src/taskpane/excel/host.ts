@@ -111,9 +111,9 @@ export interface HostWorksheet {
   };
   readonly protection: HostWorksheetProtection;
   /** ExcelApi 1.7. */
-  readonly onChanged: HostEventSource;
+  readonly onChanged: HostChangedEventSource;
   /** ExcelApi 1.7. */
-  readonly onSelectionChanged: HostEventSource;
+  readonly onSelectionChanged: HostSelectionEventSource;
   readonly charts: {
     add(type: "BarClustered", sourceData: HostRange, seriesBy?: "Auto" | "Columns" | "Rows"): HostChart;
   };
@@ -131,13 +131,18 @@ export interface HostWorksheetProtection {
   unprotect(password?: string): void;
 }
 
-/** An Office.js event (worksheet.onChanged, …); the handler runs after Excel has applied the change. */
-export interface HostEventSource {
-  add(handler: (args: HostChangedEventArgs) => Promise<unknown>): HostEventRegistration;
+/** worksheet.onChanged; the handler runs after Excel has applied the change. */
+export interface HostChangedEventSource {
+  add(handler: (args?: HostChangedEventArgs) => Promise<unknown>): HostEventRegistration;
+}
+
+/** worksheet.onSelectionChanged: the pane reads nothing of its arguments. */
+export interface HostSelectionEventSource {
+  add(handler: () => Promise<unknown>): HostEventRegistration;
 }
 
 /**
- * What the pane reads of Excel.WorksheetChangedEventArgs (selection events carry neither):
+ * What the pane reads of Excel.WorksheetChangedEventArgs:
  * - source, ExcelApi 1.7: "Local" for this user's edits and this add-in's writes, "Remote" for a
  *   co-author's ("Events and coauthoring", learn.microsoft.com/office/dev/add-ins/excel/
  *   excel-add-ins-events);
@@ -145,7 +150,7 @@ export interface HostEventSource {
  *   own request made the change.
  */
 export interface HostChangedEventArgs {
-  /** ExcelApi 1.7: the changed (or selected) range, "B7". */
+  /** ExcelApi 1.7: the changed range, "B7". */
   readonly address?: string;
   readonly source?: string;
   readonly triggerSource?: string;

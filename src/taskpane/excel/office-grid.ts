@@ -21,8 +21,8 @@ export interface LoadedRange {
   readonly numberFormat: readonly (readonly unknown[])[];
 }
 
-export function officeGrid(name: string, range: LoadedRange | undefined): Grid {
-  if (!range) return { name, lastRow: 0, lastColumn: 0, at: () => BLANK };
+export function officeGrid(name: string, range: LoadedRange | undefined, beyond?: Grid["beyond"]): Grid {
+  if (!range) return { name, lastRow: 0, lastColumn: 0, at: () => BLANK, ...(beyond && { beyond }) };
   const origin = rangeOrigin(range.address);
   const rows = range.values.length;
   const columns = rows > 0 ? range.values[0]!.length : 0;
@@ -36,10 +36,27 @@ export function officeGrid(name: string, range: LoadedRange | undefined): Grid {
       if (r < 0 || c < 0 || r >= rows || c >= columns) return BLANK;
       return cellContent(range.values[r]![c], range.valueTypes[r]?.[c], range.numberFormat[r]?.[c]);
     },
+    ...(beyond && { beyond }),
   };
 }
 
 const BLANK: CellContent = { kind: "blank" };
+
+/** A sheet read as bands of rows (sheets.ts readInParts), one grid: each cell from its band. */
+export function bandsGrid(name: string, bands: readonly LoadedRange[], beyond?: Grid["beyond"]): Grid {
+  const grids = bands.map((band) => officeGrid(name, band));
+  const origins = bands.map((band) => rangeOrigin(band.address).row);
+  return {
+    name,
+    lastRow: Math.max(0, ...grids.map((g) => g.lastRow)),
+    lastColumn: Math.max(0, ...grids.map((g) => g.lastColumn)),
+    at: (row, column) => {
+      const i = grids.findIndex((g, k) => row >= origins[k]! && row <= g.lastRow);
+      return i < 0 ? BLANK : grids[i]!.at(row, column);
+    },
+    ...(beyond && { beyond }),
+  };
+}
 
 export function cellContent(
   value: unknown,

@@ -16,22 +16,38 @@ export function columnWidthPoints(characters: number): number {
   return pixels * 0.75;
 }
 
-/** Adjacent columns with the same width and visibility share one request ("H:GY"). */
+/**
+ * Adjacent columns with the same width, visibility and lock share one request ("H:GY"). An
+ * unlocked column (ColumnSpec.unlocked) gets its format's protection.locked = false on the whole
+ * column, before the cells' formats (writeFormats locks again the cells the layout lists there).
+ */
 export function writeColumns(sheet: HostWorksheet, spec: SheetSpec): void {
   const columns = spec.columns
-    .map((c) => ({ index: columnIndex(c.col), width: c.width, hidden: c.hidden === true }))
+    .map((c) => ({
+      index: columnIndex(c.col),
+      width: c.width,
+      hidden: c.hidden === true,
+      unlocked: c.unlocked === true,
+    }))
     .sort((a, b) => a.index - b.index);
-  const runs: { first: number; last: number; width: number; hidden: boolean }[] = [];
+  const runs: { first: number; last: number; width: number; hidden: boolean; unlocked: boolean }[] = [];
   for (const c of columns) {
     const last = runs.at(-1);
-    if (last && last.last + 1 === c.index && last.width === c.width && last.hidden === c.hidden)
+    if (
+      last &&
+      last.last + 1 === c.index &&
+      last.width === c.width &&
+      last.hidden === c.hidden &&
+      last.unlocked === c.unlocked
+    )
       last.last = c.index;
-    else runs.push({ first: c.index, last: c.index, width: c.width, hidden: c.hidden });
+    else runs.push({ first: c.index, last: c.index, ...c });
   }
   for (const run of runs) {
     const columns = sheet.getRange(`${columnLetter(run.first)}:${columnLetter(run.last)}`);
     columns.format.columnWidth = columnWidthPoints(run.width);
     if (run.hidden) columns.columnHidden = true;
+    if (run.unlocked) columns.format.protection.locked = false;
   }
 }
 

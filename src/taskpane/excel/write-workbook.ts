@@ -209,7 +209,7 @@ function queueWorkbook(
 function queueSheet(sheet: HostWorksheet, spec: SheetSpec, supports: ApiSupport): void {
   writeColumns(sheet, spec);
   writeContent(sheet, spec.cells);
-  writeFormats(sheet, spec.cells);
+  writeFormats(sheet, spec);
   writeRowHeights(sheet, spec);
   writeMerges(sheet, spec);
   writeValidations(sheet, spec);

@@ -35,12 +35,23 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password?
       ...(spec.print.area && { printArea: spec.print.area }),
     },
   });
+  const unlockedColumns = new Set<number>();
   for (const column of spec.columns) {
     const col = ws.getColumn(column.col);
     col.width = column.width;
     if (column.hidden) col.hidden = true;
+    // Before the cells: ExcelJS gives a cell created later its column's style, protection included.
+    if (column.unlocked) {
+      col.protection = { locked: false };
+      unlockedColumns.add(col.number);
+    }
   }
-  for (const cell of spec.cells) writeCell(ws.getCell(cell.ref), cell);
+  for (const cell of spec.cells) {
+    const target = ws.getCell(cell.ref);
+    writeCell(target, cell);
+    // A listed cell in an unlocked column keeps the lock the layout gives it.
+    if (!cell.input && unlockedColumns.has(Number(target.col))) target.protection = { locked: true };
+  }
   for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const range of spec.merges) ws.mergeCells(range);
   if (spec.autoFilter) ws.autoFilter = spec.autoFilter;
@@ -59,13 +70,16 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password?
       ...(v.prompt && { showInputMessage: true, promptTitle: v.promptTitle, prompt: v.prompt }),
     } as ExcelJS.DataValidation);
   }
-  for (const cf of spec.conditionalFormats) {
+  // The layout lists its conditional formats highest priority first: priority 1, 2, … in that
+  // order ("Lower numeric values are higher priority than higher numeric values, where '1' is the
+  // highest priority", ECMA-376 Part 1, §18.3.1.10 cfRule, @priority).
+  spec.conditionalFormats.forEach((cf, index) => {
     ws.addConditionalFormatting({
       ref: cf.range,
       rules: [
         {
           type: "expression",
-          priority: 1,
+          priority: index + 1,
           formulae: [strip(cf.formula)],
           ...(cf.stopIfTrue && { stopIfTrue: true }),
           style: {
@@ -75,7 +89,7 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password?
         } as ExcelJS.ConditionalFormattingRule,
       ],
     });
-  }
+  });
   if (spec.protect) {
     await ws.protect(password ?? "", {
       selectLockedCells: true,

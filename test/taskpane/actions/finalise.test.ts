@@ -9,16 +9,14 @@ import { createOfficeHost } from "../../../src/taskpane/actions/office-host";
 import type { StarScoreHost } from "../../../src/taskpane/actions/types";
 import { cellRef, parseRef } from "../../../src/workbook/address";
 import { checkFinalisation } from "../../../src/workbook/audit/check";
-import { AUDIT_LAYOUT } from "../../../src/workbook/audit/log";
 import { readSnapshot, SNAPSHOT_LAYOUT, SNAPSHOT_SHEET } from "../../../src/workbook/audit/snapshot";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { FakeExcel } from "../../fakes/fake-excel";
-import type { FakeSheet } from "../../fakes/fake-model";
 import { typeIn } from "../../fakes/fake-user";
 import { modelGrid, recalculate } from "../../fakes/fake-values";
 import { assessmentWith } from "../../helpers/builders";
-import { entryRef, measured, plant, readBack, workbookOf, type Workbook } from "./fixture";
+import { entryRef, logRows, measured, plant, readBack, workbookOf, type Workbook } from "./fixture";
 
 /** 2025-03-14 09:26:53 local time: the log shows it with the host's offset. */
 const NOW = new Date(2025, 2, 14, 9, 26, 53);
@@ -35,14 +33,6 @@ function hostAs(excel: FakeExcel, person: string): StarScoreHost {
 }
 
 /** The log's rows as [time, person, action, summary], from the model. */
-function logRows(sheet: FakeSheet): string[][] {
-  const rows: string[][] = [];
-  for (let row = AUDIT_LAYOUT.firstRow; sheet.peek(`A${row}`)?.value !== undefined; row++) {
-    rows.push(["A", "B", "C", "D"].map((col) => String(sheet.peek(`${col}${row}`)?.value ?? "")));
-  }
-  return rows;
-}
-
 /** Every cell the layout leaves unlocked for the user, per sheet (the fake's rows are the layout's). */
 function layoutInputs(assessment: Assessment, lang: "zh" | "en" = "zh") {
   const layout = buildWorkbookLayout({ lang, assessment });
@@ -91,9 +81,11 @@ describe("the audit log: one row per action, in the action's own write request",
     expect(rows).toHaveLength(1);
     expect(rows[0]![0]).toMatch(TIME);
     expect(rows[0]!.slice(1)).toEqual(["王组长", "生成", "生成工作簿：2 列评价人"]);
-    // The title, note and header are locked; the rows below are left unlocked for the pane to
-    // append to without lifting the sheet's protection (which would clear Ctrl+Z).
-    for (const [ref, cell] of log.cells) expect(cell.locked).toBe(Number(/\d+/.exec(ref)![0]) < 5);
+    // What the layout wrote (title, note, header, this first row) is locked; the columns' format
+    // leaves every cell below unlocked, for the pane to append to without lifting the sheet's
+    // protection (which would clear Ctrl+Z).
+    for (const cell of log.cells.values()) expect(cell.locked).toBe(true);
+    for (const column of [1, 2, 3, 4]) expect([6, 1000, 100_000].map((row) => log.isLocked(row, column))).toEqual([false, false, false]);
   });
 
   it("validate and compute append theirs within their 2 syncs; auto-validation does not log", async () => {

@@ -5,6 +5,7 @@ import type { StarScoreHost } from "../../../src/taskpane/actions/types";
 import { generateWorkbook } from "../../../src/taskpane/excel/write-workbook";
 import type { Lang } from "../../../src/spec/types";
 import { cellRef, parseRef } from "../../../src/workbook/address";
+import { AUDIT_LAYOUT } from "../../../src/workbook/audit/log";
 import { markKey, MARKS } from "../../../src/workbook/highlight-marks";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
@@ -142,4 +143,13 @@ export function markOf(excel: FakeExcel, sheet: FakeSheet, ref: string): "error"
     if (cell.value === `W ${cellKey}`) return "warning";
   }
   return undefined;
+}
+
+/** The audit log's rows, as text, from its first row down to the first empty one. */
+export function logRows(sheet: FakeSheet): string[][] {
+  const rows: string[][] = [];
+  for (let row = AUDIT_LAYOUT.firstRow; sheet.peek(`A${row}`)?.value !== undefined; row++) {
+    rows.push(["A", "B", "C", "D"].map((col) => String(sheet.peek(`${col}${row}`)?.value ?? "")));
+  }
+  return rows;
 }

@@ -11,6 +11,7 @@ import { FakeExcel } from "../../fakes/fake-excel";
 import {
   entryRef,
   hostOn,
+  logRows,
   markOf,
   measured,
   plant,
@@ -227,23 +228,42 @@ describe("validate: the workbook as it may be found", () => {
     expect(markOf(wb.excel, wb.sheet("scoring"), entryRef("A18", 2, 3))).toBe("error");
   });
 
-  it("a sheet protected with a password: the issues stand, with a warning that nothing was marked", async () => {
+  it("a sheet protected with a password: marked all the same, its protection left as it is", async () => {
     const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
-    wb.sheet("special").protection = { options: {}, password: "secret" };
-    plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
     await typeIn(wb.excel, "特别项", "B5", DEDUCTION_CATEGORIES[1]!.label.zh);
     await typeIn(wb.excel, "特别项", "C5", "没有整改要求的扣分项");
+    for (const key of ["special", "rules", "audit"] as const) {
+      wb.sheet(key).protection = { options: {}, password: "secret" };
+    }
+    plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
+    const undo = { ...wb.excel.undo };
     const { issues } = await wb.host.validate();
-    expect(issues.map((i) => i.code)).toEqual([
-      "entry-off-step",
-      "deduction-no-rectification",
-      "workbook-not-written",
-    ]);
-    expect(issues[2]!.severity).toBe("warning");
-    // Nothing was marked, and the sheets lifted before the failure are protected again.
-    expect(wb.sheet("scoring").peek(entryRef("B1", 0, 2))?.fill).toBe(INPUT_FILL);
+    // The highlights are values in the store's unlocked cells and the log's row goes into its
+    // unlocked columns: no protection is lifted, so a password stops nothing (and clears no undo).
+    expect(issues.map((i) => i.code)).toEqual(["entry-off-step", "deduction-no-rectification"]);
+    expect(markOf(wb.excel, wb.sheet("scoring"), entryRef("B1", 0, 2))).toBe("error");
+    expect(markOf(wb.excel, wb.sheet("special"), "C5")).toBe("error");
+    expect(logRows(wb.sheet("audit"))).toHaveLength(2);
+    for (const key of ["special", "rules", "audit"] as const) {
+      expect(wb.sheet(key).protection).toEqual({ options: {}, password: "secret" });
+    }
+    expect(wb.excel.undo.cleared).toBe(undo.cleared);
+  });
+
+  it("a workbook made before the highlight store, its log protected with a password: the issues stand, with a warning", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    // No store (another label in Z1): the log's rows are locked, its sheet must be lifted to write.
+    plant(wb.sheet("rules"), `${MARKS.column}${MARKS.labelRow}`, { text: "StarScore: highlighted cells" });
+    wb.sheet("audit").protection = { options: {}, password: "secret" };
+    wb.sheet("audit").columns.clear();
+    plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
+    const { issues } = await wb.host.validate();
+    expect(issues.map((i) => i.code)).toEqual(["entry-off-step", "workbook-not-written", "highlights-unavailable"]);
+    expect(issues[1]!.severity).toBe("warning");
+    // Nothing was written, and the sheets lifted before the failure are protected again.
+    expect(logRows(wb.sheet("audit"))).toHaveLength(1);
     expect(wb.sheet("scoring").protection).toBeDefined();
-    expect(wb.sheet("rules").protection).toBeDefined();
+    expect(wb.sheet("audit").protection).toEqual({ options: {}, password: "secret" });
   });
 
   it("a workbook that is not StarScore's: one issue, nothing written", async () => {

@@ -153,7 +153,7 @@ export function notListed(sheet: Excel.Worksheet): void {
 
 export function newHostMembers(context: HostContext): HostCaseRunOptions {
   context.application.calculationMode = "Automatic";
-  return { delayForCellEdit: true, mergeUndoGroup: true }; // ✗ unlisted Excel.RunOptions.mergeUndoGroup
+  return { delayForCellEdit: true, mergeUndoGroup: true }; // ✗ unguarded Excel.RunOptions.mergeUndoGroup
 }
 
 export function otherSets(): unknown {

@@ -5,7 +5,7 @@ import {
   WorkbookExistsError,
   type GenerateResult,
 } from "../../../src/taskpane/excel/write-workbook";
-import { columnIndex } from "../../../src/workbook/address";
+import { cellRef, columnIndex } from "../../../src/workbook/address";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { STYLES, type StyleSpec } from "../../../src/workbook/styles";
@@ -112,13 +112,29 @@ describe.each([1, 10, 50, 200])("%i evaluators", (evaluators) => {
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 
-  test("unlocked cells are exactly the inputs", () => {
+  test("unlocked cells are exactly the inputs, and the unlocked columns' cells the layout does not list", () => {
     for (const spec of layout.sheets) {
       const sheet = sheetOf(excel, spec);
       const unlocked = [...sheet.cells].filter(([, c]) => !c.locked).map(([ref]) => ref);
       const inputs = spec.cells.filter((c) => c.input).map((c) => c.ref);
       expect(unlocked.sort()).toEqual(inputs.sort());
+      // Whole columns (the highlight store, the audit log's): their format unlocks every cell
+      // but the ones the layout lists there, now and when the pane writes below them later.
+      const open = spec.columns.filter((c) => c.unlocked).map((c) => columnIndex(c.col));
+      const listed = new Set(spec.cells.map((c) => c.ref));
+      const wrong: string[] = [];
+      for (const column of open) {
+        expect(sheet.columns.get(column)?.locked).toBe(false);
+        for (let row = 1; row <= 600; row++) {
+          const ref = cellRef(column, row);
+          const locked = listed.has(ref) && !spec.cells.find((c) => c.ref === ref)!.input;
+          if (sheet.isLocked(row, column) !== locked) wrong.push(`${spec.name}!${ref}`);
+        }
+      }
+      expect(wrong).toEqual([]);
     }
+    expect(layout.sheets.find((s) => s.key === "audit")!.columns.filter((c) => c.unlocked)).toHaveLength(4);
+    expect(layout.sheets.find((s) => s.key === "rules")!.columns.filter((c) => c.unlocked)).toHaveLength(4);
   });
 
   test("column widths (points, same pixels as the .xlsx), hidden columns, row heights, merges, frozen panes", () => {
@@ -127,7 +143,11 @@ describe.each([1, 10, 50, 200])("%i evaluators", (evaluators) => {
       for (const column of spec.columns) {
         expect([column.col, sheet.columns.get(columnIndex(column.col))]).toEqual([
           column.col,
-          { width: columnWidthPoints(column.width), ...(column.hidden && { hidden: true }) },
+          {
+            width: columnWidthPoints(column.width),
+            ...(column.hidden && { hidden: true }),
+            ...(column.unlocked && { locked: false }),
+          },
         ]);
       }
       expect(sheet.columns.size).toBe(spec.columns.length);
