@@ -80,7 +80,8 @@ export class ReferencesAtRiskError extends LocalisedError {
     super({
       zh: [
         n > 0 && `工作簿中有 ${n} 处您自己的公式或名称引用了 StarScore 的工作表（${shown}）。`,
-        unchecked.length > 0 && `工作表 ${sheets} 太大，无法全部检查，其中的公式也可能引用了 StarScore 的工作表。`,
+        unchecked.length > 0 &&
+          `工作表 ${sheets} 太大，无法全部检查，其中的公式也可能引用了 StarScore 的工作表。`,
         "添加评价人会重建 StarScore 的工作表，引用它们的公式将变为 #REF!。",
       ]
         .filter(Boolean)

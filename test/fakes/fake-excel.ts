@@ -1368,7 +1368,9 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
     if (!target) return { isNull: true };
     const { sheet, bounds } = target;
     const address = `${sheetPrefix(sheet.name)}!${addressOf(bounds)}`;
-    const grids = (["values", "valueTypes", "numberFormat", "formulas"] as const).filter((k) => wanted.has(k));
+    const grids = (["values", "valueTypes", "numberFormat", "formulas"] as const).filter((k) =>
+      wanted.has(k),
+    );
     if (grids.length === 0) return { isNull: false, ...(wanted.has("address") && { address }) };
     if (bounds.whole) {
       // A whole row or column: what the request gets back is its used part's worth of cells.
@@ -1380,7 +1382,10 @@ class FakeRange extends FakeObject implements HostRange, HostDataRange {
     // "On all platforms, a range is limited to five million cells for get operations"
     // (learn.microsoft.com/office/dev/add-ins/excel/performance, "Payload size limit best practices").
     if (cells > READ_CELL_LIMIT) {
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `a read of ${cells} cells (over 5,000,000)`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `a read of ${cells} cells (over 5,000,000)`,
+      );
     }
     const data: Required<Pick<RangeData, "values" | "valueTypes" | "numberFormat" | "formulas">> = {
       values: [],

@@ -83,7 +83,9 @@ export function queueSheetReads(
       const worksheet = has ? worksheets.getItem(name) : worksheets.getItemOrNullObject(name);
       worksheet.load("name");
       worksheet.protection.load("protected,options");
-      const read = grids.includes(key) ? queueBoundedRead(worksheet, inParts ? "address" : RANGE_DATA) : undefined;
+      const read = grids.includes(key)
+        ? queueBoundedRead(worksheet, inParts ? "address" : RANGE_DATA)
+        : undefined;
       candidates.push({ key, lang, name, worksheet, ...read });
     }
   }
@@ -113,7 +115,7 @@ export async function readInParts(
     const span = `${columnLetter(from.column)}{top}:${columnLetter(to.column)}{bottom}`;
     const parts: HostDataRange[] = [];
     let rows = Math.max(1, Math.ceil((to.row - from.row + 1) / 2));
-    for (let top = from.row; top <= to.row; ) {
+    for (let top = from.row; top <= to.row;) {
       const bottom = Math.min(to.row, top + rows - 1);
       const band = worksheet
         .getRange(span.replace("{top}", String(top)).replace("{bottom}", String(bottom)))
@@ -151,7 +153,10 @@ export function queueBoundedRead(
 /** The far corner of a used range past READ_AREA, for the readers to report; undefined when within. */
 export function beyondReadArea(extent: HostDataRange | undefined): Grid["beyond"] {
   if (!extent || extent.isNullObject) return undefined;
-  const last = extent.address.slice(extent.address.lastIndexOf("!") + 1).split(":").at(-1)!;
+  const last = extent.address
+    .slice(extent.address.lastIndexOf("!") + 1)
+    .split(":")
+    .at(-1)!;
   const { row, column } = parseRef(last.replace(/\$/g, ""));
   if (row <= READ_AREA.rows && column <= READ_AREA.columns) return undefined;
   return { row, column, ...READ_AREA };
@@ -191,7 +196,9 @@ export function takeSnapshot(reads: SheetReads): WorkbookSnapshot {
       protected: worksheet.protection.protected,
       options: worksheet.protection.options,
       ...(used && {
-        grid: parts ? bandsGrid(name, parts, beyond) : officeGrid(name, used.isNullObject ? undefined : used, beyond),
+        grid: parts
+          ? bandsGrid(name, parts, beyond)
+          : officeGrid(name, used.isNullObject ? undefined : used, beyond),
       }),
     };
   }

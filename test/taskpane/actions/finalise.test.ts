@@ -85,7 +85,8 @@ describe("the audit log: one row per action, in the action's own write request",
     // leaves every cell below unlocked, for the pane to append to without lifting the sheet's
     // protection (which would clear Ctrl+Z).
     for (const cell of log.cells.values()) expect(cell.locked).toBe(true);
-    for (const column of [1, 2, 3, 4]) expect([6, 1000, 100_000].map((row) => log.isLocked(row, column))).toEqual([false, false, false]);
+    for (const column of [1, 2, 3, 4])
+      expect([6, 1000, 100_000].map((row) => log.isLocked(row, column))).toEqual([false, false, false]);
   });
 
   it("validate and compute append theirs within their 2 syncs; auto-validation does not log", async () => {

@@ -258,7 +258,11 @@ describe("validate: the workbook as it may be found", () => {
     wb.sheet("audit").columns.clear();
     plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
     const { issues } = await wb.host.validate();
-    expect(issues.map((i) => i.code)).toEqual(["entry-off-step", "workbook-not-written", "highlights-unavailable"]);
+    expect(issues.map((i) => i.code)).toEqual([
+      "entry-off-step",
+      "workbook-not-written",
+      "highlights-unavailable",
+    ]);
     expect(issues[1]!.severity).toBe("warning");
     // Nothing was written, and the sheets lifted before the failure are protected again.
     expect(logRows(wb.sheet("audit"))).toHaveLength(1);
