@@ -1887,7 +1887,8 @@ class FakeConditionalFormatCollection extends FakeObject {
   add(type: "Custom"): HostConditionalFormat {
     const entry: FakeConditionalFormat = { range: this.range.given, type };
     const sheet = () => this.range.sheet();
-    // Excel puts a new conditional format at the top of the sheet's priority order.
+    // "Adds a new conditional format to the collection at the first/top priority"
+    // (ConditionalFormatCollection.add, @types/office-js).
     const id = this.excel.path(
       3,
       "add",

@@ -37,8 +37,11 @@ export function validationRule(v: ValidationSpec): HostValidationRule {
 }
 
 /**
- * Excel adds each conditional format at the top of the sheet's priority order, so adding the
- * layout's rules last-first leaves the first one on top, where its stopIfTrue guards the others.
+ * Excel adds each conditional format at the top of the priority order ("Adds a new conditional
+ * format to the collection at the first/top priority", ConditionalFormatCollection.add,
+ * @types/office-js), so adding the layout's rules last-first leaves the first one on top, where
+ * its stopIfTrue guards the others: the highlight rules (src/workbook/highlight-marks.ts) above
+ * the layout's own. The .xlsx writer numbers the same order 1, 2, ….
  */
 export function writeConditionalFormats(sheet: HostWorksheet, spec: SheetSpec): void {
   for (const cf of [...spec.conditionalFormats].reverse()) addConditionalFormat(sheet, cf);

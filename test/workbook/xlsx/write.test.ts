@@ -10,6 +10,7 @@ import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { SPECIAL_LAYOUT } from "../../../src/workbook/sheets/special";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { columnIndex } from "../../../src/workbook/address";
+import { markFormula } from "../../../src/workbook/highlight-marks";
 import { assessmentWith } from "../../helpers/builders";
 
 const assessment = assessmentWith({ evaluators: 3, deductions: 2, bonus: [0.5] });
@@ -67,5 +68,63 @@ describe("the .xlsx writer", () => {
     expect(helpers[0]![1]).toBe(
       `IF(LEN(B${SPECIAL_LAYOUT.firstDeductionRow})+LEN(C${SPECIAL_LAYOUT.firstDeductionRow})&gt;0,1,0)`,
     );
+  });
+
+  it("gives the conditional formats priorities 1, 2, … in the layout's order: the highlights on top", async () => {
+    const xml = await sheetXml();
+    for (const sheet of layout.sheets) {
+      const rules = [...xml.get(sheet.name)!.matchAll(/<cfRule\s[^>]*>\s*<formula>([^<]*)<\/formula>/g)].map(
+        (m) => ({
+          priority: Number(attributes(m[0]).priority),
+          formula: m[1]!
+            .replace(/&quot;/g, '"')
+            .replace(/&gt;/g, ">")
+            .replace(/&lt;/g, "<")
+            .replace(/&amp;/g, "&"),
+        }),
+      );
+      // Priority 1 is the highest (ECMA-376 Part 1, §18.3.1.10); no two rules share one.
+      const byPriority = [...rules].sort((a, b) => a.priority - b.priority);
+      expect(byPriority.map((r) => r.priority)).toEqual(sheet.conditionalFormats.map((_, i) => i + 1));
+      expect(byPriority.map((r) => `=${r.formula}`)).toEqual(
+        sheet.conditionalFormats.map((cf) => cf.formula),
+      );
+    }
+    const scoring = layout.sheets.find((s) => s.key === "scoring")!;
+    expect(scoring.conditionalFormats.slice(0, 2).map((cf) => cf.formula)).toEqual([
+      markFormula("scoring", "error"),
+      markFormula("scoring", "warning"),
+    ]);
+  });
+
+  it("unlocks the highlight store's and the audit log's columns as column styles, the cells the layout lists there locked", async () => {
+    const zip = await JSZip.loadAsync(await writeXlsx(layout));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const xfs = [
+      ...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf\s[^>]*?(?:\/>|>([\s\S]*?)<\/xf>)/g),
+    ].map((m) => !/<protection[^>]*locked="0"/.test(m[1] ?? ""));
+    const locked = (style: string | undefined) => xfs[Number(style ?? 0)]!;
+    for (const [key, letters] of [
+      ["rules", ["Z", "AA", "AB", "AC"]],
+      ["audit", ["A", "B", "C", "D"]],
+    ] as const) {
+      const i = layout.sheets.findIndex((s) => s.key === key);
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async("string");
+      const cols = [...xml.matchAll(/<col\s[^>]*>/g)].map((m) => attributes(m[0]));
+      for (const letter of letters) {
+        const index = columnIndex(letter);
+        const col = cols.find((c) => Number(c.min) <= index && Number(c.max) >= index);
+        expect([key, letter, locked(col?.style)]).toEqual([key, letter, false]);
+      }
+      // Every cell the layout lists in those columns keeps its lock (the title, the header, the store's label).
+      const listed = layout.sheets[i]!.cells.filter((c) =>
+        letters.some((l) => c.ref.replace(/\d+/, "") === l),
+      );
+      expect(listed.length).toBeGreaterThan(0);
+      for (const cell of listed) {
+        const tag = new RegExp(`<c r="${cell.ref}"(?:\\s[^>]*)?>|<c r="${cell.ref}"[^>]*/>`).exec(xml)![0];
+        expect([key, cell.ref, locked(attributes(tag).s)]).toEqual([key, cell.ref, !cell.input]);
+      }
+    }
   });
 });
