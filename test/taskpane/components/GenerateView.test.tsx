@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { ActionError, ReferencesAtRiskError, WorkbookExistsError } from "../../../src/taskpane/errors";
 import { messages } from "../../../src/taskpane/i18n";
 import { evaluatorNames, validateForm } from "../../../src/taskpane/components/GenerateView";
 import { fakeHost } from "./fake-host";
@@ -29,12 +30,14 @@ describe("Generate view", () => {
     expect(form.getByRole("radio", { name: "中文" })).toHaveProperty("checked", true);
     expect(form.getByRole("textbox", { name: "第 1 列：姓名" })).toBeTruthy();
     expect(form.getByText("共 1 列：审核员 1 位，暗访 0 次。")).toBeTruthy();
+    // Before generating, the form says that it clears Excel's undo history.
+    expect(form.getByText(zh.generateIntro, { exact: false }).textContent).toContain(zh.undoCleared);
   });
 
   test("validates on submit: organisation and auditor names are required; nothing is sent", async () => {
     const { host, form } = await openForm();
     fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
-    expect(form.getByText(zh.organisationRequired)).toBeTruthy();
+    expect(form.getByText(zh.organizationRequired)).toBeTruthy();
     expect(form.getByText(zh.auditorNameRequired)).toBeTruthy();
     expect(host.generate).not.toHaveBeenCalled();
     // The focus goes to the first field to correct, and the status area says how many.
@@ -161,12 +164,7 @@ describe("Generate view", () => {
   test("WorkbookExistsError: says which sheets are in the way, in the user's language, and offers adding a column", async () => {
     const host = fakeHost();
     const { form } = await openForm(host);
-    const error = Object.assign(new Error("The workbook already has sheets named 评分, 汇总"), {
-      name: "WorkbookExistsError",
-      sheets: ["评分", "汇总"],
-      names: ["Result_FinalScore"],
-    });
-    host.generate.mockRejectedValue(error);
+    host.generate.mockRejectedValue(new WorkbookExistsError(["评分", "汇总"], ["Result_FinalScore"]));
     host.hasWorkbook.mockResolvedValue(true);
     type(form.getByRole("textbox", { name: /受评组织/ }), "某电器公司");
     type(form.getByRole("textbox", { name: "第 1 列：姓名" }), "张三");
@@ -200,11 +198,11 @@ describe("Generate view", () => {
     expect(form.getByRole("button", { name: zh.generateButton }).getAttribute("aria-disabled")).toBeNull();
   });
 
-  test("an error carrying a localised message shows it in the pane's language", async () => {
+  test("an error carrying a localised message (by its class) shows it in the pane's language", async () => {
     const host = fakeHost({
       hasWorkbook: jest
         .fn()
-        .mockRejectedValue({ localised: { zh: "工作簿受保护。", en: "The workbook is protected." } }),
+        .mockRejectedValue(new ActionError({ zh: "工作簿受保护。", en: "The workbook is protected." })),
     });
     await renderPane(host, { initialLang: "en" });
     const view = within(panel("generate"));
@@ -220,7 +218,8 @@ describe("Generate view", () => {
     await renderPane(host);
     const view = within(panel("generate"));
     await view.findByRole("heading", { level: 2, name: zh.existsHeading });
-    expect(view.getByText(zh.existsInfo)).toBeTruthy();
+    // What adding does, and, before it is done, that it clears Excel's undo history.
+    expect(view.getByText(zh.existsInfo, { exact: false }).textContent).toContain(zh.undoCleared);
     expect(view.queryByRole("button", { name: zh.generateButton })).toBeNull();
 
     const add = view.getByRole("button", { name: zh.addButton });
@@ -231,14 +230,46 @@ describe("Generate view", () => {
     const name = view.getByRole("textbox", { name: /姓名/ });
     type(name, "李四");
     fireEvent.click(add);
-    await waitFor(() => expect(host.addEvaluator).toHaveBeenCalledWith({ name: "李四", kind: "auditor" }));
+    await waitFor(() =>
+      expect(host.addEvaluator).toHaveBeenCalledWith(
+        { name: "李四", kind: "auditor" },
+        { breakReferences: false },
+      ),
+    );
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("已添加列“李四”。"));
     expect((name as HTMLInputElement).value).toBe("");
 
     fireEvent.change(view.getByRole("combobox", { name: zh.addKindLabel }), { target: { value: "visit" } });
     fireEvent.click(add);
-    await waitFor(() => expect(host.addEvaluator).toHaveBeenLastCalledWith({ name: "", kind: "visit" }));
+    await waitFor(() =>
+      expect(host.addEvaluator).toHaveBeenLastCalledWith(
+        { name: "", kind: "visit" },
+        { breakReferences: false },
+      ),
+    );
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe(zh.addedVisit));
+  });
+
+  test("the user's own references at risk: the pane says which, and adds only once the user ticks to go on", async () => {
+    const host = fakeHost({ hasWorkbook: jest.fn().mockResolvedValue(true) });
+    host.addEvaluator.mockRejectedValueOnce(new ReferencesAtRiskError(["Sheet1!B2", "MyTotal"]));
+    await renderPane(host);
+    const view = within(panel("generate"));
+    await view.findByRole("heading", { level: 2, name: zh.existsHeading });
+    expect(view.queryByRole("checkbox", { name: zh.rebuildAnyway })).toBeNull();
+    type(view.getByRole("textbox", { name: /姓名/ }), "李四");
+    fireEvent.click(view.getByRole("button", { name: zh.addButton }));
+    await view.findByText(/Sheet1!B2, MyTotal/);
+    const anyway = view.getByRole("checkbox", { name: zh.rebuildAnyway });
+    expect(host.addEvaluator).toHaveBeenCalledTimes(1);
+    fireEvent.click(anyway);
+    fireEvent.click(view.getByRole("button", { name: zh.addButton }));
+    await waitFor(() =>
+      expect(host.addEvaluator).toHaveBeenLastCalledWith(
+        { name: "李四", kind: "auditor" },
+        { breakReferences: true },
+      ),
+    );
   });
 
   test(
