@@ -81,7 +81,7 @@ export interface FakeExcelOptions {
   nullObjects?: "propagate" | "refuse";
   /**
    * Which of Microsoft's platforms the fake stands for (default "desktop": Windows and Mac). It
-   * picks the column of the undo page's table (UNDO_CLEARING) and, for "web", Excel on the web's
+   * picks the column of the undo page's table (UNDO_TABLE) and, for "web", Excel on the web's
    * 5 MB request and response limit (learn.microsoft.com/office/dev/add-ins/concepts/
    * resource-limits-and-performance-optimization, "Excel add-ins": "Excel on the web has a payload
    * size limit for requests and responses of 5MB").
@@ -111,29 +111,120 @@ export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export const READ_CELL_LIMIT = 5_000_000;
 
 /**
- * The APIs that do not support undo, from learn.microsoft.com/office/dev/add-ins/excel/
- * excel-add-ins-undo-capabilities ("Unsupported APIs"; "If you call an unsupported API in your
- * add-in, the user's undo stack is cleared starting from that API call"), as [cleared on the web,
- * cleared on Windows and Mac]: the rows for what the add-in could call.
+ * The undo page's table, as it is: learn.microsoft.com/office/dev/add-ins/excel/
+ * excel-add-ins-undo-capabilities, "Unsupported APIs" (office-js-docs-pr, ms.date 09/09/2025):
+ * API, "Supported in Excel on the web", "Supported in Excel on Windows and Excel on Mac". "If you
+ * call an unsupported API in your add-in, the user's undo stack is cleared starting from that API
+ * call": a "No" in the fake's platform's column clears it. Every other API supports undo ("Most
+ * Excel JavaScript APIs do support undo actions").
  */
-export const UNDO_CLEARING: Record<string, readonly [web: boolean, desktop: boolean]> = {
-  "WorksheetProtection.protect": [true, true],
-  "WorksheetProtection.unprotect": [true, true],
-  "WorksheetProtection.pauseProtection": [true, true],
-  "WorksheetProtection.updateOptions": [true, true],
-  "Worksheet.delete": [true, true],
-  "Worksheet.copy": [true, true],
-  "Worksheet.name": [false, true],
-  "Worksheet.visibility": [false, true],
-  "Worksheet.position": [false, true],
-  "WorkbookProtection.protect": [true, true],
-  "WorkbookProtection.unprotect": [true, true],
-};
+export const UNDO_TABLE: readonly (readonly [api: string, web: "Yes" | "No", desktop: "Yes" | "No"])[] = [
+  ["AllowEditRange.address", "No", "No"],
+  ["AllowEditRange.delete", "No", "No"],
+  ["AllowEditRange.pauseProtection", "No", "No"],
+  ["AllowEditRange.setPassword", "No", "No"],
+  ["AllowEditRange.title", "No", "No"],
+  ["AllowEditRangeCollection.add", "No", "No"],
+  ["AllowEditRangeCollection.pauseProtection", "No", "No"],
+  ["Chart.categoryLabelLevel", "No", "No"],
+  ["Chart.seriesNameLevel", "No", "No"],
+  ["ChartPivotOptions.showAxisFieldButtons", "No", "Yes"],
+  ["ChartPivotOptions.showLegendFieldButtons", "No", "Yes"],
+  ["ChartPivotOptions.showReportFilterFieldButtons", "No", "Yes"],
+  ["ChartPivotOptions.showValueFieldButtons", "No", "Yes"],
+  ["ChartTrendlineLabel.formula", "No", "Yes"],
+  ["DataConnectionCollection.refreshAll", "No", "No"],
+  ["DocumentProperties.author", "No", "Yes"],
+  ["DocumentProperties.category", "No", "Yes"],
+  ["DocumentProperties.comments", "No", "Yes"],
+  ["DocumentProperties.company", "No", "Yes"],
+  ["DocumentProperties.keywords", "No", "Yes"],
+  ["DocumentProperties.manager", "No", "Yes"],
+  ["DocumentProperties.revisionNumber", "No", "Yes"],
+  ["DocumentProperties.subject", "No", "Yes"],
+  ["DocumentProperties.title", "No", "Yes"],
+  ["LinkedWorkbook.refresh", "No", "No"],
+  ["LinkedWorkbookCollection.refreshAll", "No", "No"],
+  ["NamedItem.comment", "No", "Yes"],
+  ["PivotTableStyle.delete", "No", "Yes"],
+  ["PivotTableStyle.duplicate", "No", "Yes"],
+  ["PivotTableStyle.name", "No", "Yes"],
+  ["PivotTableStyleCollection.add", "No", "Yes"],
+  ["PivotTableStyleCollection.setDefault", "No", "Yes"],
+  ["Query.delete", "No", "Yes"],
+  ["Query.refresh", "No", "Yes"],
+  ["QueryCollection.refreshAll", "No", "Yes"],
+  ["Slicer.name", "No", "Yes"],
+  ["Slicer.nameInFormula", "No", "Yes"],
+  ["SlicerStyle.delete", "No", "Yes"],
+  ["SlicerStyle.duplicate", "No", "Yes"],
+  ["SlicerStyle.name", "No", "Yes"],
+  ["SlicerStyleCollection.add", "No", "Yes"],
+  ["SlicerStyleCollection.setDefault", "No", "Yes"],
+  ["Style.addIndent", "No", "Yes"],
+  ["Style.autoIndent", "No", "Yes"],
+  ["Style.formulaHidden", "No", "Yes"],
+  ["Style.horizontalAlignment", "No", "Yes"],
+  ["Style.includeAlignment", "No", "Yes"],
+  ["Style.includeBorder", "No", "Yes"],
+  ["Style.includeFont", "No", "Yes"],
+  ["Style.includeNumber", "No", "Yes"],
+  ["Style.includePatterns", "No", "Yes"],
+  ["Style.includeProtection", "No", "Yes"],
+  ["Style.indentLevel", "No", "Yes"],
+  ["Style.locked", "No", "Yes"],
+  ["Style.numberFormat", "No", "Yes"],
+  ["Style.numberFormatLocal", "No", "Yes"],
+  ["Style.orientation", "No", "Yes"],
+  ["Style.readingOrder", "No", "Yes"],
+  ["Style.shrinkToFit", "No", "Yes"],
+  ["Style.textOrientation", "No", "Yes"],
+  ["Style.verticalAlignment", "No", "Yes"],
+  ["Style.wrapText", "No", "Yes"],
+  ["TableStyle.delete", "No", "Yes"],
+  ["TableStyle.duplicate", "No", "Yes"],
+  ["TableStyle.name", "No", "Yes"],
+  ["TableStyleCollection.add", "No", "Yes"],
+  ["TableStyleCollection.setDefault", "No", "Yes"],
+  ["TimelineStyle.delete", "No", "Yes"],
+  ["TimelineStyle.duplicate", "No", "Yes"],
+  ["TimelineStyle.name", "No", "Yes"],
+  ["TimelineStyleCollection.add", "No", "Yes"],
+  ["TimelineStyleCollection.setDefault", "No", "Yes"],
+  ["Workbook.close", "No", "No"],
+  ["Workbook.insertWorksheetsFromBase64", "No", "No"],
+  ["Workbook.save", "No", "No"],
+  ["WorkbookProtection.protect", "No", "No"],
+  ["WorkbookProtection.unprotect", "No", "No"],
+  ["Worksheet.copy", "No", "No"],
+  ["Worksheet.delete", "No", "No"],
+  ["Worksheet.name", "Yes", "No"],
+  ["Worksheet.standardWidth", "No", "Yes"],
+  ["Worksheet.position", "Yes", "No"],
+  ["Worksheet.visibility", "Yes", "No"],
+  ["WorksheetCollection.addFromBase64", "No", "No"],
+  ["WorksheetProtection.pauseProtection", "No", "No"],
+  ["WorksheetProtection.protect", "No", "No"],
+  ["WorksheetProtection.resumeProtection", "No", "No"],
+  ["WorksheetProtection.setPassword", "No", "No"],
+  ["WorksheetProtection.unprotect", "No", "No"],
+  ["WorksheetProtection.updateOptions", "No", "No"],
+];
+
+const UNDO_SUPPORT = new Map(UNDO_TABLE.map(([api, web, desktop]) => [api, { web, desktop }]));
+
+/** Whether calling `api` clears the user's undo stack on `platform` (UNDO_TABLE). */
+export function clearsUndo(api: string, platform: "desktop" | "web"): boolean {
+  return UNDO_SUPPORT.get(api)?.[platform] === "No";
+}
 
 /**
- * What a call changes on the user's side: selecting, activating, loading, (un)registering event
- * handlers and suspending calculation or screen updating edit nothing, so they are no entry on the
- * user's undo stack; every other method call and property set is one.
+ * Which calls are no entry on the user's undo stack: selecting, activating, (un)registering event
+ * handlers, suspending calculation or screen updating, recalculating (loads are none either).
+ * Every other method call and property set of a sync makes the sync an entry ("each
+ * `context.sync()` call creates an undo record", Excel.RunOptions.mergeUndoGroup, @types/office-js).
+ * The list is the fake's assumption: the undo page names what clears the stack, not what is
+ * recorded on it.
  */
 const NOT_EDITS = new Set([
   "Range.select",
@@ -151,14 +242,22 @@ const NOT_EDITS = new Set([
  * excel-add-ins-troubleshooting, "API limitations when the active workbook switches".
  */
 export const WORKBOOK_SWITCH_ERRORS: Record<string, string> = {
+  "Chart.activate": "GeneralException",
   "Range.select": "GeneralException",
+  "Table.clearFilters": "GeneralException",
   "Workbook.getActiveCell": "InvalidSelection",
+  "Workbook.getSelectedRange": "InvalidSelection",
+  "Workbook.getSelectedRanges": "InvalidSelection",
   "Worksheet.activate": "GeneralException",
   "Worksheet.delete": "InvalidSelection",
+  "Worksheet.gridlines": "GeneralException",
+  "Worksheet.showHeadings": "GeneralException",
   "WorksheetCollection.add": "GeneralException",
   "WorksheetFreezePanes.freezeAt": "GeneralException",
   "WorksheetFreezePanes.freezeColumns": "GeneralException",
   "WorksheetFreezePanes.freezeRows": "GeneralException",
+  "WorksheetFreezePanes.getLocationOrNullObject": "GeneralException",
+  "WorksheetFreezePanes.unfreeze": "GeneralException",
 };
 
 /** The user's undo stack as the add-in's requests left it. */
@@ -286,8 +385,12 @@ export class FakeExcel {
     for (const resolve of waiting) resolve();
   }
 
-  /** Another workbook gains focus while the next `times` calls of WORKBOOK_SWITCH_ERRORS run. */
+  /**
+   * Another workbook gains focus while the next `times` calls of WORKBOOK_SWITCH_ERRORS run. "This
+   * only applies to multiple Excel workbooks open on Windows or Mac" (the troubleshooting page).
+   */
   switchWorkbook(times = 1): void {
+    if (this.platform === "web") throw new Error("fake: the active workbook switching is a desktop matter");
     this.switches += times;
   }
 
@@ -350,7 +453,7 @@ export class FakeExcel {
           this.switches--;
           throw new FakeOfficeError(WORKBOOK_SWITCH_ERRORS[api]!, `${api}: another workbook is active`);
         }
-        const clears = api ? UNDO_CLEARING[api]?.[this.platform === "web" ? 0 : 1] : false;
+        const clears = api !== undefined && clearsUndo(api, this.platform);
         if (clears && merge) {
           // "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown".
           throw new FakeOfficeError("UndoNotSupported", `${api} cannot be part of an undo group`);

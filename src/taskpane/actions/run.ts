@@ -31,6 +31,9 @@ export type RunKind = "read" | "edit" | "structure";
 
 const SWITCH_ERRORS = new Set(["GeneralException", "InvalidSelection"]);
 
+/** What Excel throws when a grouped run uses an API without undo support (the undo page). */
+export const UNDO_NOT_SUPPORTED = "UndoNotSupported";
+
 export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
@@ -49,7 +52,7 @@ export function runner(run: RunBatch, supports: ApiSupport, kind: RunKind): RunB
     try {
       return await run(batch, options);
     } catch (error) {
-      if (!grouped || errorCode(error) !== "UndoNotSupported") throw error;
+      if (!grouped || errorCode(error) !== UNDO_NOT_SUPPORTED) throw error;
       return run(batch, plain);
     }
   };

@@ -2,6 +2,7 @@ import type { HostContext } from "../excel/host";
 import type { QueuedWrite } from "./audit-log";
 import { queueHighlights, type HighlightPlan, type Store } from "./highlights";
 import { queueUnprotected, restoreProtection } from "./protection";
+import { errorCode, UNDO_NOT_SUPPORTED } from "./run";
 import type { WorkbookSnapshot } from "./sheets";
 import type { PaneIssue } from "./types";
 
@@ -34,6 +35,8 @@ export async function writeBack(
     return undefined;
   } catch (error) {
     await restoreProtection(context, lifted);
+    // Not the workbook's refusal but the undo group's (run.ts makes the run again without it).
+    if (errorCode(error) === UNDO_NOT_SUPPORTED) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     return {
       code: "workbook-not-written",

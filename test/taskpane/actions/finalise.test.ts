@@ -6,6 +6,7 @@
  */
 import type { Assessment } from "../../../src/assessment/schema";
 import { createOfficeHost } from "../../../src/taskpane/actions/office-host";
+import { ActionError } from "../../../src/taskpane/errors";
 import type { StarScoreHost } from "../../../src/taskpane/actions/types";
 import { cellRef, parseRef } from "../../../src/workbook/address";
 import { checkFinalisation } from "../../../src/workbook/audit/check";
@@ -190,8 +191,9 @@ describe("finalise", () => {
   it("refuses while validation finds errors, naming them, and writes nothing", async () => {
     plant(wb.sheet("scoring"), entryRef("B1", 1, 2), { number: 82 });
     const before = wb.excel.syncs;
-    await expect(host.finalise("王组长")).rejects.toMatchObject({
-      name: "ActionError",
+    const refused = host.finalise("王组长");
+    await expect(refused).rejects.toBeInstanceOf(ActionError);
+    await expect(refused).rejects.toMatchObject({
       issues: [expect.objectContaining({ code: "entry-off-step", cell: `'评分'!${entryRef("B1", 1, 2)}` })],
     });
     expect(wb.excel.syncs - before).toBe(1);
@@ -200,8 +202,8 @@ describe("finalise", () => {
   });
 
   it("refuses without a name", async () => {
-    await expect(host.finalise("  ")).rejects.toMatchObject({ name: "ActionError" });
-    await expect(host.reopen("")).rejects.toMatchObject({ name: "ActionError" });
+    await expect(host.finalise("  ")).rejects.toBeInstanceOf(ActionError);
+    await expect(host.reopen("")).rejects.toBeInstanceOf(ActionError);
   });
 
   it("locks every input, protects the sheets and stores the snapshot on a very hidden sheet, in 2 syncs", async () => {
