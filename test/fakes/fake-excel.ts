@@ -220,7 +220,7 @@ export function clearsUndo(api: string, platform: "desktop" | "web"): boolean {
 
 /**
  * Which calls are no entry on the user's undo stack: selecting, activating, (un)registering event
- * handlers, suspending calculation or screen updating, recalculating (loads are none either).
+ * handlers, suspending calculation or screen updating (loads are none either).
  * Every other method call and property set of a sync makes the sync an entry ("each
  * `context.sync()` call creates an undo record", Excel.RunOptions.mergeUndoGroup, @types/office-js).
  * The list is the fake's assumption: the undo page names what clears the stack, not what is
@@ -233,7 +233,6 @@ const NOT_EDITS = new Set([
   "EventSource.remove",
   "Application.suspendApiCalculationUntilNextSync",
   "Application.suspendScreenUpdatingUntilNextSync",
-  "Application.calculate",
 ]);
 
 /**
@@ -334,8 +333,6 @@ export class FakeExcel {
   private editEnded: (() => void)[] = [];
   /** Calls of WORKBOOK_SWITCH_ERRORS still to fail (switchWorkbook). */
   private switches = 0;
-  /** Recalculates the workbook (application.calculate); set by fake-values.ts calculateWith. */
-  calculator?: () => void;
   /** Value writes of the current request, for the changed events Excel raises after it. */
   private changes: { sheet: string; address: string }[] = [];
 
@@ -668,11 +665,6 @@ class FakeApplication extends FakeObject {
   get calculationMode(): string {
     if (!this.loaded) throw new Error("PropertyNotLoaded: calculationMode");
     return this.loaded.calculationMode;
-  }
-
-  /** ExcelApi 1.1: gives every formula its current result (the calculator fake-values.ts sets). */
-  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
-    this.call("calculate", [calculationType], () => this.excel.calculator?.());
   }
 
   suspendApiCalculationUntilNextSync(): void {

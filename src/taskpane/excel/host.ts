@@ -50,8 +50,6 @@ export interface HostApplication {
    */
   readonly calculationMode: string;
   load(propertyNames: string): unknown;
-  /** ExcelApi 1.1: recalculates every open workbook ("Recalculate": what changed and what depends on it). */
-  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
   /** ExcelApi 1.6. */
   suspendApiCalculationUntilNextSync(): void;
   /** ExcelApi 1.9. */

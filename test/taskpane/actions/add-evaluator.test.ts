@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Assessment, Bonus, Deduction } from "../../../src/assessment/schema";
 import { withEvaluator } from "../../../src/taskpane/actions/add-evaluator";
-import { ActionError } from "../../../src/taskpane/actions/errors";
+import { ActionError, ReferencesAtRiskError } from "../../../src/taskpane/actions/errors";
 import { DEDUCTION_CATEGORIES, ITEMS, SECONDARY_INDICATORS } from "../../../src/spec";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
@@ -149,5 +149,45 @@ describe("addEvaluator", () => {
     expect(new Map(wb.excel.model.names)).toEqual(names);
     expect(readBack(wb.excel).assessment).toEqual(assessment);
     expect(wb.excel.model.sheet(SHEET_NAMES.scoring.zh)!.protection).toBeDefined();
+  });
+});
+
+describe("addEvaluator and the user's own references to StarScore's sheets", () => {
+  it("a formula on another sheet and a name referring to them: refused, naming both, nothing written; rebuilt when the user chooses", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    const own = wb.excel.model.sheet("Sheet1")!.cell(2, 2);
+    own.formula = `='评分'!${entryRef("B1", 0, 2)}`;
+    own.result = 80;
+    wb.excel.model.names.set("MyTotal", "='汇总'!$C$30");
+    const syncs = wb.excel.syncs;
+    const refused = wb.host.addEvaluator({ name: "王五", kind: "visit" });
+    await expect(refused).rejects.toBeInstanceOf(ReferencesAtRiskError);
+    await expect(refused).rejects.toMatchObject({ references: ["MyTotal", "'Sheet1'!B2"], unchecked: [] });
+    // The read and the search only: the workbook and the user's formula are as they were.
+    expect(wb.excel.syncs - syncs).toBe(2);
+    expect(readBack(wb.excel).assessment.evaluators).toHaveLength(2);
+    expect(own).toMatchObject({ formula: `='评分'!${entryRef("B1", 0, 2)}`, result: 80 });
+
+    // The user ticks "Add anyway": rebuilt, and Excel breaks what referred to the deleted sheets.
+    await wb.host.addEvaluator({ name: "王五", kind: "visit" }, { breakReferences: true });
+    expect(readBack(wb.excel).assessment.evaluators).toHaveLength(3);
+    expect(own.formula).toMatch(/^=#REF!/);
+    expect(own.result).toEqual({ error: "#REF!" });
+    expect(wb.excel.model.names.get("MyTotal")).toMatch(/#REF!/);
+  });
+
+  it("a sheet of the user's with content beyond what is searched: named as unchecked, for the user to choose", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 1 }));
+    wb.excel.model.sheet("Sheet1")!.cell(6000, 1).value = "far down";
+    const refused = wb.host.addEvaluator({ name: "王五", kind: "visit" });
+    await expect(refused).rejects.toMatchObject({ references: [], unchecked: ["Sheet1"] });
+    await expect(refused).rejects.toThrow(/Sheet1 is too large to check whole/);
+  });
+
+  it("formulas of the user's that refer to other sheets only, and StarScore's own names: nothing in the way", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 1 }));
+    wb.excel.model.sheet("Sheet1")!.cell(1, 1).formula = "=SUM(B1:B3)";
+    await wb.host.addEvaluator({ name: "王五", kind: "visit" });
+    expect(readBack(wb.excel).assessment.evaluators).toHaveLength(2);
   });
 });

@@ -14,7 +14,9 @@ import {
 } from "../../../src/workbook/sheets/summary";
 import { STYLES } from "../../../src/workbook/styles";
 import { assessmentWith, deduction } from "../../helpers/builders";
-import { entryRef, markOf, measured, plant, rowOf, swapRows, workbookOf } from "./fixture";
+import { typeIn } from "../../fakes/fake-user";
+import { recalculate } from "../../fakes/fake-values";
+import { entryRef, markOf, measured, plant, readBack, rowOf, swapRows, workbookOf } from "./fixture";
 
 const MB = 1024 * 1024;
 
@@ -151,5 +153,27 @@ describe("compute: where the sheet and the engine disagree", () => {
     expect((error as ActionError).issues.map((i) => [i.code, i.cell])).toEqual([
       ["workbook-unreadable", "'封面'!B9"],
     ]);
+  });
+});
+
+describe('compute in Excel\'s manual calculation mode (excel-add-ins-workbooks, "Set calculation mode")', () => {
+  it("stale formula results are not compared with the engine, and the pane says the workbook is in manual calculation", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    wb.excel.model.calculationMode = "Manual";
+    // The user types an entry; in Manual, Excel leaves every formula's result as it was.
+    await typeIn(wb.excel, "评分", entryRef("B1", 0, 2), 50);
+    const { integrity, issues, result } = await wb.host.compute();
+    expect(integrity).toEqual([]);
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([["manual-calculation", "warning"]]);
+    expect(issues[0]!.message.en).toMatch(/manual calculation/);
+    // The score shown is the engine's, from the entry as it is now.
+    const now = readBack(wb.excel).assessment;
+    expect(result.zh).toEqual(toResultJson(now, scoreAssessment(now), "zh"));
+    // The same stale results, read as if Excel were calculating: every one would be a false finding.
+    wb.excel.model.calculationMode = "Automatic";
+    expect((await wb.host.compute()).integrity.length).toBeGreaterThan(0);
+    // Once Excel has recalculated (F9), nothing is found.
+    expect(recalculate(wb.excel)).toBe(true);
+    expect((await wb.host.compute()).integrity).toEqual([]);
   });
 });

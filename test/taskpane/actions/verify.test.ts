@@ -3,7 +3,8 @@ import { cellRef } from "../../../src/workbook/address";
 import { scoringColumns } from "../../../src/workbook/scoring-grid";
 import { resultRow } from "../../../src/workbook/sheets/summary";
 import { assessmentWith } from "../../helpers/builders";
-import { measured, plant, rowOf, workbookOf } from "./fixture";
+import { typeIn } from "../../fakes/fake-user";
+import { entryRef, measured, plant, rowOf, workbookOf } from "./fixture";
 
 const MB = 1024 * 1024;
 const FINAL = `C${resultRow("finalScore")}`;
@@ -109,5 +110,23 @@ describe("verify in the pane: what it finds", () => {
     expect(m.result.map((i) => [i.code, i.cell])).toEqual([["formula-overwritten", `'汇总'!${FINAL}`]]);
     // The refused request, the list of sheets, the request again.
     expect([m.runs, m.syncs]).toEqual([1, 3]);
+  });
+});
+
+describe("verify in Excel's manual calculation mode", () => {
+  it("says the workbook is in manual calculation and reports no stale value as a difference; formula edits still count", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    wb.excel.model.calculationMode = "Manual";
+    await typeIn(wb.excel, "评分", entryRef("B1", 0, 2), 50);
+    const stale = await wb.host.verify();
+    expect(stale.map((f) => f.code)).toEqual(["manual-calculation"]);
+    // An edited formula is a finding whatever the mode: it is the formula's text, not its result.
+    const summary = wb.sheet("summary");
+    const ref = `C${resultRow("finalScore")}`;
+    summary.peek(ref)!.formula = "=85";
+    const edited = await wb.host.verify();
+    expect(edited.map((f) => f.code)).toEqual(["manual-calculation", "formula-changed"]);
+    wb.excel.model.calculationMode = "Automatic";
+    expect((await wb.host.verify()).map((f) => f.code)).toContain("value-differs");
   });
 });
