@@ -14,6 +14,11 @@ export const SHEET_NAMES: Record<SheetKey, Localised> = {
 
 export const TEXT = {
   title: { zh: "商品售后服务认证评分表", en: "After-sales Service Certification Scoring" },
+  // Excel refuses to sort rows holding locked cells on a protected sheet, whatever its options allow.
+  sortNote: {
+    zh: "排序：先撤销工作表保护（审阅 › 撤销工作表保护），用第 4 行的筛选按钮排序，再重新保护工作表。",
+    en: "To sort: unprotect the sheet (Review › Unprotect Sheet), sort with the filter buttons in row 4, then protect it again.",
+  },
   spec: {
     zh: "依据 CTS DNISC0301-2025《商品售后服务认证技术规范》（GB/T 27922-2011）",
     en: "Per CTS DNISC0301-2025 After-sales Service Certification Technical Specification (GB/T 27922-2011)",

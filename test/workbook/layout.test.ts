@@ -4,13 +4,21 @@
  * only unlocked cells, valid ranges, one chart, and cached results equal to the engine.
  */
 import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Assessment } from "../../src/assessment/schema";
 import { toNumber } from "../../src/core/exact";
 import { scoreAssessment } from "../../src/core/score";
 import { ITEMS, RULES, type Lang } from "../../src/spec";
 import { cellRef, columnIndex, parseRef } from "../../src/workbook/address";
 import { TEXT } from "../../src/workbook/labels";
-import { MARKS, marksRange } from "../../src/workbook/highlight-marks";
+import {
+  MARK_FILLS,
+  MARKED_SHEETS,
+  markFormula,
+  MARKS,
+  marksRange,
+} from "../../src/workbook/highlight-marks";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
 import { RESULT_NAMES } from "../../src/workbook/names";
 import {
@@ -413,6 +421,63 @@ describe.each(layouts)("layout ($lang, $n evaluators)", ({ layout, n, lang }) =>
     expect(chart.categories).toBe(`B${indicators[0]!.row}:B${indicators.at(-1)!.row}`);
     expect(chart.values).toBe(`F${indicators[0]!.row}:F${indicators.at(-1)!.row}`);
     expect(chart.title).toBe(TEXT.chartTitle[lang]);
+  });
+
+  it("puts the highlight rules first on every sheet that can be marked, over all its cells, stopping the layout's own", () => {
+    for (const spec of layout.sheets) {
+      const ours = spec.conditionalFormats.filter((cf) => cf.formula.includes(MARKS.name));
+      if (!MARKED_SHEETS.includes(spec.key)) {
+        expect([spec.key, ours]).toEqual([spec.key, []]);
+        continue;
+      }
+      const [error, warning] = spec.conditionalFormats;
+      expect([error, warning]).toEqual([
+        {
+          range: error!.range,
+          formula: markFormula(spec.key, "error"),
+          fill: MARK_FILLS.error,
+          stopIfTrue: true,
+        },
+        {
+          range: error!.range,
+          formula: markFormula(spec.key, "warning"),
+          fill: MARK_FILLS.warning,
+          stopIfTrue: true,
+        },
+      ]);
+      expect(ours).toHaveLength(2);
+      const [from, to] = error!.range.split(":").map(parseRef) as [
+        { row: number; column: number },
+        { row: number; column: number },
+      ];
+      expect([from.row, from.column]).toEqual([1, 1]);
+      const outside = spec.cells.filter((c) => {
+        const { row, column } = parseRef(c.ref);
+        return row > to.row || column > to.column;
+      });
+      expect(outside).toEqual([]);
+    }
+  });
+
+  it("says on the Scoring sheet how to sort it, in the workbook's language", () => {
+    const scoring = layout.sheets.find((s) => s.key === "scoring")!;
+    expect(scoring.cells.find((c) => c.ref === "A3")).toMatchObject({
+      value: TEXT.sortNote[lang],
+      style: "muted",
+    });
+    expect(scoring.merges).toContain("A3:F3");
+  });
+});
+
+describe("docs/workbook.md", () => {
+  it("says how to sort the Scoring sheet, as the sheet's note does", () => {
+    const doc = readFileSync(path.resolve(__dirname, "../../docs/workbook.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Sorting the Scoring sheet"));
+    expect(section.length).toBeLessThan(doc.length);
+    expect(section).toContain("Review › Unprotect Sheet");
+    expect(section).toContain("审阅 › 撤销工作表保护");
+    expect(TEXT.sortNote.en).toContain("Review › Unprotect Sheet");
+    expect(TEXT.sortNote.zh).toContain("审阅 › 撤销工作表保护");
   });
 });
 

@@ -33,7 +33,9 @@ export function buildScoringSheet(ctx: LayoutContext): BuiltSheet {
   const lastEvaluator = columnLetter(c.evaluator(n - 1));
   s.value("A1", ctx.t("title"), { style: "title" });
   s.value("A2", `${ctx.assessment.organization}`, { style: "subtitle" });
-  s.spec.merges.push("A1:G1", "A2:G2");
+  // How to sort (docs/workbook.md, "Sorting the Scoring sheet"): the items' rows hold locked cells.
+  s.value("A3", ctx.t("sortNote"), { style: "muted" });
+  s.spec.merges.push("A1:G1", "A2:G2", "A3:F3");
   writeHeaders(ctx, s);
   for (const row of scoringRows()) writeBodyRow(ctx, s, row);
   writeTotals(ctx, s);

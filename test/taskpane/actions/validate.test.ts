@@ -4,7 +4,7 @@ import { TEXT } from "../../../src/workbook/labels";
 import { scoringColumns } from "../../../src/workbook/scoring-grid";
 import { STYLES } from "../../../src/workbook/styles";
 import { DEDUCTION_CATEGORIES } from "../../../src/spec";
-import { typeIn } from "../../fakes/fake-user";
+import { sortRows, typeIn } from "../../fakes/fake-user";
 import { recalculate } from "../../fakes/fake-values";
 import { assessmentWith } from "../../helpers/builders";
 import { FakeExcel } from "../../fakes/fake-excel";
@@ -198,6 +198,29 @@ describe("validate: highlights follow their rows", () => {
     expect((await wb.host.validate()).issues).toEqual([]);
     expect(scoring.peek(`H${r2}`)?.fill).toBe(INPUT_FILL);
     expect(scoring.peek(`H${r1}`)?.fill).toBe(INPUT_FILL);
+    expect(markOf(wb.excel, scoring, `H${r2}`)).toBeUndefined();
+  });
+
+  it("sorting the protected Scoring sheet is refused whatever allowSort says; unprotected, as its note says, it sorts and the highlights follow", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 1 }));
+    const scoring = wb.sheet("scoring");
+    expect(scoring.protection?.options).toMatchObject({ allowSort: true, allowAutoFilter: true });
+    expect(scoring.peek("A3")?.value).toBe(TEXT.sortNote.zh);
+    plant(scoring, entryRef("B1", 0, 1), { number: 82 });
+    await wb.host.validate();
+    const [r1, r2] = [rowOf("B1"), rowOf("B2")];
+    const order = [r2, r1];
+    const last = scoringColumns(1).last;
+    expect(() => sortRows(wb.excel, "评分", order, last)).toThrow(/locked cells on a protected sheet/);
+    // Review › Unprotect Sheet, sort, protect again.
+    const protection = scoring.protection;
+    delete scoring.protection;
+    sortRows(wb.excel, "评分", order, last);
+    scoring.protection = protection;
+    expect(scoring.peek(`A${r1}`)?.value).toBe("B2");
+    expect(markOf(wb.excel, scoring, `H${r2}`)).toBe("error");
+    expect(markOf(wb.excel, scoring, `H${r1}`)).toBeUndefined();
+    expect(new Set((await wb.host.validate()).issues.map((i) => i.cell))).toEqual(new Set([`'评分'!H${r2}`]));
   });
 });
 
@@ -237,13 +260,15 @@ describe("validate: the workbook as it may be found", () => {
     }
     plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
     const undo = { ...wb.excel.undo };
+    const logged = logRows(wb.sheet("audit")).length;
     const { issues } = await wb.host.validate();
     // The highlights are values in the store's unlocked cells and the log's row goes into its
     // unlocked columns: no protection is lifted, so a password stops nothing (and clears no undo).
     expect(issues.map((i) => i.code)).toEqual(["entry-off-step", "deduction-no-rectification"]);
     expect(markOf(wb.excel, wb.sheet("scoring"), entryRef("B1", 0, 2))).toBe("error");
-    expect(markOf(wb.excel, wb.sheet("special"), "C5")).toBe("error");
-    expect(logRows(wb.sheet("audit"))).toHaveLength(2);
+    const special = issues[1]!.cell!.split("!")[1]!;
+    expect(markOf(wb.excel, wb.sheet("special"), special)).toBe(issues[1]!.severity);
+    expect(logRows(wb.sheet("audit"))).toHaveLength(logged + 1);
     for (const key of ["special", "rules", "audit"] as const) {
       expect(wb.sheet(key).protection).toEqual({ options: {}, password: "secret" });
     }
@@ -257,6 +282,7 @@ describe("validate: the workbook as it may be found", () => {
     wb.sheet("audit").protection = { options: {}, password: "secret" };
     wb.sheet("audit").columns.clear();
     plant(wb.sheet("scoring"), entryRef("B1", 0, 2), { number: 82 });
+    const logged = logRows(wb.sheet("audit")).length;
     const { issues } = await wb.host.validate();
     expect(issues.map((i) => i.code)).toEqual([
       "entry-off-step",
@@ -265,7 +291,7 @@ describe("validate: the workbook as it may be found", () => {
     ]);
     expect(issues[1]!.severity).toBe("warning");
     // Nothing was written, and the sheets lifted before the failure are protected again.
-    expect(logRows(wb.sheet("audit"))).toHaveLength(1);
+    expect(logRows(wb.sheet("audit"))).toHaveLength(logged);
     expect(wb.sheet("scoring").protection).toBeDefined();
     expect(wb.sheet("audit").protection).toEqual({ options: {}, password: "secret" });
   });
