@@ -26,8 +26,12 @@ export function describeError(error: unknown, lang: Lang): ErrorDescription {
   const t = messages[lang];
   if (error instanceof WorkbookExistsError) {
     const details = [
-      ...(error.sheets.length ? [fmt(t.workbookExistsSheets, { list: error.sheets.join(t.listSeparator) })] : []),
-      ...(error.names.length ? [fmt(t.workbookExistsNames, { list: error.names.join(t.listSeparator) })] : []),
+      ...(error.sheets.length
+        ? [fmt(t.workbookExistsSheets, { list: error.sheets.join(t.listSeparator) })]
+        : []),
+      ...(error.names.length
+        ? [fmt(t.workbookExistsNames, { list: error.names.join(t.listSeparator) })]
+        : []),
     ];
     return { title: t.workbookExistsTitle, text: t.workbookExistsBody, details };
   }

@@ -141,7 +141,7 @@ describe("the active workbook switching (excel-add-ins-troubleshooting)", () => 
     wb.excel.switchWorkbook(2);
     const attempt = wb.host.selectCell(`'评分'!${entryRef("B1", 0, 1)}`);
     await expect(attempt).rejects.toBeInstanceOf(ActionError);
-    await expect(attempt).rejects.toMatchObject({ localized: KEEP_IN_FRONT });
+    await expect(attempt).rejects.toMatchObject({ localised: KEEP_IN_FRONT });
   });
 
   it("other errors are not retried", async () => {

@@ -37,7 +37,7 @@ describe("Generate view", () => {
   test("validates on submit: organisation and auditor names are required; nothing is sent", async () => {
     const { host, form } = await openForm();
     fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
-    expect(form.getByText(zh.organizationRequired)).toBeTruthy();
+    expect(form.getByText(zh.organisationRequired)).toBeTruthy();
     expect(form.getByText(zh.auditorNameRequired)).toBeTruthy();
     expect(host.generate).not.toHaveBeenCalled();
     // The focus goes to the first field to correct, and the status area says how many.
