@@ -84,7 +84,7 @@ describe("a layout-2 workbook", () => {
       out: `已写入 ${out}：3 个评价人列，中文，版式版本 ${LAYOUT_VERSION}。\n  版式已从版本 2 升级到 ${LAYOUT_VERSION}。`,
       err: "",
     });
-    expect(LAYOUT_VERSION).toBe(3);
+    expect(LAYOUT_VERSION).toBe(4);
     expect(await exported(dir, V2)).toEqual(sample);
     expect(await exported(dir, out)).toEqual(sample);
     const verified = await runCli(["verify", out, "--json"]);

@@ -13,8 +13,12 @@ import { LISTS } from "./rules";
  * 2: the catalogue and rules fingerprint (row 12, StarScore_Fingerprint); the team table moved down a row.
  * 3: no formula needs array evaluation: the Special sheet's deduction count sums a hidden helper
  *    column (I) beside each row, and the Scoring sheet's items scored is a COUNTIFS.
+ * 4: what the task pane writes after generating needs no protection lifted (highlight-marks.ts): the
+ *    highlight store in the Rules sheet's unlocked columns Z–AC (StarScore_Marks) shown by two
+ *    conditional formats at the top of each marked sheet; the Summary's engine-check cells and the
+ *    audit log's columns unlocked; the Scoring sheet says in A3 how to sort it.
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** Where the Info sheet keeps each field (column B). */
 export const INFO_ROWS = {
