@@ -163,6 +163,11 @@ export function readCell(page: Page, sheet: string, address: string): Promise<Ce
   return page.evaluate(([s, a]) => window.__starscore.cell(s, a), [sheet, address] as const);
 }
 
+/** The highlight a cell shows (the pane's marks, shown by conditional formats), or null. */
+export function readMark(page: Page, sheet: string, address: string): Promise<"error" | "warning" | null> {
+  return page.evaluate(([s, a]) => window.__starscore.mark(s, a), [sheet, address] as const);
+}
+
 export function sheetNames(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__starscore.sheetNames());
 }

@@ -35,6 +35,7 @@ import {
   openPane,
   readBack,
   readCell,
+  readMark,
   runAxe,
   screenshot,
   selectCell,
@@ -159,6 +160,10 @@ async function fills(page: Page, sheet: string, cells: readonly string[]) {
   return Promise.all(cells.map(async (c) => (await readCell(page, sheet, c))?.fill));
 }
 
+async function marks(page: Page, sheet: string, cells: readonly string[]) {
+  return Promise.all(cells.map((c) => readMark(page, sheet, c)));
+}
+
 // ---- the scenario ------------------------------------------------------------------------------
 
 describe.each([
@@ -281,6 +286,7 @@ describe.each([
     await waitForIdle(page); // the pane resubscribed to the rebuilt sheets
     await waitForHandler(page, "changed", sheet.scoring);
     originalFills = await fills(page, sheet.scoring, issueCells);
+    expect(await marks(page, sheet.scoring, issueCells)).toEqual(issueCells.map(() => null));
 
     const cells: [string, string | number][] = [];
     for (const item of ITEMS) {
@@ -330,8 +336,10 @@ describe.each([
       expect(text!.endsWith(cellOf(expected[i]!.cell))).toBe(true);
     });
 
-    // The cells are highlighted in the workbook.
-    expect(await fills(page, sheet.scoring, issueCells)).toEqual(issueCells.map(() => HIGHLIGHT_FILLS.error));
+    // The cells are highlighted in the workbook (conditional formats over the pane's store: the
+    // cells' own fills are left as they were).
+    expect(await marks(page, sheet.scoring, issueCells)).toEqual(issueCells.map(() => "error"));
+    expect(await fills(page, sheet.scoring, issueCells)).toEqual(originalFills);
 
     // An issue goes to its cell.
     await view.getByRole("button", { name: new RegExp(SAYS.numberAsText[lang]) }).click();
@@ -358,6 +366,7 @@ describe.each([
     await statusSays(page, fmt(t.validated, { errors: 0, warnings: 0 }));
     await expect(view.getByText(`${t.errorsLabel}: 0`).count()).resolves.toBe(1);
     expect(await issueList(page)).toEqual([]);
+    expect(await marks(page, sheet.scoring, issueCells)).toEqual(issueCells.map(() => null));
     expect(await fills(page, sheet.scoring, issueCells)).toEqual(originalFills);
     expect(originalFills).not.toContain(HIGHLIGHT_FILLS.error);
   });
@@ -435,7 +444,7 @@ describe.each([
     await links.getByRole("button").click();
     await page.waitForFunction((s) => window.__starscore.selection().sheet === s, sheet.summary);
     expect(await excelSelection(page)).toEqual({ sheet: sheet.summary, address });
-    expect((await readCell(page, sheet.summary, address))?.fill).toBe(HIGHLIGHT_FILLS.error);
+    expect(await readMark(page, sheet.summary, address)).toBe("error");
     expect(await runAxe(page)).toEqual([]);
   });
 

@@ -18,6 +18,7 @@
 import { generateWorkbook } from "../../../src/taskpane/excel/write-workbook";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { FakeExcel } from "../../fakes/fake-excel";
+import { markOf } from "../../fakes/highlight-marks";
 import { eventsOf } from "../../fakes/fake-events";
 import { select, typeIn } from "../../fakes/fake-user";
 import { modelGrid, recalculate } from "../../fakes/fake-values";
@@ -217,6 +218,10 @@ function install(): void {
     sheetNames: () => excel.model.sheets.map((s) => s.name),
     activeSheet: () => excel.model.activeSheet,
     cell: (sheet, address) => snapshot(excel, sheet, address),
+    mark: (sheet, address) => {
+      const target = excel.model.sheet(sheet);
+      return (target && markOf(excel.model, target, address.toUpperCase())) ?? null;
+    },
     typeIn: async (sheet, address, input, options = {}) => {
       const target = excel.model.sheet(sheet);
       const protection = target?.protection;

@@ -41,6 +41,11 @@ export interface StarScoreTestApi {
   /** A cell's content, or null when nothing was ever written to it. */
   cell(sheet: string, address: string): CellSnapshot | null;
   /**
+   * The highlight the cell shows through the layout's conditional formats over the pane's store
+   * (test/fakes/highlight-marks.ts), or null: the fake does not evaluate conditional formats.
+   */
+  mark(sheet: string, address: string): "error" | "warning" | null;
+  /**
    * Types into a cell as the user would (see test/fakes/fake-user.ts) and raises onChanged. With
    * liftProtection, the user first lifts the sheet's protection and puts it back afterwards (to type
    * into a locked cell).

@@ -6,12 +6,12 @@ import { generateWorkbook } from "../../../src/taskpane/excel/write-workbook";
 import type { Lang } from "../../../src/spec/types";
 import { cellRef, parseRef } from "../../../src/workbook/address";
 import { AUDIT_LAYOUT } from "../../../src/workbook/audit/log";
-import { markKey, MARKS } from "../../../src/workbook/highlight-marks";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { readWorkbookGrids } from "../../../src/workbook/read/workbook";
 import { scoringColumns, scoringRows } from "../../../src/workbook/scoring-grid";
 import { FakeExcel, type FakeExcelOptions } from "../../fakes/fake-excel";
+import { markOf as marks } from "../../fakes/highlight-marks";
 import type { FakeCell, FakeSheet } from "../../fakes/fake-model";
 import { applyValues, modelGrid } from "../../fakes/fake-values";
 
@@ -121,28 +121,9 @@ export async function measured<T>(excel: FakeExcel, action: () => Promise<T>) {
   };
 }
 
-/**
- * The highlight a cell shows, as the layout's highlight conditional formats compute it
- * (src/workbook/highlight-marks.ts: the cell's key listed in the Rules sheet's store, "E …" or
- * "W …"); undefined when it shows none. The fake does not evaluate conditional formats.
- */
+/** The highlight a cell shows (test/fakes/highlight-marks.ts). */
 export function markOf(excel: FakeExcel, sheet: FakeSheet, ref: string): "error" | "warning" | undefined {
-  const key = (Object.keys(SHEET_NAMES) as (keyof typeof SHEET_NAMES)[]).find((k) =>
-    Object.values(SHEET_NAMES[k]).some((name) => name.toUpperCase() === sheet.name.toUpperCase()),
-  );
-  const rules = excel.model.sheets.find((s) => Object.values(SHEET_NAMES.rules).includes(s.name));
-  if (!key || !rules || rules.peek(`${MARKS.column}${MARKS.labelRow}`)?.value !== MARKS.label)
-    return undefined;
-  const { row, column } = parseRef(ref);
-  const a = sheet.peek(`A${row}`)?.value;
-  const cellKey = markKey(key, key === "scoring" && typeof a === "string" && a !== "" ? a : row, column);
-  for (const cell of rules.cells.values()) {
-    if (cell.value === `E ${cellKey}`) return "error";
-  }
-  for (const cell of rules.cells.values()) {
-    if (cell.value === `W ${cellKey}`) return "warning";
-  }
-  return undefined;
+  return marks(excel.model, sheet, ref);
 }
 
 /** The audit log's rows, as text, from its first row down to the first empty one. */
