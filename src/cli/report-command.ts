@@ -51,10 +51,10 @@ export async function reportCommand(
   write: (text: string) => void,
 ): Promise<number> {
   const { lang } = options;
+  if (!options.force) refuseExisting(options.output, [file, options.template]);
   const format = outputFormat(options.output);
   const soffice = format === "pdf" ? findSoffice(options.env.PATH) : undefined;
   if (format === "pdf" && !soffice) throw new UserError(NO_SOFFICE);
-  if (!options.force) refuseExisting(options.output, [file, options.template]);
 
   const source = await loadReportSource(file, lang);
   const reportLang = options.reportLang ?? source.lang ?? lang;

@@ -193,6 +193,7 @@ const right = (text: string): Cell => ({ text, align: "right" });
 function documentXml(lang: Lang): string {
   const t = (l: Localised) => l[lang];
   const sep = lang === "zh" ? "，" : ", ";
+  const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
   const body = [
     paragraph(t(L.title), { style: "Title" }),
     paragraph("{organization}", { style: "Subtitle" }),
@@ -207,7 +208,7 @@ function documentXml(lang: Lang): string {
         [L.dates, "{period}"],
         [
           L.state,
-          `{stateLabel}{#finalised}（${t(L.finalisedBy)} {finalisedBy}${sep}{finalisedAt}）{/finalised}`,
+          `{stateLabel}{#finalised}${open}${t(L.finalisedBy)} {finalisedBy}${sep}{finalisedAt}${close}{/finalised}`,
         ],
       ],
       lang,
