@@ -187,7 +187,7 @@ describe("hostile text", () => {
       expect(xml).not.toContain("<b>");
       const text = partText(out);
       // The control characters XML cannot hold are dropped; the rest is there, character for character.
-      expect(text).toContain(hostile.replace(/[\u0001\u000b]/g, ""));
+      expect(text).toContain(hostile.replace("\u0001", "").replace("\u000b", ""));
       expect(text).toContain("=1+1 {@organization} <b>");
       // A line break in the user's text is a line break.
       expect(xml).toMatch(
