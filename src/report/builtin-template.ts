@@ -339,6 +339,8 @@ function documentXml(lang: Lang): string {
 
     paragraph(t(L.signatures), { style: "Heading1" }),
     signatureTable(lang),
+    // Word ends a body with a paragraph, never a table.
+    paragraph(""),
     sectionProperties(),
   ].join("\n");
   return `${XML}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:body>\n${body}\n</w:body></w:document>\n`;
@@ -395,14 +397,14 @@ function stylesXml(lang: Lang): string {
     style(
       "Title",
       "Title",
-      '<w:jc w:val="center"/><w:spacing w:after="120"/>',
+      '<w:spacing w:after="120"/><w:jc w:val="center"/>',
       '<w:b/><w:sz w:val="36"/><w:szCs w:val="36"/>',
       "<w:qFormat/>",
     ) +
     style(
       "Subtitle",
       "Subtitle",
-      '<w:jc w:val="center"/><w:spacing w:after="60"/>',
+      '<w:spacing w:after="60"/><w:jc w:val="center"/>',
       '<w:sz w:val="28"/><w:szCs w:val="28"/>',
       "<w:qFormat/>",
     ) +
@@ -410,7 +412,7 @@ function stylesXml(lang: Lang): string {
       "Heading1",
       "heading 1",
       '<w:keepNext/><w:spacing w:before="240" w:after="100"/><w:outlineLvl w:val="0"/>',
-      '<w:b/><w:sz w:val="26"/><w:szCs w:val="26"/><w:color w:val="1F3864"/>',
+      '<w:b/><w:color w:val="1F3864"/><w:sz w:val="26"/><w:szCs w:val="26"/>',
       "<w:qFormat/>",
     ) +
     style(
@@ -430,7 +432,7 @@ function stylesXml(lang: Lang): string {
       "Footer",
       "footer",
       '<w:jc w:val="center"/>',
-      '<w:sz w:val="14"/><w:szCs w:val="14"/><w:color w:val="595959"/>',
+      '<w:color w:val="595959"/><w:sz w:val="14"/><w:szCs w:val="14"/>',
     ) +
     `<w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/><w:tblPr><w:tblBorders>` +
     ["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("") +

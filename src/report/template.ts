@@ -208,7 +208,8 @@ function partName(file: string): Localised {
   return { zh: file, en: file };
 }
 
-function unescapeXml(text: string): string {
+/** XML text with its five entities undone. */
+export function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -1,5 +1,6 @@
 import PizZip from "pizzip";
 import type { ReportModel } from "../../src/report/model";
+import { unescapeXml } from "../../src/report/template";
 
 /** The text of a .docx part (word/document.xml, a footer), one line per paragraph, entities undone. */
 export function partText(docx: Uint8Array, part = "word/document.xml"): string {
@@ -15,15 +16,6 @@ export function partText(docx: Uint8Array, part = "word/document.xml"): string {
     .filter((line) => line !== "")
     .map(unescapeXml)
     .join("\n");
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /**
