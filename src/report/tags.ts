@@ -1,4 +1,5 @@
 import type { Lang, Localised } from "../spec/types";
+import { LAYOUT_VERSION } from "../workbook/sheets/info";
 import type { ReportModel } from "./model";
 
 /**
@@ -374,7 +375,7 @@ export const TAGS: TagTree<ReportModel> = {
   layoutVersion: {
     type: "number",
     description: both("工作簿版式版本", "The workbook layout version"),
-    example: 3,
+    example: LAYOUT_VERSION,
   },
 };
 
