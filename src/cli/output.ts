@@ -50,7 +50,8 @@ function placeWithoutReplacing(temp: string, target: string, inputs: readonly (s
   }
 }
 
-function refuseExisting(target: string, inputs: readonly (string | undefined)[]): void {
+/** Refuses (a UserError) when `target` exists: an input of the command or any other file. */
+export function refuseExisting(target: string, inputs: readonly (string | undefined)[]): void {
   if (!existsSync(target)) return;
   const isInput = inputs.some((input) => input !== undefined && sameFile(input, target));
   throw new UserError(

@@ -1,5 +1,20 @@
+import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import type { Assessment } from "../../src/assessment/schema";
+import { toResultJson } from "../../src/core/report";
+import { scoreAssessment } from "../../src/core/score";
 import { cellRef } from "../../src/workbook/address";
+import { auditRow } from "../../src/workbook/audit/log";
+import {
+  headerCells,
+  inputsOf,
+  newRecord,
+  recordCells,
+  resultOf,
+  SNAPSHOT_SHEET,
+} from "../../src/workbook/audit/snapshot";
+import { buildWorkbookLayout } from "../../src/workbook/layout";
+import { writeXlsx } from "../../src/workbook/xlsx/write";
 import { SHEET_NAMES } from "../../src/workbook/labels";
 import { scoringColumns } from "../../src/workbook/scoring-grid";
 
@@ -24,4 +39,42 @@ export async function typeEntry(
   also?.(workbook);
   await workbook.xlsx.writeFile(file);
   return row;
+}
+
+/**
+ * A workbook of `assessment` as the task pane leaves it after finalise (the audit log's row, the
+ * very hidden snapshot sheet with one record), saved by ExcelJS; `edit` changes it afterwards.
+ */
+export async function finalisedWorkbook(
+  file: string,
+  assessment: Assessment,
+  finalised: { at: string; by: string },
+  edit: (wb: ExcelJS.Workbook) => void = () => undefined,
+): Promise<string> {
+  const scoring = scoreAssessment(assessment);
+  const layout = buildWorkbookLayout({
+    lang: "zh",
+    assessment,
+    scoring,
+    audit: [auditRow({ time: finalised.at, person: finalised.by, action: "finalise", summary: "…" }, "zh")],
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
+  const record = newRecord(1, 3, finalised, {
+    version: 1,
+    starscore: "0.1.0",
+    lang: "zh",
+    inputs: inputsOf(assessment),
+    result: resultOf(toResultJson(assessment, scoring, "zh")),
+    unlocked: { info: [], scoring: [], special: [] },
+  });
+  const sheet = wb.addWorksheet(SNAPSHOT_SHEET, { state: "veryHidden" });
+  for (const [r, row] of [...headerCells(), recordCells(record)].entries()) {
+    row.forEach((value, c) => {
+      if (value !== "") sheet.getCell(r + 1, c + 1).value = value;
+    });
+  }
+  edit(wb);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
 }

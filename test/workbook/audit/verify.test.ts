@@ -2,67 +2,24 @@
  * `starscore verify` on a finalised workbook: the snapshot the pane stores (a very hidden sheet) is
  * read from the .xlsx file, and entries changed since are reported with their cells, exit 1.
  */
-import { writeFileSync } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import { toResultJson } from "../../../src/core/report";
-import { scoreAssessment } from "../../../src/core/score";
-import { auditRow } from "../../../src/workbook/audit/log";
-import {
-  headerCells,
-  inputsOf,
-  newRecord,
-  recordCells,
-  resultOf,
-  SNAPSHOT_SHEET,
-} from "../../../src/workbook/audit/snapshot";
-import { buildWorkbookLayout } from "../../../src/workbook/layout";
+import type ExcelJS from "exceljs";
+import { SNAPSHOT_SHEET } from "../../../src/workbook/audit/snapshot";
 import { entryRef } from "../../taskpane/actions/fixture";
-import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { assessmentWith } from "../../helpers/builders";
 import { runCli, tempDir } from "../../helpers/run-cli";
+import { finalisedWorkbook } from "../../helpers/workbook-file";
 
 const assessment = assessmentWith({ evaluators: 2 });
 
 /** The workbook as the pane leaves it after finalise, saved by Excel; `edit` changes it afterwards. */
-async function finalisedFile(name: string, edit: (wb: ExcelJS.Workbook) => void = () => undefined) {
-  const layout = buildWorkbookLayout({
-    lang: "zh",
+const finalisedFile = (name: string, edit?: (wb: ExcelJS.Workbook) => void) =>
+  finalisedWorkbook(
+    path.join(dir, name),
     assessment,
-    scoring: scoreAssessment(assessment),
-    audit: [
-      auditRow(
-        { time: "2025-03-14T09:26:53+08:00", person: "王组长", action: "finalise", summary: "…" },
-        "zh",
-      ),
-    ],
-  });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
-  const record = newRecord(
-    1,
-    3,
     { at: "2025-03-14T09:26:53+08:00", by: "王组长" },
-    {
-      version: 1,
-      starscore: "0.1.0",
-      lang: "zh",
-      inputs: inputsOf(assessment),
-      result: resultOf(toResultJson(assessment, scoreAssessment(assessment), "zh")),
-      unlocked: { info: [], scoring: [], special: [] },
-    },
+    edit,
   );
-  const sheet = wb.addWorksheet(SNAPSHOT_SHEET, { state: "veryHidden" });
-  for (const [r, row] of [...headerCells(), recordCells(record)].entries()) {
-    row.forEach((value, c) => {
-      if (value !== "") sheet.getCell(r + 1, c + 1).value = value;
-    });
-  }
-  edit(wb);
-  const file = path.join(dir, name);
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-  return file;
-}
 
 let dir: string;
 beforeAll(() => (dir = tempDir()));
