@@ -100,6 +100,16 @@ function result(lang: "zh" | "en"): ResultJson {
       { name: "张三", kind: "auditor", total: 40.25, itemsScored: 2 },
       { name: zh ? "暗访 1" : "Visit 1", kind: "visit", total: 12.5, itemsScored: 1 },
     ],
+    agreement: {
+      items: [
+        { code: "B1", entries: 2, minPercent: 60, maxPercent: 100, spreadBands: 1, disagreement: false },
+        { code: "B2", entries: 1, minPercent: 75, maxPercent: 75, spreadBands: 0, disagreement: false },
+      ],
+      evaluators: [
+        { index: 0, name: "张三", itemsScored: 2, meanPercent: 87.5, teamPercent: 77.5, bias: 10 },
+        { index: 1, name: zh ? "暗访 1" : "Visit 1", itemsScored: 1, meanPercent: 60, teamPercent: 80, bias: -20 },
+      ],
+    },
     issues: [],
   };
 }
