@@ -107,7 +107,14 @@ function result(lang: "zh" | "en"): ResultJson {
       ],
       evaluators: [
         { index: 0, name: "张三", itemsScored: 2, meanPercent: 87.5, teamPercent: 77.5, bias: 10 },
-        { index: 1, name: zh ? "暗访 1" : "Visit 1", itemsScored: 1, meanPercent: 60, teamPercent: 80, bias: -20 },
+        {
+          index: 1,
+          name: zh ? "暗访 1" : "Visit 1",
+          itemsScored: 1,
+          meanPercent: 60,
+          teamPercent: 80,
+          bias: -20,
+        },
       ],
     },
     issues: [],
