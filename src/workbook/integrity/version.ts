@@ -14,7 +14,8 @@ import type { WorkbookView } from "./view";
 export const LAYOUT_CHANGES: Record<number, { sheets: SheetKey[]; names: string[] }> = {
   2: { sheets: ["info"], names: [FINGERPRINT_NAME] },
   // The formulas that needed array evaluation rewritten; the fingerprint hashes the version too.
-  3: { sheets: ["info", "scoring", "special"], names: [] },
+  // Agreement between evaluators: Scoring's agreement cells, Appendix C's lower bounds on Rules.
+  3: { sheets: ["info", "scoring", "special", "rules"], names: [] },
 };
 
 /** What an older workbook is not compared on. */
