@@ -115,7 +115,22 @@ export function buildRulesSheet(ctx: LayoutContext): BuiltSheet {
   }
 
   writeLists(ctx, s);
-  s.widths({ A: 26, B: 24, C: 24, D: 24, E: 24, F: 24, G: 3, H: 10, I: 10, J: 26, K: 10, L: 22, M: 8, N: 12 });
+  s.widths({
+    A: 26,
+    B: 24,
+    C: 24,
+    D: 24,
+    E: 24,
+    F: 24,
+    G: 3,
+    H: 10,
+    I: 10,
+    J: 26,
+    K: 10,
+    L: 22,
+    M: 8,
+    N: 12,
+  });
   s.spec.print = { orientation: "portrait", fitToWidth: true, area: `A1:F${row}` };
   return s.build();
 }
