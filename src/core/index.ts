@@ -10,3 +10,4 @@ export * from "./grade";
 export * from "./score";
 export * from "./report";
 export * from "./agreement";
+export * from "./roles";

@@ -178,6 +178,7 @@ export function entryChanges(
     ["startDate", WHAT.startDate, before.dates?.start, after.dates?.start],
     ["endDate", WHAT.endDate, before.dates?.end, after.dates?.end],
     ["step", WHAT.step, before.step, after.step],
+    ["leadAuditor", WHAT.leadAuditor, before.leadAuditor, after.leadAuditor],
   ];
   for (const [field, what, a, b] of info) {
     change(what, a, b, locator?.info(field));

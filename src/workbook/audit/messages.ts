@@ -99,6 +99,7 @@ export const WHAT = {
   startDate: phrase("startDate"),
   endDate: phrase("endDate"),
   step: { zh: "评分步长", en: "entry step" },
+  leadAuditor: { zh: "审查组长", en: "lead auditor" },
   evaluatorCount: { zh: "评价人列数", en: "number of evaluator columns" },
   evaluatorName: (k: number): Localised => ({
     zh: `第 ${k + 1} 列评价人姓名`,

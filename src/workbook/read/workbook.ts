@@ -107,6 +107,7 @@ export function readWorkbookGrids(
     type: info.type,
     step: info.step,
     ...(info.dates && { dates: info.dates }),
+    ...(info.leadAuditor !== undefined && { leadAuditor: info.leadAuditor }),
     evaluators: scoring.evaluators,
     scores: scoring.scores,
     ...(scoring.notes && { notes: scoring.notes }),
@@ -247,9 +248,9 @@ function inputCells(g: WorkbookGeometry): Record<RequiredSheet, [number, number]
     scoring.push([row, c.notes]);
     for (let column = c.firstEvaluator; column < c.score; column++) scoring.push([row, column]);
   }
-  const info: [number, number][] = (["organization", "type", "startDate", "endDate", "step"] as const).map(
-    (field) => [g.info[field], 2],
-  );
+  const info: [number, number][] = (
+    ["organization", "type", "startDate", "endDate", "step", "leadAuditor"] as const
+  ).map((field) => [g.info[field], 2]);
   const special: [number, number][] = [];
   for (const table of [g.special.deductions, g.special.bonus] as const) {
     const columns = Object.values(table.columns) as number[];
