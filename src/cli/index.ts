@@ -6,6 +6,7 @@ import { EXIT, UserError } from "./errors";
 import { registerExport } from "./export-command";
 import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
+import { registerMerge } from "./merge-command";
 import { registerScore } from "./score-command";
 import { registerVerify } from "./verify-command";
 
@@ -19,7 +20,14 @@ const defaultIo: Io = {
 };
 
 /** Every command, in the order `starscore --help` lists them: each file's register adds one. */
-const COMMANDS = [registerScore, registerGenerate, registerExport, registerVerify, registerConvert];
+const COMMANDS = [
+  registerScore,
+  registerGenerate,
+  registerExport,
+  registerVerify,
+  registerConvert,
+  registerMerge,
+];
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("starscore")

@@ -27,6 +27,7 @@ export const TEXT = {
   step: { zh: "评分步长（%）", en: "Entry step (%)" },
   version: { zh: "StarScore 版本", en: "StarScore version" },
   layoutVersion: { zh: "版式版本", en: "Layout version" },
+  fingerprint: { zh: "目录与规则指纹（SHA-256）", en: "Catalogue and rules fingerprint (SHA-256)" },
   leadAuditor: { zh: "审查组长", en: "Lead auditor" },
   team: { zh: "评价组", en: "Evaluation team" },
   column: { zh: "列", en: "Column" },

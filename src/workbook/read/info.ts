@@ -14,6 +14,8 @@ export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "da
    * 0 when there is no such label (a workbook made before the layout was versioned) or no number.
    */
   layoutVersion: number;
+  /** The catalogue and rules fingerprint beside its label (row 12); "" when there is none. */
+  fingerprint: string;
 };
 
 const FIELDS = {
@@ -65,6 +67,10 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
   if (step === undefined)
     sheet.fail(MESSAGES.badStep(sheet.cellName(rows.step, value), stepText), rows.step, value);
   // Older layouts had the team table where the lead auditor now is: only a labelled row counts.
+  const fingerprintRow = rowOf(sheet, ["fingerprint", INFO_ROWS.fingerprint]);
+  const fingerprint = isLabel(sheet.label(fingerprintRow, 1), "fingerprint")
+    ? (sheet.text(fingerprintRow, value) ?? "").trim()
+    : "";
   const leadAuditor = isLabel(sheet.label(rows.leadAuditor, 1), "leadAuditor")
     ? (sheet.text(rows.leadAuditor, value) ?? "")
     : "";
@@ -79,5 +85,6 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
     ...(Object.keys(dates).length > 0 && { dates }),
     ...(leadAuditor !== "" && { leadAuditor }),
     layoutVersion,
+    fingerprint,
   };
 }

@@ -39,6 +39,8 @@ export type ReadResult =
       lang: Lang;
       /** The Info sheet's layout version; 0 for a workbook made before the layout had one. */
       layoutVersion: number;
+      /** The catalogue and rules fingerprint on the Info sheet; "" when it has none. */
+      fingerprint: string;
       /** Sheets that are not StarScore's (when the source listed its sheets): not read. */
       otherSheets: string[];
       issues: ReadIssue[];
@@ -132,6 +134,7 @@ export function readWorkbookGrids(
     assessment: parsed.assessment,
     lang: workbookLang,
     layoutVersion: info.layoutVersion,
+    fingerprint: info.fingerprint,
     otherSheets: (options.sheetNames ?? []).filter((name) => !isStarScoreSheet(name)),
     issues: log.issues,
     locator: cellLocator(geometry),
