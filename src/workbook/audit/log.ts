@@ -166,9 +166,17 @@ export const SUMMARIES = {
     zh: `第 ${n} 次定稿：${finalScore.toFixed(2)} ${grade.zh}；录入内容 SHA-256 ${hash.slice(0, 16)}…`,
     en: `Finalisation ${n}: ${finalScore.toFixed(2)} ${grade.en}; entries SHA-256 ${hash.slice(0, 16)}…`,
   }),
-  reopen: (n: number): Localised => ({
-    zh: `重新开放第 ${n} 次定稿，录入内容已解锁`,
-    en: `Finalisation ${n} reopened; the inputs are unlocked`,
+  reopen: (n: number, reason?: string): Localised => ({
+    zh: `重新开放第 ${n} 次定稿，录入内容已解锁${reason ? `；原因：${reason}` : ""}`,
+    en: `Finalisation ${n} reopened; the inputs are unlocked${reason ? `; reason: ${reason}` : ""}`,
+  }),
+  approve: (n: number, comment: string): Localised => ({
+    zh: `第 ${n} 次定稿审核通过${comment ? `；意见：${comment}` : ""}`,
+    en: `Finalisation ${n} approved${comment ? `; comment: ${comment}` : ""}`,
+  }),
+  return: (n: number, comment: string): Localised => ({
+    zh: `第 ${n} 次定稿被退回，录入内容已解锁；意见：${comment}`,
+    en: `Finalisation ${n} returned; the inputs are unlocked; comment: ${comment}`,
   }),
   /** "Merged 2 files: 96 entries, 3 notes; columns added: 李四, 暗访 2". */
   merge: (files: readonly string[], entries: number, notes: number, added: readonly string[]): Localised => ({

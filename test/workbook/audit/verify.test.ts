@@ -15,7 +15,9 @@ import {
   recordCells,
   resultOf,
   SNAPSHOT_SHEET,
+  type SnapshotRecord,
 } from "../../../src/workbook/audit/snapshot";
+import { approvedRecord, returnedRecord } from "../../../src/workbook/audit/review";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { entryRef } from "../../taskpane/actions/fixture";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
@@ -25,7 +27,11 @@ import { runCli, tempDir } from "../../helpers/run-cli";
 const assessment = assessmentWith({ evaluators: 2 });
 
 /** The workbook as the pane leaves it after finalise, saved by Excel; `edit` changes it afterwards. */
-async function finalisedFile(name: string, edit: (wb: ExcelJS.Workbook) => void = () => undefined) {
+async function finalisedFile(
+  name: string,
+  edit: (wb: ExcelJS.Workbook) => void = () => undefined,
+  review: (record: SnapshotRecord) => SnapshotRecord = (r) => r,
+) {
   const layout = buildWorkbookLayout({
     lang: "zh",
     assessment,
@@ -39,18 +45,20 @@ async function finalisedFile(name: string, edit: (wb: ExcelJS.Workbook) => void 
   });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
-  const record = newRecord(
-    1,
-    3,
-    { at: "2025-03-14T09:26:53+08:00", by: "王组长" },
-    {
-      version: 1,
-      starscore: "0.1.0",
-      lang: "zh",
-      inputs: inputsOf(assessment),
-      result: resultOf(toResultJson(assessment, scoreAssessment(assessment), "zh")),
-      unlocked: { info: [], scoring: [], special: [] },
-    },
+  const record = review(
+    newRecord(
+      1,
+      3,
+      { at: "2025-03-14T09:26:53+08:00", by: "王组长" },
+      {
+        version: 1,
+        starscore: "0.1.0",
+        lang: "zh",
+        inputs: inputsOf(assessment),
+        result: resultOf(toResultJson(assessment, scoreAssessment(assessment), "zh")),
+        unlocked: { info: [], scoring: [], special: [] },
+      },
+    ),
   );
   const sheet = wb.addWorksheet(SNAPSHOT_SHEET, { state: "veryHidden" });
   for (const [r, row] of [...headerCells(), recordCells(record)].entries()) {
@@ -107,5 +115,40 @@ describe("starscore verify after finalisation", () => {
     const run = await runCli(["verify", file, "--lang", "en"]);
     expect(run.code).toBe(1);
     expect(run.out).toContain("the snapshot sheet (StarScore_Snapshot) is gone");
+  });
+
+  it("shows the review state: approved, and a workbook changed after approval", async () => {
+    const approve = (r: SnapshotRecord) =>
+      approvedRecord(r, { at: "2025-03-20T10:00:00+08:00", by: "赵经理" }, "同意");
+    const file = await finalisedFile("approved.xlsx", undefined, approve);
+    const run = await runCli(["verify", file, "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      "State: approved (finalisation 1 by 王组长; approved at 2025-03-20T10:00:00+08:00 by 赵经理)",
+    );
+    const json = JSON.parse((await runCli(["verify", file, "--json"])).out);
+    expect(json.review).toMatchObject({ state: "approved", reviewedBy: "赵经理", comment: "同意" });
+
+    const ref = entryRef("B3", 1, 2);
+    const changed = await finalisedFile(
+      "approved-changed.xlsx",
+      (wb) => (wb.getWorksheet("评分")!.getCell(ref).value = 100),
+      approve,
+    );
+    const after = await runCli(["verify", changed, "--lang", "en"]);
+    expect(after.code).toBe(1);
+    expect(after.out).toContain("The workbook was changed after approval: finalisation 1 was approved at");
+    expect(after.out).toContain("Changed after finalisation: B3");
+  });
+
+  it("shows the review state: returned, with the reviewer's comment", async () => {
+    const file = await finalisedFile("returned.xlsx", undefined, (r) =>
+      returnedRecord(r, { at: "2025-03-20T10:00:00+08:00", by: "赵经理" }, "B3 证据不足"),
+    );
+    const run = await runCli(["verify", file, "--lang", "zh"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      "状态：已退回（第 1 次定稿；2025-03-20T10:00:00+08:00，赵经理 退回：B3 证据不足）",
+    );
   });
 });
