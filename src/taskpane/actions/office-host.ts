@@ -5,7 +5,7 @@ import { loadPersonName, type AuditBy } from "./audit-log";
 import { selectCell, setEntry } from "./cells";
 import { computeWorkbook } from "./compute";
 import { subscribe, type RunIn } from "./events";
-import { finaliseStatus, finaliseWorkbook, reopenWorkbook } from "./finalise";
+import { finaliseStatus, finaliseWorkbook, reopenWorkbook, reviewWorkbook } from "./finalise";
 import { generate } from "./generate";
 import { inspectSelection } from "./inspect";
 import { INPUT_SHEETS } from "./sheets";
@@ -47,7 +47,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
     validate: (opts) => run((context) => validateWorkbook(context, opts?.log === false ? undefined : by())),
     compute: () => run((context) => computeWorkbook(context, by())),
     finalise: (name) => run((context) => finaliseWorkbook(context, by(name))),
-    reopen: (name) => run((context) => reopenWorkbook(context, by(name))),
+    reopen: (name, reason) => run((context) => reopenWorkbook(context, by(name), reason)),
+    review: (name, verdict, comment) => run((context) => reviewWorkbook(context, by(name), verdict, comment)),
     finaliseStatus: () => run(finaliseStatus),
     verify: () => run(verifyInPane),
     selectCell: (cell) => run((context) => selectCell(context, cell)),

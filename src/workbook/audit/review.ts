@@ -101,10 +101,20 @@ export function reviewRefusal(
   by: string,
   text: string,
 ): Localised | undefined {
+  return stateRefusal(state, action, by) ?? textRefusal(action, text);
+}
+
+/** reviewRefusal without the text: the state and the person. */
+export function stateRefusal(state: ReviewState, action: ReviewAction, by: string): Localised | undefined {
   if (by.trim() === "") return R.noName(action);
   if (action === "approve" && state.state === "approved") return R.approvedAlready(state);
   if (state.state !== "finalised" && state.state !== "approved") return R.notFinalised(action);
   if (action !== "reopen" && same(state.finalisedBy, by)) return R.ownWork(state);
+  return undefined;
+}
+
+/** A return's comment and a reopen's reason are required (an approval's comment is not). */
+export function textRefusal(action: ReviewAction, text: string): Localised | undefined {
   if (action === "return" && text.trim() === "") return R.noComment();
   if (action === "reopen" && text.trim() === "") return R.noReason();
   return undefined;

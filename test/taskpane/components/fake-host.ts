@@ -185,6 +185,7 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     verify: jest.fn().mockResolvedValue(VERIFY),
     finalise: jest.fn().mockResolvedValue(FINALISED),
     reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
+    review: jest.fn().mockResolvedValue(FINALISED),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
