@@ -1,6 +1,6 @@
 import { ASSESSMENT_TYPES, CERTIFICATION_MODES } from "../../spec";
 import { VERSION } from "../../version";
-import { cellRef, columnLetter } from "../address";
+import { cellRef, columnLetter, sheetRef } from "../address";
 import type { LayoutContext } from "../context";
 import { catalogueFingerprint, FINGERPRINT_LABEL, FINGERPRINT_NAME } from "../integrity/fingerprint";
 import { SETTING_NAMES } from "../names";
@@ -108,7 +108,7 @@ function teamList(ctx: LayoutContext): ValidationSpec {
   return {
     range: `B${INFO_ROWS.leadAuditor}`,
     kind: "list",
-    formula1: `=$B$${first}:$B$${Math.max(first, last)}`,
+    formula1: `=${sheetRef(ctx.sheetNames.info, `$B$${first}:$B$${Math.max(first, last)}`)}`,
     allowBlank: true,
     errorTitle: "StarScore",
     error: "请从评价组中选择审查组长。\nChoose the lead auditor from the evaluation team.",
