@@ -117,9 +117,10 @@ describe("starscore verify after finalisation", () => {
     expect(run.out).toContain("the snapshot sheet (StarScore_Snapshot) is gone");
   });
 
-  it("shows the review state: approved, and a workbook changed after approval", async () => {
-    const approve = (r: SnapshotRecord) =>
-      approvedRecord(r, { at: "2025-03-20T10:00:00+08:00", by: "赵经理" }, "同意");
+  const approve = (r: SnapshotRecord) =>
+    approvedRecord(r, { at: "2025-03-20T10:00:00+08:00", by: "赵经理" }, "同意");
+
+  it("shows the review state: approved", async () => {
     const file = await finalisedFile("approved.xlsx", undefined, approve);
     const run = await runCli(["verify", file, "--lang", "en"]);
     expect(run.code).toBe(0);
@@ -128,7 +129,9 @@ describe("starscore verify after finalisation", () => {
     );
     const json = JSON.parse((await runCli(["verify", file, "--json"])).out);
     expect(json.review).toMatchObject({ state: "approved", reviewedBy: "赵经理", comment: "同意" });
+  });
 
+  it("reports a workbook changed after approval, exit 1", async () => {
     const ref = entryRef("B3", 1, 2);
     const changed = await finalisedFile(
       "approved-changed.xlsx",
