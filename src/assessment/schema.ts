@@ -52,6 +52,11 @@ export const assessmentSchema = z.strictObject({
   exclusions: z.record(z.string(), text).optional(),
   deductions: z.array(deductionSchema).optional(),
   bonus: z.array(bonusSchema).optional(),
+  /**
+   * The lead auditor (审查组长): the name of one of the team's auditors (Info row 14). The engine's
+   * validation says when it names nobody on the team, or a visit.
+   */
+  leadAuditor: text.optional(),
 });
 
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -7,6 +7,7 @@ import { registerExport } from "./export-command";
 import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
 import { registerReport } from "./report-command";
+import { registerMerge } from "./merge-command";
 import { registerScore } from "./score-command";
 import { registerVerify } from "./verify-command";
 
@@ -27,6 +28,7 @@ const COMMANDS = [
   registerVerify,
   registerConvert,
   registerReport,
+  registerMerge,
 ];
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {

@@ -2,6 +2,7 @@ import { indicatorById } from "../spec";
 import { RULES } from "../spec/rules";
 import type { Lang, Localised } from "../spec/types";
 import { toFixed, type Exact } from "../core/exact";
+import type { AgreementJson } from "../core/agreement";
 import type { Scoring } from "../core/score";
 import { renderTable } from "./table";
 
@@ -16,6 +17,9 @@ const WORDS = {
     evaluator: "评价人",
     total: "个人总分",
     scored: "已评项目",
+    mean: "平均 %",
+    bias: "偏差",
+    disagreements: "评价人分歧（最高与最低相差 2 个及以上评分区间）",
     raw: "实际得分",
     applicableTotal: "涉及项总分值",
     scaled: "换算得分",
@@ -40,6 +44,9 @@ const WORDS = {
     evaluator: "Evaluator",
     total: "Own total",
     scored: "Items scored",
+    mean: "Mean %",
+    bias: "Bias",
+    disagreements: "Evaluators disagree (highest and lowest 2 or more bands apart)",
     raw: "Raw score",
     applicableTotal: "Applicable total",
     scaled: "Scaled score",
@@ -60,11 +67,15 @@ const WORDS = {
 const fixed = (v: Exact) => toFixed(v, RULES.decimals);
 const percent = (v: Exact | null) => (v === null ? "" : `${toFixed(v.mul(100), 1)}%`);
 
-/** `before`: issues found before scoring (a workbook's unreadable entry cells), listed first. */
+/**
+ * `before`: issues found before scoring (a workbook's unreadable entry cells), listed first.
+ * `agreement` (a team of two or more): each evaluator's mean and bias, and the items in disagreement.
+ */
 export function renderReport(
   { result, issues }: Scoring,
   lang: Lang,
   before: readonly { severity: "error" | "warning"; message: Localised }[] = [],
+  agreement?: AgreementJson,
 ): string {
   const w = WORDS[lang];
   const indicatorRows = result.indicators.map((i) => [
@@ -74,7 +85,14 @@ export function renderReport(
     fixed(i.score),
     percent(i.attainment),
   ]);
-  const evaluatorRows = result.evaluators.map((e) => [e.name, fixed(e.total), String(e.itemsScored)]);
+  const team = agreement && result.evaluators.length > 1 ? agreement : undefined;
+  const two = (v: number | null) => (v === null ? "" : v.toFixed(2));
+  const evaluatorRows = result.evaluators.map((e) => [
+    e.name,
+    fixed(e.total),
+    String(e.itemsScored),
+    ...(team ? [two(team.evaluators[e.index]!.meanPercent), signed(team.evaluators[e.index]!.bias)] : []),
+  ]);
   const summary: [string, string][] = [
     [w.raw, fixed(result.rawScore)],
     [w.applicableTotal, fixed(result.applicableTotal)],
@@ -92,7 +110,14 @@ export function renderReport(
       "right",
       "right",
     ]),
-    renderTable([w.evaluator, w.total, w.scored], evaluatorRows, ["left", "right", "right"]),
+    renderTable([w.evaluator, w.total, w.scored, ...(team ? [w.mean, w.bias] : [])], evaluatorRows, [
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+    ]),
+    ...(team ? [disagreementLine(team, lang)] : []),
     summary.map(([k, v]) => `${k}: ${v}`).join("\n"),
   ];
   if (!result.complete) sections.push(w.incomplete);
@@ -106,4 +131,20 @@ export function renderReport(
     `${w.issues} (${issueLines.length}):${issueLines.length ? "\n" + issueLines.join("\n") : " " + w.none}`,
   );
   return sections.join("\n\n");
+}
+
+/** "+1.50", "−2.25", "0.00"; "" for none. */
+function signed(value: number | null): string {
+  if (value === null) return "";
+  if (value === 0) return "0.00";
+  return `${value > 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}`;
+}
+
+/** "Evaluators disagree (…): B3 (35–70), C4 (20–80)", or "… none". */
+function disagreementLine(agreement: AgreementJson, lang: Lang): string {
+  const w = WORDS[lang];
+  const items = agreement.items
+    .filter((i) => i.disagreement)
+    .map((i) => `${i.code} (${i.minPercent}–${i.maxPercent})`);
+  return `${w.disagreements}: ${items.length ? items.join(lang === "zh" ? "、" : ", ") : w.none}`;
 }

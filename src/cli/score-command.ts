@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { hasErrors } from "../core/issues";
+import { agreementOf } from "../core/agreement";
 import { toResultJson, type ResultJson } from "../core/report";
 import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
@@ -53,7 +54,7 @@ export async function scoreCommand(
     };
     write(JSON.stringify(json, null, 2));
   } else {
-    write(renderReport(scoring, options.lang, readIssues));
+    write(renderReport(scoring, options.lang, readIssues, agreementOf(assessment, scoring)));
   }
   const ok = scoring.result.complete && !hasErrors(scoring.issues) && readIssues.length === 0;
   return ok ? EXIT.ok : EXIT.invalid;

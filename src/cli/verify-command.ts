@@ -5,6 +5,8 @@ import {
   finalisationFailed,
   finalisationJson,
   finalisationText,
+  reviewJson,
+  reviewText,
 } from "../workbook/audit/verify";
 import type { IntegrityFinding } from "../workbook/integrity/findings";
 import { loadXlsxView } from "../workbook/integrity/exceljs-view";
@@ -23,8 +25,9 @@ export interface VerifyOptions {
  * `starscore verify workbook.xlsx`: is the workbook what StarScore wrote? Formulas overwritten or
  * edited, catalogue text or points changed, the rules sheet changed, defined names missing or
  * moved, the catalogue and rules fingerprint missing or another version's, the Summary's figures
- * not the engine's (src/workbook/integrity). Exit 0 when nothing is found, 1 when anything is, 2
- * when the file cannot be read as a StarScore workbook.
+ * not the engine's (src/workbook/integrity); and the review state (draft, finalised, approved,
+ * returned), with entries changed since finalisation or approval (src/workbook/audit). Exit 0 when
+ * nothing is found, 1 when anything is, 2 when the file cannot be read as a StarScore workbook.
  */
 export async function verifyCommand(
   path: string,
@@ -51,11 +54,13 @@ export async function verifyCommand(
     const json = {
       clean,
       findings: findings.map((f) => ({ cell: cellOf(f) ?? null, code: f.code, message: f.message[lang] })),
+      review: reviewJson(finalisation),
       ...(finalisation.findings.length > 0 && { finalisation: finalisationJson(finalisation, lang) }),
     };
     write(JSON.stringify(json, null, 2));
   } else {
     write(render(path, findings, lang));
+    write(reviewText(finalisation, lang));
     if (finalisation.findings.length > 0) write(finalisationText(finalisation, lang));
   }
   return clean ? EXIT.ok : EXIT.invalid;

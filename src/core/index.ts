@@ -9,3 +9,5 @@ export * from "./special";
 export * from "./grade";
 export * from "./score";
 export * from "./report";
+export * from "./agreement";
+export * from "./roles";

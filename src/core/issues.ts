@@ -150,6 +150,18 @@ const DEFINITIONS = {
     zh: (p) => `${ev(p, "zh")}没有为任何项目评分。`,
     en: (p) => `${ev(p, "en")} has not scored any item.`,
   },
+  "lead-auditor-unknown": {
+    severity: "error",
+    zh: (p) => `封面所填审查组长“${p.key}”不在评价组中。请从评价组的审核员中选择，或清空该单元格。`,
+    en: (p) =>
+      `The lead auditor "${p.key}" on the Info sheet is nobody on the evaluation team. Choose one of the team's auditors, or clear the cell.`,
+  },
+  "lead-auditor-visit": {
+    severity: "error",
+    zh: (p) => `封面所填审查组长“${p.key}”是一次暗访，不是审核员。请从评价组的审核员中选择。`,
+    en: (p) =>
+      `The lead auditor "${p.key}" on the Info sheet is a mystery-shopper visit, not an auditor. Choose one of the team's auditors.`,
+  },
 } satisfies Record<string, IssueDefinition>;
 
 export type IssueCode = keyof typeof DEFINITIONS;

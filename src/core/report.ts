@@ -1,6 +1,7 @@
 import type { Assessment, EvaluatorKind } from "../assessment/schema";
 import { RULES } from "../spec/rules";
 import type { GradeId, Lang } from "../spec/types";
+import { agreementOf, type AgreementJson } from "./agreement";
 import { toNumber } from "./exact";
 import type { FailReason } from "./grade";
 import type { IssueCode, Severity } from "./issues";
@@ -25,6 +26,8 @@ export interface ResultJson {
   indicators: { id: string; max: number; applicableMax: number; score: number; attainment: number | null }[];
   items: { code: string; points: number; score: number | null; entries: number; excluded: boolean }[];
   evaluators: { name: string; kind: EvaluatorKind; total: number; itemsScored: number }[];
+  /** Agreement between evaluators (agreement.ts): 2 decimals. */
+  agreement: AgreementJson;
   issues: {
     code: IssueCode;
     severity: Severity;
@@ -72,6 +75,7 @@ export function toResultJson(assessment: Assessment, { result, issues }: Scoring
       total: n(e.total),
       itemsScored: e.itemsScored,
     })),
+    agreement: agreementOf(assessment, { result, issues }),
     issues: issues.map(({ code, severity, item, evaluator, field, message }) => ({
       code,
       severity,

@@ -8,6 +8,7 @@ import { resolveExclusions } from "./exclusions";
 import { gradeFor, type FailReason } from "./grade";
 import { issue, type ValidationIssue } from "./issues";
 import { scoreItems, type ItemResult } from "./items";
+import { checkRoles } from "./roles";
 import { readSpecialItems } from "./special";
 import { evaluatorTotals, indicatorTotals, type EvaluatorResult, type IndicatorResult } from "./totals";
 
@@ -66,6 +67,7 @@ export function scoreAssessment(assessment: Assessment): Scoring {
     ...unscored(applicable, assessment.evaluators.length),
     ...idleEvaluators(assessment, evaluators),
     ...special.issues,
+    ...checkRoles(assessment),
   ];
   return {
     result: {

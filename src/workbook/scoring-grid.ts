@@ -10,7 +10,11 @@ import type { PrimaryIndicatorId } from "../spec/types";
  * per evaluator, item score, entry count, mean %, notes. Hidden helpers to the right: indicator id,
  * primary id, included (1/0) and one "valid entry" column per evaluator, so that every aggregate is
  * a plain SUMIFS/COUNTIFS/SUMPRODUCT over whole columns of same-row cells (never a function applied
- * to a range) and stays right when a user sorts the rows.
+ * to a range) and stays right when a user sorts the rows. Then, visible again beside the notes (the
+ * helpers between them are hidden), the agreement between evaluators (src/core/agreement.ts): the
+ * item's lowest and highest valid entry, their spread in Appendix C's bands and whether the
+ * evaluators disagree; below the per-evaluator totals, each evaluator's mean %, the team's mean %
+ * over the same items, and the bias.
  */
 export const MAX_EVALUATORS = 200;
 /** Row 3 holds each evaluator column's kind, row 4 the column headers (the filter row). */
@@ -38,6 +42,12 @@ export interface ScoringColumns {
   included: number;
   /** Hidden column with evaluator k's entry when valid, "" otherwise. */
   valid: (k: number) => number;
+  /** Agreement: lowest and highest valid entry, spread in bands, disagreement (TRUE/FALSE). */
+  agreementMin: number;
+  agreementMax: number;
+  agreementSpread: number;
+  disagreement: number;
+  /** The sheet's last column (the disagreement flag). */
   last: number;
 }
 
@@ -66,7 +76,11 @@ export function scoringColumns(evaluators: number): ScoringColumns {
     primary: afterEvaluators + 5,
     included: afterEvaluators + 6,
     valid: (k) => firstValid + k,
-    last: firstValid + evaluators - 1,
+    agreementMin: firstValid + evaluators,
+    agreementMax: firstValid + evaluators + 1,
+    agreementSpread: firstValid + evaluators + 2,
+    disagreement: firstValid + evaluators + 3,
+    last: firstValid + evaluators + 3,
   };
 }
 
@@ -96,3 +110,7 @@ export const LAST_BODY_ROW = FIRST_BODY_ROW + scoringRows().length - 1;
 export const TOTAL_ROW = LAST_BODY_ROW + 2;
 export const ITEMS_SCORED_ROW = TOTAL_ROW + 1;
 export const COVERAGE_ROW = TOTAL_ROW + 2;
+/** Agreement per evaluator: their mean %, the team's mean % over the same items, the bias. */
+export const EVALUATOR_MEAN_ROW = TOTAL_ROW + 3;
+export const TEAM_MEAN_ROW = TOTAL_ROW + 4;
+export const BIAS_ROW = TOTAL_ROW + 5;

@@ -90,7 +90,7 @@ describe("a layout-2 workbook", () => {
     const verified = await runCli(["verify", out, "--json"]);
     expect({ code: verified.code, report: JSON.parse(verified.out) }).toEqual({
       code: 0,
-      report: { clean: true, findings: [] },
+      report: { clean: true, findings: [], review: { state: "draft" } },
     });
 
     expect(await countFormulas(out)).toEqual({

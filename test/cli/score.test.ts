@@ -68,6 +68,43 @@ describe("starscore score", () => {
     ]);
   });
 
+  it("gives the agreement between evaluators under `agreement`, and in the report", async () => {
+    // 张三 85 on the 30 service items (with the visit's 95) and 80 on the 18 management items (with
+    // 李四's 90): mean 3990 / 48 = 83.125 → 83.13; the team's means 90 and 85: 4230 / 48 = 88.125.
+    const { out } = await run(["score", SAMPLE_FILE, "--json"]);
+    const { agreement } = JSON.parse(out);
+    expect(agreement.evaluators).toEqual([
+      { index: 0, name: "张三", itemsScored: 48, meanPercent: 83.13, teamPercent: 88.13, bias: -5 },
+      { index: 1, name: "李四", itemsScored: 18, meanPercent: 90, teamPercent: 85, bias: 5 },
+      { index: 2, name: "暗访 1", itemsScored: 30, meanPercent: 95, teamPercent: 90, bias: 5 },
+    ]);
+    // 5.2.6 (B23, B24) is excluded: 48 items, none in disagreement (85 and 95, 80 and 90: band 5 and 4–5).
+    expect(agreement.items).toHaveLength(48);
+    expect(agreement.items[0]).toEqual({
+      code: "B1",
+      entries: 2,
+      minPercent: 85,
+      maxPercent: 95,
+      spreadBands: 0,
+      disagreement: false,
+    });
+    expect(agreement.items.filter((i: { disagreement: boolean }) => i.disagreement)).toEqual([]);
+
+    const text = await run(["score", SAMPLE_FILE, "--lang", "en"]);
+    expect(text.out).toMatch(/Evaluator\s+Own total\s+Items scored\s+Mean %\s+Bias/);
+    expect(text.out).toMatch(/张三\s+81\.30\s+48\s+83\.13\s+−5\.00/);
+    expect(text.out).toContain("Evaluators disagree (highest and lowest 2 or more bands apart): none");
+    const apart = tempFile(
+      "apart.json",
+      JSON.stringify(assessmentWith({ evaluators: 2, fill: (c, e) => (c === "C4" && e === 1 ? 20 : 80) })),
+    );
+    expect((await run(["score", apart])).out).toContain(
+      "评价人分歧（最高与最低相差 2 个及以上评分区间）: C4 (20–80)",
+    );
+    const alone = tempFile("alone.json", JSON.stringify(assessmentWith()));
+    expect((await run(["score", alone, "--lang", "en"])).out).not.toContain("disagree");
+  });
+
   it("prints a readable report in Chinese by default and in English on request", async () => {
     const zh = await run(["score", SAMPLE_FILE]);
     expect(zh.code).toBe(0);

@@ -46,10 +46,16 @@ describe("starscore verify", () => {
     const run = await runCli(["verify", workbook]);
     expect(run).toEqual({
       code: 0,
-      out: `${workbook}：未发现问题。公式、目录、规则、名称与指纹均与 StarScore 生成的一致，汇总与引擎的计算一致。`,
+      out: `${workbook}：未发现问题。公式、目录、规则、名称与指纹均与 StarScore 生成的一致，汇总与引擎的计算一致。\n状态：草稿（未定稿）`,
       err: "",
     });
-    expect(await json(workbook)).toEqual({ code: 0, err: "", clean: true, findings: [] });
+    expect(await json(workbook)).toEqual({
+      code: 0,
+      err: "",
+      clean: true,
+      findings: [],
+      review: { state: "draft" },
+    });
     expect((await runCli(["verify", workbook, "--lang", "en"])).out).toContain("nothing found");
   });
 

@@ -51,7 +51,12 @@ export interface Engine {
   name: string;
   /** Why the engine cannot be driven here (with how to install it), or null when it can. */
   problem: () => string | null;
-  recalculate: (files: string[], cells: string[]) => Promise<EngineResult[]>;
+  /** `cells` are read in every file; `fileCells[i]`, when given, in file i as well. */
+  recalculate: (
+    files: string[],
+    cells: string[],
+    fileCells?: readonly (readonly string[])[],
+  ) => Promise<EngineResult[]>;
   /**
    * The time allowed to recalculate `files` workbooks: a budget per workbook (plus the engine's
    * start), so that the limit grows with the sample instead of a fixed total that a busier machine

@@ -44,6 +44,8 @@ function gnumericEnv(): NodeJS.ProcessEnv {
 export interface GnumericOptions {
   /** Extra cells or ranges to report, e.g. `'评分'!B7`, `设置!A1:A5`. */
   cells?: string[];
+  /** More cells to report in file i only. */
+  fileCells?: readonly (readonly string[])[];
   /** Per-file limit for ssconvert (default 120 s); a file over it gets a loadError. */
   fileTimeoutMs?: number;
 }
@@ -61,7 +63,12 @@ export async function recalculateInGnumeric(
     const results: EngineResult[] = [];
     for (const [i, file] of files.entries()) {
       results.push(
-        await recalculateOne(file, path.join(dir, `${i}.xlsx`), options.cells ?? [], options.fileTimeoutMs),
+        await recalculateOne(
+          file,
+          path.join(dir, `${i}.xlsx`),
+          [...(options.cells ?? []), ...(options.fileCells?.[i] ?? [])],
+          options.fileTimeoutMs,
+        ),
       );
     }
     return results;
@@ -220,6 +227,10 @@ export const GNUMERIC: Engine = {
   problem: gnumericProblem,
   entryPrecision: "full",
   timeLimitMs: (files) => GNUMERIC_START_MS + files * GNUMERIC_PER_WORKBOOK_MS,
-  recalculate: (files, cells) =>
-    recalculateInGnumeric(files, { cells, fileTimeoutMs: GNUMERIC_FILE_TIMEOUT_MS }),
+  recalculate: (files, cells, fileCells) =>
+    recalculateInGnumeric(files, {
+      cells,
+      ...(fileCells && { fileCells }),
+      fileTimeoutMs: GNUMERIC_FILE_TIMEOUT_MS,
+    }),
 };

@@ -35,6 +35,8 @@ export type LoResult = EngineResult;
 export interface LoOptions {
   /** Extra cells or ranges to report, e.g. `'评分'!B7`, `设置!A1:A5`. */
   cells?: string[];
+  /** More cells to report in file i only (its row of stdin carries them after a tab). */
+  fileCells?: readonly (readonly string[])[];
   /** Whole-call timeout (default 15 min). */
   timeoutMs?: number;
   /** Per-file timeout inside soffice (default 300 s); a file over it gets a loadError. */
@@ -89,7 +91,11 @@ export async function recalculateInLibreOffice(
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   child.stdin.on("error", () => undefined); // EPIPE if the script dies early; reported below
-  child.stdin.end(files.map((f) => path.resolve(f)).join("\n") + "\n");
+  const line = (f: string, i: number) => {
+    const own = options.fileCells?.[i] ?? [];
+    return own.length ? `${path.resolve(f)}\t${own.join(",")}` : path.resolve(f);
+  };
+  child.stdin.end(files.map(line).join("\n") + "\n");
 
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -134,9 +140,10 @@ export const LIBREOFFICE: Engine = {
   problem: libreOfficeProblem,
   entryPrecision: "15 digits",
   timeLimitMs: (files) => LO_START_MS + files * LO_PER_WORKBOOK_MS,
-  recalculate: (files, cells) =>
+  recalculate: (files, cells, fileCells) =>
     recalculateInLibreOffice(files, {
       cells,
+      ...(fileCells && { fileCells }),
       timeoutMs: LIBREOFFICE.timeLimitMs(files.length),
       fileTimeoutSeconds: LO_FILE_TIMEOUT_SECONDS,
     }),

@@ -6,6 +6,9 @@ Run with the Debian interpreter that has python3-uno (``/usr/bin/python3``), not
     /usr/bin/python3 test/engine-proof/lo_recalc.py [options] a.xlsx b.xlsx ...
     printf '%s\\n' a.xlsx b.xlsx | /usr/bin/python3 test/engine-proof/lo_recalc.py [options] -
 
+A line of stdin may carry, after a tab, more cells/ranges to report for that file only (comma
+separated, as ``--cells``).
+
 One soffice process (own throw-away profile, own free port) serves every file. For each file, one
 JSON object is written to stdout on its own line, in input order:
 
@@ -412,9 +415,10 @@ def analyse(doc, path, cell_refs):
 
 
 class Runner:
-    def __init__(self, files, cell_refs, args):
+    def __init__(self, files, cell_refs, args, own_refs):
         self.files = files
         self.cell_refs = cell_refs
+        self.own_refs = own_refs
         self.args = args
         self.office = Office(args.soffice, args.connect_timeout)
         self.out_lock = threading.Lock()
@@ -448,9 +452,9 @@ class Runner:
                 except Exception as exc:
                     self.fatal = "cannot restart soffice: %s" % exc
                     return
-            self.emit(index, self.one(path))
+            self.emit(index, self.one(path, self.cell_refs + self.own_refs[index]))
 
-    def one(self, path):
+    def one(self, path, cell_refs):
         if not os.path.isfile(path):
             return {"file": path, "loadError": "no such file"}
         if os.path.getsize(path) == 0:
@@ -474,7 +478,7 @@ class Runner:
             if doc is None or not hasattr(doc, "calculateAll"):
                 return {"file": path, "loadError": "not a spreadsheet (or LibreOffice could not open it)"}
             try:
-                return analyse(doc, path, self.cell_refs)
+                return analyse(doc, path, cell_refs)
             except Exception as exc:
                 return self.failure(path, "recalculation failed: %s" % exc)
         finally:
@@ -510,12 +514,18 @@ def main():
     ap.add_argument("--soffice", default="/usr/bin/soffice")
     args = ap.parse_args()
 
-    files = []
+    files, own_refs = [], []
     for f in args.files:
         if f == "-":
-            files.extend(line.rstrip("\r\n") for line in sys.stdin if line.strip())
+            for line in sys.stdin:
+                if not line.strip():
+                    continue
+                path, _, own = line.rstrip("\r\n").partition("\t")
+                files.append(path)
+                own_refs.append(split_refs(own) if own else [])
         else:
             files.append(f)
+            own_refs.append([])
     cell_refs = [r for spec in args.cells for r in split_refs(spec)]
 
     if not os.path.exists(args.soffice):
@@ -524,7 +534,7 @@ def main():
     if not files:
         return 0
 
-    runner = Runner(files, cell_refs, args)
+    runner = Runner(files, cell_refs, args, own_refs)
     stop = {"signal": None}
 
     def on_signal(signum, _frame):

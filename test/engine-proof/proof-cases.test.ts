@@ -67,6 +67,19 @@ describe("the sample", () => {
     expect(coverages.some((x) => x !== undefined && x > 0 && x < 1)).toBe(true);
   });
 
+  it("has agreement at every spread from 0 to 4 bands, on both sides of each boundary, and evaluators without entries", () => {
+    const items = cases.flatMap((c) => c.agreement.items);
+    expect(new Set(items.filter((i) => i.entries > 1).map((i) => i.spreadBands))).toEqual(
+      new Set([0, 1, 2, 3, 4]),
+    );
+    const entries = new Set(items.flatMap((i) => [i.min?.valueOf(), i.max?.valueOf()]));
+    for (const boundary of [20, 40, 60, 80]) {
+      expect([boundary - 1, boundary].filter((p) => entries.has(p))).toEqual([boundary - 1, boundary]);
+    }
+    expect(entries).toContain(100);
+    expect(cases.some((c) => c.agreement.evaluators.some((e) => e.mean === null))).toBe(true);
+  });
+
   it("reproduces a random case from its seed", () => {
     const again = randomCases(BASE_SEED, 3);
     expect(again.map((c) => c.assessment)).toEqual(randoms.slice(0, 3).map((c) => c.assessment));

@@ -353,6 +353,55 @@ export function invalidCases(): ProofCase[] {
   return cases;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Agreement between evaluators (src/core/agreement.ts) at Appendix C's band boundaries.
+
+/**
+ * Entries on either side of every band boundary (20 and 19, 40 and 39, …, 80, 100), so that each
+ * spread from 0 to 4 bands and the boundary rule (the higher band; 100 in band 5) are recalculated;
+ * an excluded item with entries (no agreement), an item with one entry (no spread), one nobody
+ * scored, invalid entries (left out) and a visit with no entry at all (no mean, team or bias).
+ */
+export function agreementCases(): ProofCase[] {
+  const rows: Record<string, (number | null)[]> = {
+    B1: [20, 59, null, null],
+    B2: [19, 40, 39, null],
+    B3: [0, 100, 50, null],
+    B4: [80, 100, 99, null],
+    B5: [39, 80, null, null],
+    B6: [null, 70, null, null],
+    B7: [null, null, null, null],
+    B8: [10, 90, null, null],
+    B9: [79, 60, 61, null],
+    C1: [0.8, 101, 85, null],
+    C2: [-1, 35, 36, null],
+  };
+  const boundaries = assessmentWith({
+    evaluators: [
+      { name: "张三", kind: "auditor" },
+      { name: "李四", kind: "auditor" },
+      { name: "暗访 1", kind: "visit" },
+      { name: "暗访 2", kind: "visit" },
+    ],
+    step: 1,
+    fill: (code, e) => (code in rows ? rows[code]![e]! : e === 3 ? null : 70 + 5 * e),
+    exclusions: { B8: "不适用" },
+  });
+  const spread = assessmentWith({
+    evaluators: 3,
+    step: 10,
+    // Every pair of bands: the three evaluators cycle through 0–100 at different speeds.
+    fill: (code, e) => {
+      const i = ITEMS.findIndex((it) => it.code === code);
+      return ((i * (e + 1) * 3) % 11) * 10;
+    },
+  });
+  return [
+    { id: "agreement: band boundaries", lang: "zh", assessment: boundaries },
+    { id: "agreement: every spread", lang: "en", assessment: spread },
+  ];
+}
+
 /** The largest team the layout allows: 200 evaluators. */
 export function maxEvaluatorsCase(): ProofCase {
   const d = new Draw(prng(200));

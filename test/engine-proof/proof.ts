@@ -3,7 +3,9 @@
  * (libreoffice-proof.test.ts, gnumeric-proof.test.ts): hundreds of assessments are written as .xlsx
  * WITHOUT cached values, recalculated by the engine, and every result the workbook computes (the
  * Result_* names, each indicator's applicable maximum and score, each evaluator's own total, items
- * scored and coverage) must equal the exact engine within 1e-9, with no formula error anywhere, no
+ * scored and coverage, the agreement between evaluators: each item's lowest and highest entry, their
+ * spread in bands and the disagreement flag, each evaluator's mean, team mean and bias) must equal
+ * the exact engine within 1e-9, with no formula error anywhere, no
  * import warning, and no user text turned into a formula.
  *
  * A mismatch names its case: "random#17 seed 20250118" is rebuilt with randomCase(20250118, 17)
@@ -13,6 +15,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { measureAgreement, type Agreement } from "../../src/core/agreement";
 import { exact, toNumber, type Exact } from "../../src/core/exact";
 import { scoreAssessment, type Scoring } from "../../src/core/score";
 import { cellRef, columnLetter } from "../../src/workbook/address";
@@ -20,10 +23,15 @@ import { SHEET_NAMES } from "../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
 import { RESULT_NAMES } from "../../src/workbook/names";
 import {
+  BIAS_ROW,
   COVERAGE_ROW,
+  EVALUATOR_MEAN_ROW,
+  FIRST_BODY_ROW,
   HEADER_ROW,
   ITEMS_SCORED_ROW,
+  LAST_BODY_ROW,
   MAX_EVALUATORS,
+  TEAM_MEAN_ROW,
   TOTAL_ROW,
   scoringColumns,
   scoringRows,
@@ -44,6 +52,7 @@ import {
   workedCases,
   type Divergence,
   type ProofCase,
+  agreementCases,
 } from "./proof-cases";
 
 export const BASE_SEED = Number(process.env.STARSCORE_PROOF_SEED ?? 20250101);
@@ -52,9 +61,13 @@ const TOLERANCE = 1e-9;
 
 export interface Scored extends ProofCase {
   scoring: Scoring;
+  agreement: Agreement;
 }
 
-const scored = (c: ProofCase): Scored => ({ ...c, scoring: scoreAssessment(c.assessment) });
+function scored(c: ProofCase): Scored {
+  const scoring = scoreAssessment(c.assessment);
+  return { ...c, scoring, agreement: measureAgreement(c.assessment, scoring) };
+}
 
 /**
  * The sample, the same for every engine: the worked examples, the random assessments, incomplete
@@ -69,7 +82,9 @@ export function proofSample(): {
   const cases = [
     ...workedCases().map(scored),
     ...randoms,
-    ...[...incompleteCases(BASE_SEED), ...invalidCases(), maxEvaluatorsCase()].map(scored),
+    ...[...incompleteCases(BASE_SEED), ...invalidCases(), ...agreementCases(), maxEvaluatorsCase()].map(
+      scored,
+    ),
   ];
   const divergent = knownDivergenceCases().map((c) => ({ ...scored(c), divergence: c.divergence }));
   return { randoms, cases, divergent };
@@ -99,7 +114,8 @@ const ITEM_PROBES = ["B1", "B2", "B23", "B24", "C7", "A11"];
 const itemRow = (code: string) => scoringRows().find((r) => r.kind === "item" && r.id === code)!.row;
 
 /**
- * The Summary's indicator table, the Scoring sheet's evaluator totals, items scored and coverage,
+ * The Summary's indicator table, the Scoring sheet's evaluator totals, items scored, coverage, mean,
+ * team mean and bias,
  * the organisation and the first evaluator's name (text that looks like a formula must come back as
  * that text) and the probed items of the 200-evaluator case, in both languages.
  */
@@ -114,7 +130,7 @@ function requestedCells(): string[] {
     const scoring = (a1: string) => `'${SHEET_NAMES.scoring[lang]}'!${a1}`;
     return [
       `'${SHEET_NAMES.summary[lang]}'!D${first}:E${last}`,
-      scoring(`${from}${TOTAL_ROW}:${to}${COVERAGE_ROW}`),
+      scoring(`${from}${TOTAL_ROW}:${to}${BIAS_ROW}`),
       scoring(`${from}${HEADER_ROW}`),
       `'${SHEET_NAMES.info[lang]}'!B${INFO_ROWS.organization}`,
       ...ITEM_PROBES.map((code) =>
@@ -122,6 +138,14 @@ function requestedCells(): string[] {
       ),
     ];
   });
+}
+
+/** Each workbook's own: the agreement columns of its Scoring sheet, where its team size puts them. */
+function caseCells(c: Scored): string[] {
+  const columns = scoringColumns(c.assessment.evaluators.length);
+  const from = cellRef(columns.agreementMin, FIRST_BODY_ROW);
+  const to = cellRef(columns.disagreement, LAST_BODY_ROW);
+  return [`'${SHEET_NAMES.scoring[c.lang]}'!${from}:${to}`];
 }
 
 type Mismatch = string;
@@ -205,6 +229,62 @@ function evaluatorMismatches({ c, r }: Recalculated): Mismatch[] {
   return out;
 }
 
+const compareOptional = (
+  out: Mismatch[],
+  at: string,
+  cell: EngineCell | undefined,
+  expected: Exact | null,
+) => (expected === null ? compareText(out, at, cell, "") : compareNumber(out, at, cell, num(expected)));
+
+/**
+ * The agreement between evaluators (src/core/agreement.ts): every item's lowest and highest valid
+ * entry, spread in bands and disagreement flag (blank for an excluded item), and each evaluator's
+ * mean, team mean and bias (blank with no entry).
+ */
+function agreementMismatches({ c, r }: Recalculated): Mismatch[] {
+  const out: Mismatch[] = [];
+  const sheet = SHEET_NAMES.scoring[c.lang];
+  const columns = scoringColumns(c.assessment.evaluators.length);
+  const byCode = new Map(c.agreement.items.map((i) => [i.code, i]));
+  for (const row of scoringRows()) {
+    if (row.kind !== "item") continue;
+    const cell = (column: number) => r.cells[cellKey(sheet, cellRef(column, row.row))];
+    const at = (what: string, column: number) =>
+      `${where(c)} ${sheet}!${cellRef(column, row.row)} ${row.id} ${what}`;
+    const own = byCode.get(row.id);
+    if (!own) {
+      for (const column of [
+        columns.agreementMin,
+        columns.agreementMax,
+        columns.agreementSpread,
+        columns.disagreement,
+      ]) {
+        compareText(out, at("(excluded)", column), cell(column), "");
+      }
+      continue;
+    }
+    compareOptional(out, at("lowest", columns.agreementMin), cell(columns.agreementMin), own.min);
+    compareOptional(out, at("highest", columns.agreementMax), cell(columns.agreementMax), own.max);
+    compareNumber(out, at("spread", columns.agreementSpread), cell(columns.agreementSpread), own.spreadBands);
+    compareBoolean(
+      out,
+      at("disagreement", columns.disagreement),
+      cell(columns.disagreement),
+      own.disagreement,
+    );
+  }
+  for (const e of c.agreement.evaluators.slice(0, PROVEN_COLUMNS)) {
+    const col = columnLetter(columns.evaluator(e.index));
+    const cell = (row: number) => r.cells[cellKey(sheet, `${col}${row}`)];
+    const at = (what: string, row: number) =>
+      `${where(c)} ${sheet}!${col}${row} evaluator ${e.index + 1} ${what}`;
+    compareOptional(out, at("mean", EVALUATOR_MEAN_ROW), cell(EVALUATOR_MEAN_ROW), e.mean);
+    compareOptional(out, at("team mean", TEAM_MEAN_ROW), cell(TEAM_MEAN_ROW), e.team);
+    compareOptional(out, at("bias", BIAS_ROW), cell(BIAS_ROW), e.bias);
+  }
+  return out;
+}
+
 /** Text that looks like a formula (=, +, -, @) is read back as the same text. */
 function textMismatches(engine: Engine, { c, r }: Recalculated): Mismatch[] {
   const out: Mismatch[] = [];
@@ -266,6 +346,7 @@ export function proveInEngine(engine: Engine): void {
     const results = await engine.recalculate(
       written.map((c) => c.file),
       requestedCells(),
+      written.map(caseCells),
     );
     runSeconds = (Date.now() - started) / 1000;
     const recalculated = written.map((c, i) => ({ c, r: results[i]! }));
@@ -313,6 +394,20 @@ export function proveInEngine(engine: Engine): void {
 
     it("every evaluator's own total, items scored and coverage on the Scoring sheet equal the engine", () => {
       expect(proven.flatMap(evaluatorMismatches)).toEqual([]);
+    });
+
+    it("every item's agreement and every evaluator's mean, team mean and bias equal the engine", () => {
+      expect(proven.flatMap(agreementMismatches)).toEqual([]);
+      // The sample has items in disagreement and items that agree, evaluators above and below the team.
+      const items = cases.flatMap((c) => c.agreement.items);
+      expect(items.some((i) => i.disagreement)).toBe(true);
+      expect(items.some((i) => i.entries > 1 && !i.disagreement)).toBe(true);
+      const biases = cases.flatMap((c) => c.agreement.evaluators.map((e) => e.bias?.valueOf()));
+      expect([
+        biases.some((b) => b !== undefined && b > 0),
+        biases.some((b) => b !== undefined && b < 0),
+      ]).toEqual([true, true]);
+      expect(biases).toContain(undefined);
     });
 
     it("user text stays text, and no cell other than the layout's formulas holds a formula", () => {

@@ -12,6 +12,7 @@ import {
   recordCells,
   resultOf,
   SNAPSHOT_SHEET,
+  type SnapshotRecord,
 } from "../../src/workbook/audit/snapshot";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
 import { writeXlsx } from "../../src/workbook/xlsx/write";
@@ -50,6 +51,7 @@ export async function finalisedWorkbook(
   assessment: Assessment,
   finalised: { at: string; by: string },
   edit: (wb: ExcelJS.Workbook) => void = () => undefined,
+  review: (record: SnapshotRecord) => SnapshotRecord = (r) => r,
 ): Promise<string> {
   const scoring = scoreAssessment(assessment);
   const layout = buildWorkbookLayout({
@@ -60,14 +62,16 @@ export async function finalisedWorkbook(
   });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
-  const record = newRecord(1, 3, finalised, {
-    version: 1,
-    starscore: "0.1.0",
-    lang: "zh",
-    inputs: inputsOf(assessment),
-    result: resultOf(toResultJson(assessment, scoring, "zh")),
-    unlocked: { info: [], scoring: [], special: [] },
-  });
+  const record = review(
+    newRecord(1, 3, finalised, {
+      version: 1,
+      starscore: "0.1.0",
+      lang: "zh",
+      inputs: inputsOf(assessment),
+      result: resultOf(toResultJson(assessment, scoring, "zh")),
+      unlocked: { info: [], scoring: [], special: [] },
+    }),
+  );
   const sheet = wb.addWorksheet(SNAPSHOT_SHEET, { state: "veryHidden" });
   for (const [r, row] of [...headerCells(), recordCells(record)].entries()) {
     row.forEach((value, c) => {

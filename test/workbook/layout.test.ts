@@ -188,6 +188,8 @@ const RANGE_FUNCTIONS = new Set([
   "SUMPRODUCT",
   "INDEX",
   "MATCH",
+  "MIN",
+  "MAX",
 ]);
 
 /** The ranges of a formula that are not a whole argument of a RANGE_FUNCTIONS call. */

@@ -28,6 +28,15 @@ import type { HostContext, HostWorksheet } from "../excel/host";
 import { officeGrid } from "../excel/office-grid";
 import { PROTECTION } from "../excel/write-workbook";
 import { assess } from "./assess";
+import {
+  approvedRecord,
+  returnedRecord,
+  REVIEW_MESSAGES,
+  reviewStateOf,
+  stateRefusal,
+  textRefusal,
+  type ReviewAction,
+} from "../../workbook/audit/review";
 import { asText, auditEntry, auditWrite, lastRowOf, queueAuditEnd, type AuditBy } from "./audit-log";
 import { ActionError, unreadableError } from "./errors";
 import { queueGuarded, restoreProtection, type GuardedSheet } from "./protection";
@@ -186,23 +195,66 @@ export async function finaliseWorkbook(context: HostContext, by: AuditBy): Promi
   return paneRecord(record);
 }
 
-export async function reopenWorkbook(context: HostContext, by: AuditBy): Promise<FinaliseRecord> {
-  requirePerson(by, { zh: "重新开放", en: "reopen" });
+/**
+ * Reopen (the lead auditor's, with a reason when the view asks for one), or the reviewer's
+ * approve or return (with a comment: required to return), of the latest finalisation. One run, two
+ * syncs: the snapshot's row rewritten (its checksum anew), the audit log's row, and for reopen and
+ * return the inputs finalise locked unlocked again. Refused, with nothing written, as
+ * src/workbook/audit/review.ts says (not finalised, approved already, the finaliser reviewing
+ * their own work, no name, no comment or reason).
+ */
+export async function reopenWorkbook(
+  context: HostContext,
+  by: AuditBy,
+  reason?: string,
+): Promise<FinaliseRecord> {
+  return updateLatest(context, by, "reopen", reason);
+}
+
+export async function reviewWorkbook(
+  context: HostContext,
+  by: AuditBy,
+  verdict: "approve" | "return",
+  comment: string,
+): Promise<FinaliseRecord> {
+  return updateLatest(context, by, verdict, comment);
+}
+
+async function updateLatest(
+  context: HostContext,
+  by: AuditBy,
+  action: ReviewAction,
+  text: string | undefined,
+): Promise<FinaliseRecord> {
+  requirePerson(by, ACTION_NAMES[action]);
   const { snapshot, also } = await loadWorkbook(context, [], (reads) => {
     const auditEnd = queueAuditEnd(reads);
     const sheet = queueSnapshotSheet(context, reads);
     return () => ({ auditEnd: auditEnd(), sheet: sheet() });
   });
   const sheet = also.sheet;
-  const latest = sheet && latestRecord(readSnapshot(sheet.grid).records);
-  if (!sheet || !latest || latest.status !== "finalised") {
-    throw new ActionError({
-      zh: "评估尚未定稿，无需重新开放。",
-      en: "The assessment is not finalised: there is nothing to reopen.",
-    });
+  const records = sheet ? readSnapshot(sheet.grid).records : [];
+  const latest = latestRecord(records);
+  const refusal =
+    stateRefusal(reviewStateOf(records), action, by.person) ??
+    (text === undefined ? undefined : textRefusal(action, text));
+  if (!sheet || !latest || refusal) {
+    throw new ActionError(refusal ?? REVIEW_MESSAGES.notFinalised(action));
   }
-  const entry = auditEntry(by, "reopen", SUMMARIES.reopen(latest.n), snapshot.lang);
-  const record = reopened(latest, entry.time, entry.person);
+  const comment = text?.trim() ?? "";
+  const summary =
+    action === "reopen"
+      ? SUMMARIES.reopen(latest.n, comment || undefined)
+      : SUMMARIES[action](latest.n, comment);
+  const entry = auditEntry(by, action, summary, snapshot.lang);
+  const when = { at: entry.time, by: entry.person };
+  const record =
+    action === "approve"
+      ? approvedRecord(latest, when, comment)
+      : action === "return"
+        ? returnedRecord(latest, when, comment)
+        : reopened(latest, entry.time, entry.person, text === undefined ? undefined : comment);
+  const unlock = action !== "approve";
   const log = auditWrite(snapshot, also.auditEnd, entry);
   const inputs = LOCKED_SHEETS.map((key) => snapshot.sheets[key]).filter(
     (s): s is FoundSheet => s !== undefined,
@@ -214,21 +266,23 @@ export async function reopenWorkbook(context: HostContext, by: AuditBy): Promise
     { ...sheet, protectAfter: sheet.protected },
   ];
   await writeGuarded(context, guarded, () => {
-    for (const input of inputs) {
+    for (const input of unlock ? inputs : []) {
       for (const range of record.data.unlocked[input.key as LockedSheet] ?? []) {
         input.worksheet.getRange(range).format.protection.locked = false;
       }
     }
     log?.queue();
-    // The row's cells but the data (unchanged): status, reopened at and by, checksum.
-    sheet.worksheet.getRange(`A${record.row}:H${record.row}`).values = [
-      recordCells(record)
-        .slice(0, SNAPSHOT_LAYOUT.dataColumn - 1)
-        .map(cellInput),
-    ];
+    // The whole row: a review or a reason is kept in the data (only ever longer), under the checksum.
+    sheet.worksheet.getRange(recordRange(record)).values = [recordCells(record).map(cellInput)];
   });
   return paneRecord(record);
 }
+
+const ACTION_NAMES: Record<ReviewAction, Localised> = {
+  reopen: { zh: "重新开放", en: "reopen" },
+  approve: { zh: "审核通过", en: "approve" },
+  return: { zh: "退回", en: "return" },
+};
 
 /**
  * One request: every protected sheet unprotected first (a password stops the request before
@@ -315,6 +369,7 @@ export async function finaliseStatus(context: HostContext): Promise<FinaliseStat
   return {
     workbook,
     state: latest?.status ?? "draft",
+    review: reviewStateOf(parsed.records),
     ...(latest && { record: paneRecord(latest) }),
     hasLog: auditName !== undefined,
     log,

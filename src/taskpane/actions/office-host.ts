@@ -6,7 +6,7 @@ import { selectCell, setEntry } from "./cells";
 import { computeWorkbook } from "./compute";
 import { subscribe, type RunIn } from "./events";
 import { runner } from "./run";
-import { finaliseStatus, finaliseWorkbook, reopenWorkbook } from "./finalise";
+import { finaliseStatus, finaliseWorkbook, reopenWorkbook, reviewWorkbook } from "./finalise";
 import { generate } from "./generate";
 import { inspectSelection } from "./inspect";
 import { INPUT_SHEETS } from "./sheets";
@@ -56,7 +56,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
         : edit((context) => validateWorkbook(context, { audit: by(), write: true })),
     compute: () => edit((context) => computeWorkbook(context, by())),
     finalise: (name) => structure((context) => finaliseWorkbook(context, by(name))),
-    reopen: (name) => structure((context) => reopenWorkbook(context, by(name))),
+    reopen: (name, reason) => structure((context) => reopenWorkbook(context, by(name), reason)),
+    review: (name, verdict, comment) =>
+      structure((context) => reviewWorkbook(context, by(name), verdict, comment)),
     finaliseStatus: () => read(finaliseStatus),
     verify: () => read(verifyInPane),
     selectCell: (cell) => read((context) => selectCell(context, cell)),

@@ -78,6 +78,9 @@ export function cellOfIssue(
       return issue.item === undefined ? undefined : locator.entry(issue.item, 0);
     case "evaluator-no-entries":
       return issue.evaluator === undefined ? undefined : locator.evaluator(issue.evaluator);
+    case "lead-auditor-unknown":
+    case "lead-auditor-visit":
+      return locator.info("leadAuditor");
     case "bonus-over-cap":
       return locator.bonus(0, "points");
     default:

@@ -4,6 +4,7 @@ import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
 import type { Lang, Localised } from "../../spec/types";
 import type { AuditFindingCode } from "../../workbook/audit/check";
+import type { ReviewState } from "../../workbook/audit/review";
 import type { IntegrityCode } from "../../workbook/integrity/findings";
 import type { ReadIssueCode } from "../../workbook/read/issues";
 
@@ -120,6 +121,8 @@ export interface FinaliseStatus {
   /** Whether the open workbook has StarScore's sheets. */
   workbook: boolean;
   state: "draft" | "finalised" | "reopened";
+  /** The review state (draft, finalised, approved, returned), with who, when and the comment. */
+  review?: ReviewState;
   /** The latest finalisation. */
   record?: FinaliseRecord;
   /** Whether the workbook has an audit log sheet (workbooks made before it have none). */
@@ -157,8 +160,17 @@ export interface StarScoreHost {
    * required (the pane's name field).
    */
   finalise(person: string): Promise<FinaliseRecord>;
-  /** Unlocks the inputs finalise locked, marks the snapshot reopened, logs. */
-  reopen(person: string): Promise<FinaliseRecord>;
+  /**
+   * Unlocks the inputs finalise locked, marks the snapshot reopened, logs; `reason` (the view asks
+   * for it) is kept in the snapshot and the log, and refused when blank.
+   */
+  reopen(person: string, reason?: string): Promise<FinaliseRecord>;
+  /**
+   * The reviewing manager's decision on the finalised workbook: approve (a comment optional) or
+   * return with a comment (it reopens the workbook). Kept in the snapshot and logged with name and
+   * time; refused for the person who finalised, when not finalised, or approved already.
+   */
+  review(person: string, verdict: "approve" | "return", comment: string): Promise<FinaliseRecord>;
   /** Draft, finalised or reopened, and the audit log's last rows, for the Finalise view. */
   finaliseStatus(): Promise<FinaliseStatus>;
   /**

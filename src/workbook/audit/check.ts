@@ -9,6 +9,7 @@ import type { Grid } from "../read/grid";
 import type { InfoField } from "../read/info";
 import type { CellLocator, DeductionField } from "../read/locator";
 import { actionOf, readAuditRows } from "./log";
+import { reviewStateOf, type ReviewState } from "./review";
 import { AUDIT_MESSAGES as M, phrase, plain, show, WHAT, yesNo, type Shown } from "./messages";
 import {
   entriesHash,
@@ -34,7 +35,8 @@ import {
  *   header that was changed;
  * - `snapshot-missing`: the audit log says the assessment was finalised, but there is no snapshot;
  * - `unreadable`: finalised, but the workbook's entries cannot be read to compare;
- * and, as information, the state (finalised and unchanged, or reopened).
+ * - `changed-after-approval`: approved by the reviewer (review.ts), and changed since;
+ * and, as information, the state (finalised or approved and unchanged, reopened, returned).
  */
 export type AuditFindingCode =
   | "entries-changed"
@@ -44,6 +46,9 @@ export type AuditFindingCode =
   | "unreadable"
   | "finalised"
   | "reopened"
+  | "approved"
+  | "returned"
+  | "changed-after-approval"
   | "more";
 
 export interface AuditFinding {
@@ -58,6 +63,8 @@ export type AuditState = "draft" | "finalised" | "reopened";
 
 export interface AuditCheck {
   state: AuditState;
+  /** The review state (draft, finalised, approved, returned) with who and when. */
+  review: ReviewState;
   /** The latest finalisation, when there is one. */
   record?: Pick<
     SnapshotRecord,
@@ -90,6 +97,7 @@ export function checkFinalisation({ snapshot, audit, read }: AuditCheckInput): A
     });
   }
   const latest = latestRecord(parsed.records);
+  const review = reviewStateOf(parsed.records);
   if (!latest) {
     if (audit && lastFinalisationAction(audit) === "finalise") {
       findings.push({
@@ -98,7 +106,7 @@ export function checkFinalisation({ snapshot, audit, read }: AuditCheckInput): A
         message: snapshot ? M.snapshotEmpty() : M.snapshotGone(SNAPSHOT_SHEET),
       });
     }
-    return { state: "draft", findings };
+    return { state: "draft", review, findings };
   }
   const record = {
     n: latest.n,
@@ -110,12 +118,29 @@ export function checkFinalisation({ snapshot, audit, read }: AuditCheckInput): A
     entriesHash: latest.entriesHash,
   };
   if (latest.status === "reopened") {
-    findings.push({
-      code: "reopened",
-      severity: "info",
-      message: M.reopened(latest),
-    });
-    return { state: "reopened", record, findings };
+    const returned = review.state === "returned";
+    findings.push(
+      returned
+        ? {
+            code: "returned",
+            severity: "info",
+            message: M.returned(
+              latest,
+              review.reviewedBy ?? "",
+              review.reviewedAt ?? "",
+              review.comment ?? "",
+            ),
+          }
+        : {
+            code: "reopened",
+            severity: "info",
+            message:
+              review.reason === undefined
+                ? M.reopened(latest)
+                : joined(M.reopened(latest), M.reopenReason(review.reason)),
+          },
+    );
+    return { state: "reopened", review, record, findings };
   }
   if (!read) {
     findings.push({
@@ -123,7 +148,7 @@ export function checkFinalisation({ snapshot, audit, read }: AuditCheckInput): A
       severity: "error",
       message: M.unreadable(),
     });
-    return { state: "finalised", record, findings };
+    return { state: "finalised", review, record, findings };
   }
   const now = inputsOf(read.assessment);
   const changes =
@@ -134,22 +159,34 @@ export function checkFinalisation({ snapshot, audit, read }: AuditCheckInput): A
     findings.push({ code: "more", severity: "error", message: M.more(more) });
   }
   findings.push(...resultChanges(latest.data.result, read.assessment));
+  const approved = review.state === "approved";
+  const [by, at] = [review.reviewedBy ?? "", review.reviewedAt ?? ""];
   if (!findings.some((f) => f.severity === "error")) {
-    findings.push({
-      code: "finalised",
-      severity: "info",
-      message: M.finalised(latest),
+    findings.push(
+      approved
+        ? { code: "approved", severity: "info", message: M.approved(latest, by, at) }
+        : { code: "finalised", severity: "info", message: M.finalised(latest) },
+    );
+  } else if (approved) {
+    findings.unshift({
+      code: "changed-after-approval",
+      severity: "error",
+      message: M.changedAfterApproval(latest, by, at),
     });
   }
-  return { state: "finalised", record, findings };
+  return { state: "finalised", review, record, findings };
 }
+
+const joined = (a: Localised, b: Localised): Localised => ({ zh: `${a.zh}${b.zh}`, en: `${a.en} ${b.en}` });
 
 /** "finalise" or "reopen", whichever the log records last; undefined when neither. */
 function lastFinalisationAction(audit: Grid): "finalise" | "reopen" | undefined {
   let last: "finalise" | "reopen" | undefined;
   for (const row of readAuditRows(audit)) {
     const action = actionOf(row.action);
-    if (action === "finalise" || action === "reopen") last = action;
+    // Approval leaves it finalised; a return reopens it.
+    if (action === "finalise" || action === "approve") last = "finalise";
+    if (action === "reopen" || action === "return") last = "reopen";
   }
   return last;
 }
@@ -178,6 +215,7 @@ export function entryChanges(
     ["startDate", WHAT.startDate, before.dates?.start, after.dates?.start],
     ["endDate", WHAT.endDate, before.dates?.end, after.dates?.end],
     ["step", WHAT.step, before.step, after.step],
+    ["leadAuditor", WHAT.leadAuditor, before.leadAuditor, after.leadAuditor],
   ];
   for (const [field, what, a, b] of info) {
     change(what, a, b, locator?.info(field));

@@ -17,7 +17,16 @@ import type { BuiltSheet } from "../sheet-builder";
  * its first log row are one request; add an evaluator: the rows read back, plus its own), and the
  * actions append below the last used row.
  */
-export type AuditAction = "generate" | "validate" | "compute" | "finalise" | "reopen" | "add-evaluator";
+export type AuditAction =
+  | "generate"
+  | "validate"
+  | "compute"
+  | "finalise"
+  | "reopen"
+  | "add-evaluator"
+  | "merge"
+  | "approve"
+  | "return";
 
 export const AUDIT_ACTIONS: Record<AuditAction, Localised> = {
   generate: { zh: "生成", en: "generate" },
@@ -26,6 +35,9 @@ export const AUDIT_ACTIONS: Record<AuditAction, Localised> = {
   finalise: { zh: "定稿", en: "finalise" },
   reopen: { zh: "重新开放", en: "reopen" },
   "add-evaluator": { zh: "添加评价人", en: "add-evaluator" },
+  merge: { zh: "合并", en: "merge" },
+  approve: { zh: "审核通过", en: "approve" },
+  return: { zh: "退回", en: "return" },
 };
 
 /** A new row, before it is written. */
@@ -154,9 +166,22 @@ export const SUMMARIES = {
     zh: `第 ${n} 次定稿：${finalScore.toFixed(2)} ${grade.zh}；录入内容 SHA-256 ${hash.slice(0, 16)}…`,
     en: `Finalisation ${n}: ${finalScore.toFixed(2)} ${grade.en}; entries SHA-256 ${hash.slice(0, 16)}…`,
   }),
-  reopen: (n: number): Localised => ({
-    zh: `重新开放第 ${n} 次定稿，录入内容已解锁`,
-    en: `Finalisation ${n} reopened; the inputs are unlocked`,
+  reopen: (n: number, reason?: string): Localised => ({
+    zh: `重新开放第 ${n} 次定稿，录入内容已解锁${reason ? `；原因：${reason}` : ""}`,
+    en: `Finalisation ${n} reopened; the inputs are unlocked${reason ? `; reason: ${reason}` : ""}`,
+  }),
+  approve: (n: number, comment: string): Localised => ({
+    zh: `第 ${n} 次定稿审核通过${comment ? `；意见：${comment}` : ""}`,
+    en: `Finalisation ${n} approved${comment ? `; comment: ${comment}` : ""}`,
+  }),
+  return: (n: number, comment: string): Localised => ({
+    zh: `第 ${n} 次定稿被退回，录入内容已解锁；意见：${comment}`,
+    en: `Finalisation ${n} returned; the inputs are unlocked; comment: ${comment}`,
+  }),
+  /** "Merged 2 files: 96 entries, 3 notes; columns added: 李四, 暗访 2". */
+  merge: (files: readonly string[], entries: number, notes: number, added: readonly string[]): Localised => ({
+    zh: `合并 ${files.length} 个工作簿（${files.join("、")}）：${entries} 个评分，${notes} 条备注${added.length > 0 ? `；新增列：${added.join("、")}` : ""}`,
+    en: `Merged ${files.length} workbook${files.length === 1 ? "" : "s"} (${files.join(", ")}): ${entries} entr${entries === 1 ? "y" : "ies"}, ${notes} note${notes === 1 ? "" : "s"}${added.length > 0 ? `; columns added: ${added.join(", ")}` : ""}`,
   }),
   addEvaluator: (name: string, kind: EvaluatorKind): Localised => ({
     zh: `添加列：${name}（${kind === "visit" ? "暗访" : "审核员"}）`,

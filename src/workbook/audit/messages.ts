@@ -53,6 +53,19 @@ export const AUDIT_MESSAGES = {
     zh: `第 ${r.n} 次定稿（${r.finalisedAt}，${who(r.finalisedBy, "zh")}）已于 ${r.reopenedAt} 由 ${who(r.reopenedBy, "zh")} 重新开放：录入内容可以编辑，不与定稿比较。`,
     en: `Finalisation ${r.n} (${r.finalisedAt}, ${who(r.finalisedBy, "en")}) was reopened at ${r.reopenedAt} by ${who(r.reopenedBy, "en")}: the entries may be edited and are not compared.`,
   }),
+  reopenReason: (reason: string): Localised => ({ zh: `原因：${reason}`, en: `Reason: ${reason}` }),
+  returned: (r: Finalisation, by: string, at: string, comment: string): Localised => ({
+    zh: `第 ${r.n} 次定稿（${r.finalisedAt}，${who(r.finalisedBy, "zh")}）已于 ${at} 由 ${who(by, "zh")} 退回：${comment}。录入内容可以编辑，不与定稿比较。`,
+    en: `Finalisation ${r.n} (${r.finalisedAt}, ${who(r.finalisedBy, "en")}) was returned at ${at} by ${who(by, "en")}: ${comment}. The entries may be edited and are not compared.`,
+  }),
+  approved: (r: Finalisation, by: string, at: string): Localised => ({
+    zh: `第 ${r.n} 次定稿（${r.finalisedAt}，${who(r.finalisedBy, "zh")}）已于 ${at} 由 ${who(by, "zh")} 审核通过；录入内容与定稿一致（SHA-256 ${r.entriesHash.slice(0, 16)}…）。`,
+    en: `Finalisation ${r.n} (${r.finalisedAt}, ${who(r.finalisedBy, "en")}) was approved at ${at} by ${who(by, "en")}; the entries are as finalised (SHA-256 ${r.entriesHash.slice(0, 16)}…).`,
+  }),
+  changedAfterApproval: (r: Finalisation, by: string, at: string): Localised => ({
+    zh: `工作簿在审核通过后被改动：第 ${r.n} 次定稿已于 ${at} 由 ${who(by, "zh")} 审核通过，但此后录入内容或结果有变（见下），该审核不再适用于当前工作簿。`,
+    en: `The workbook was changed after approval: finalisation ${r.n} was approved at ${at} by ${who(by, "en")}, but its entries or result have changed since (below), so the approval no longer covers it.`,
+  }),
   unreadable: (): Localised => ({
     zh: "评估已定稿，但工作簿中的录入内容无法读取，无法与定稿比较。",
     en: "The assessment is finalised, but the workbook's entries cannot be read to compare with it.",
@@ -99,6 +112,7 @@ export const WHAT = {
   startDate: phrase("startDate"),
   endDate: phrase("endDate"),
   step: { zh: "评分步长", en: "entry step" },
+  leadAuditor: { zh: "审查组长", en: "lead auditor" },
   evaluatorCount: { zh: "评价人列数", en: "number of evaluator columns" },
   evaluatorName: (k: number): Localised => ({
     zh: `第 ${k + 1} 列评价人姓名`,

@@ -77,6 +77,21 @@ export interface SnapshotData {
   result: SnapshotResult;
   /** A1 ranges finalise locked, per sheet: the input cells that were unlocked. */
   unlocked: Record<LockedSheet, string[]>;
+  /**
+   * The reviewing manager's decision on this finalisation (review.ts): approved (the row stays
+   * finalised) or returned (the row is reopened by the reviewer). Absent until reviewed.
+   */
+  review?: SnapshotReview;
+  /** Why the lead reopened it (reopen asks for a reason). */
+  reopenReason?: string;
+}
+
+export interface SnapshotReview {
+  verdict: "approved" | "returned";
+  /** ISO 8601, local time with its offset. */
+  at: string;
+  by: string;
+  comment: string;
 }
 
 export type SnapshotStatus = "finalised" | "reopened";
@@ -161,10 +176,17 @@ export function newRecord(
   return { ...fields, data, row, checksum: recordChecksum(fields) };
 }
 
-/** The record marked reopened, its checksum computed anew. */
-export function reopened(record: SnapshotRecord, at: string, by: string): SnapshotRecord {
+/** The record marked reopened (with the lead's reason, when given), its checksum computed anew. */
+export function reopened(record: SnapshotRecord, at: string, by: string, reason?: string): SnapshotRecord {
   const next = { ...record, status: "reopened" as const, reopenedAt: at, reopenedBy: by };
-  return { ...next, checksum: recordChecksum({ ...next, dataText: JSON.stringify(record.data) }) };
+  return reason === undefined
+    ? withChecksum(next)
+    : withChecksum({ ...next, data: { ...next.data, reopenReason: reason } });
+}
+
+/** The record with its checksum computed anew over its cells as they now are. */
+export function withChecksum(record: SnapshotRecord): SnapshotRecord {
+  return { ...record, checksum: recordChecksum({ ...record, dataText: JSON.stringify(record.data) }) };
 }
 
 /** Splits text into cells of at most `size` characters, never between the halves of a surrogate pair. */

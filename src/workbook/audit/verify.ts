@@ -3,6 +3,7 @@ import { SHEET_NAMES } from "../labels";
 import type { Grid } from "../read/grid";
 import { readWorkbookGrids } from "../read/workbook";
 import { checkFinalisation, type AuditCheck, type AuditFinding } from "./check";
+import type { ReviewState } from "./review";
 import { SNAPSHOT_SHEET } from "./snapshot";
 
 /**
@@ -28,6 +29,32 @@ export function finalisationFailed(check: AuditCheck): boolean {
 /** The findings that are problems, for lists of problems (the pane's verify). */
 export function finalisationProblems(check: AuditCheck): AuditFinding[] {
   return check.findings.filter((f) => f.severity !== "info");
+}
+
+/** For `--json`: the review state, always (draft, finalised, approved, returned, with who and when). */
+export function reviewJson(check: AuditCheck): ReviewState {
+  return check.review;
+}
+
+/** For the text output: the review state in one line. */
+export function reviewText({ review: r }: AuditCheck, lang: Lang): string {
+  const zh = lang === "zh";
+  switch (r.state) {
+    case "draft":
+      return zh ? "状态：草稿（未定稿）" : "State: draft (not finalised)";
+    case "finalised":
+      return zh
+        ? `状态：已定稿（第 ${r.n} 次，${r.finalisedAt}，${r.finalisedBy}），待审核`
+        : `State: finalised (finalisation ${r.n}, ${r.finalisedAt}, ${r.finalisedBy}), awaiting review`;
+    case "approved":
+      return zh
+        ? `状态：审核通过（第 ${r.n} 次定稿，${r.finalisedBy} 定稿；${r.reviewedAt}，${r.reviewedBy} 审核）`
+        : `State: approved (finalisation ${r.n} by ${r.finalisedBy}; approved at ${r.reviewedAt} by ${r.reviewedBy})`;
+    case "returned":
+      return zh
+        ? `状态：已退回（第 ${r.n} 次定稿；${r.reviewedAt}，${r.reviewedBy} 退回：${r.comment}）`
+        : `State: returned (finalisation ${r.n}; returned at ${r.reviewedAt} by ${r.reviewedBy}: ${r.comment})`;
+  }
 }
 
 /** For `--json`: the state, the latest finalisation and the findings in one language. */

@@ -8,6 +8,7 @@ import {
   SECONDARY_INDICATORS,
 } from "../../spec";
 import type { Localised } from "../../spec/types";
+import { TEXT } from "../labels";
 import { sha256 } from "./sha256";
 
 /**
@@ -23,10 +24,7 @@ import { sha256 } from "./sha256";
  */
 export const FINGERPRINT_NAME = "StarScore_Fingerprint";
 
-export const FINGERPRINT_LABEL: Localised = {
-  zh: "目录与规则指纹（SHA-256）",
-  en: "Catalogue and rules fingerprint (SHA-256)",
-};
+export const FINGERPRINT_LABEL: Localised = TEXT.fingerprint;
 
 /** What the fingerprint covers, as plain data. */
 export function fingerprintSource(layoutVersion: number): unknown {

@@ -15,9 +15,10 @@ export const LAYOUT_CHANGES: Record<number, { sheets: SheetKey[]; names: string[
   2: { sheets: ["info"], names: [FINGERPRINT_NAME] },
   // The formulas that needed array evaluation rewritten; the fingerprint hashes the version too.
   3: { sheets: ["info", "scoring", "special"], names: [] },
-  // The Scoring sheet's sort note in A3; the fingerprint. (The highlight store and its name are the
-  // pane's, never compared: highlight-marks.ts isPaneCell, PANE_NAMES.)
-  4: { sheets: ["info", "scoring"], names: [] },
+  // The Scoring sheet's sort note in A3 and its agreement cells (agreement between evaluators),
+  // Appendix C's lower bounds on Rules, the lead auditor on Info; the fingerprint. (The highlight
+  // store and its name are the pane's, never compared: highlight-marks.ts isPaneCell, PANE_NAMES.)
+  4: { sheets: ["info", "scoring", "rules"], names: [] },
 };
 
 /** What an older workbook is not compared on. */

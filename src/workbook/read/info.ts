@@ -8,12 +8,14 @@ import { idOfLabel, isLabel } from "./lookup";
 import { MESSAGES } from "./messages";
 
 /** 封面 Info: the organisation, assessment type, dates and step, each beside its label in column A. */
-export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "dates"> & {
+export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "dates" | "leadAuditor"> & {
   /**
    * The layout version the workbook was made with: the number beside the "Layout version" label;
    * 0 when there is no such label (a workbook made before the layout was versioned) or no number.
    */
   layoutVersion: number;
+  /** The catalogue and rules fingerprint beside its label (row 12); "" when there is none. */
+  fingerprint: string;
 };
 
 const FIELDS = {
@@ -23,6 +25,7 @@ const FIELDS = {
   endDate: ["endDate", INFO_ROWS.endDate],
   step: ["step", INFO_ROWS.step],
   layoutVersion: ["layoutVersion", INFO_ROWS.layoutVersion],
+  leadAuditor: ["leadAuditor", INFO_ROWS.leadAuditor],
 } as const satisfies Record<string, readonly [TextKey, number]>;
 
 /** The row labelled `key` in column A (either language), else the row the layout puts it on. */
@@ -63,9 +66,25 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
   const step = RULES.steps.find((s) => String(s) === stepText);
   if (step === undefined)
     sheet.fail(MESSAGES.badStep(sheet.cellName(rows.step, value), stepText), rows.step, value);
+  // Older layouts had the team table where the lead auditor now is: only a labelled row counts.
+  const fingerprintRow = rowOf(sheet, ["fingerprint", INFO_ROWS.fingerprint]);
+  const fingerprint = isLabel(sheet.label(fingerprintRow, 1), "fingerprint")
+    ? (sheet.text(fingerprintRow, value) ?? "").trim()
+    : "";
+  const leadAuditor = isLabel(sheet.label(rows.leadAuditor, 1), "leadAuditor")
+    ? (sheet.text(rows.leadAuditor, value) ?? "")
+    : "";
   const start = readDate(sheet, rows.startDate, value);
   const end = readDate(sheet, rows.endDate, value);
   if (!type || step === undefined) return undefined;
   const dates = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
-  return { organization, type, step, ...(Object.keys(dates).length > 0 && { dates }), layoutVersion };
+  return {
+    organization,
+    type,
+    step,
+    ...(Object.keys(dates).length > 0 && { dates }),
+    ...(leadAuditor !== "" && { leadAuditor }),
+    layoutVersion,
+    fingerprint,
+  };
 }

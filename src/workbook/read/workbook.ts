@@ -39,6 +39,8 @@ export type ReadResult =
       lang: Lang;
       /** The Info sheet's layout version; 0 for a workbook made before the layout had one. */
       layoutVersion: number;
+      /** The catalogue and rules fingerprint on the Info sheet; "" when it has none. */
+      fingerprint: string;
       /** Sheets that are not StarScore's (when the source listed its sheets): not read. */
       otherSheets: string[];
       issues: ReadIssue[];
@@ -107,6 +109,7 @@ export function readWorkbookGrids(
     type: info.type,
     step: info.step,
     ...(info.dates && { dates: info.dates }),
+    ...(info.leadAuditor !== undefined && { leadAuditor: info.leadAuditor }),
     evaluators: scoring.evaluators,
     scores: scoring.scores,
     ...(scoring.notes && { notes: scoring.notes }),
@@ -131,6 +134,7 @@ export function readWorkbookGrids(
     assessment: parsed.assessment,
     lang: workbookLang,
     layoutVersion: info.layoutVersion,
+    fingerprint: info.fingerprint,
     otherSheets: (options.sheetNames ?? []).filter((name) => !isStarScoreSheet(name)),
     issues: log.issues,
     locator: cellLocator(geometry),
@@ -247,9 +251,9 @@ function inputCells(g: WorkbookGeometry): Record<RequiredSheet, [number, number]
     scoring.push([row, c.notes]);
     for (let column = c.firstEvaluator; column < c.score; column++) scoring.push([row, column]);
   }
-  const info: [number, number][] = (["organization", "type", "startDate", "endDate", "step"] as const).map(
-    (field) => [g.info[field], 2],
-  );
+  const info: [number, number][] = (
+    ["organization", "type", "startDate", "endDate", "step", "leadAuditor"] as const
+  ).map((field) => [g.info[field], 2]);
   const special: [number, number][] = [];
   for (const table of [g.special.deductions, g.special.bonus] as const) {
     const columns = Object.values(table.columns) as number[];

@@ -1,9 +1,10 @@
 import { ASSESSMENT_TYPES, CERTIFICATION_MODES } from "../../spec";
 import { VERSION } from "../../version";
-import { cellRef, columnLetter } from "../address";
+import { cellRef, columnLetter, sheetRef } from "../address";
 import type { LayoutContext } from "../context";
 import { catalogueFingerprint, FINGERPRINT_LABEL, FINGERPRINT_NAME } from "../integrity/fingerprint";
 import { SETTING_NAMES } from "../names";
+import type { ValidationSpec } from "../types";
 import { HEADER_ROW, KIND_ROW } from "../scoring-grid";
 import type { BuiltSheet } from "../sheet-builder";
 import { LISTS } from "./rules";
@@ -31,7 +32,10 @@ export const INFO_ROWS = {
   version: 10,
   layoutVersion: 11,
   fingerprint: 12,
-  teamHeader: 14,
+  /** The lead auditor (审查组长): one of the team's auditors, by name (issue 12). */
+  leadAuditor: 14,
+  /** The team table: its title on the row above. */
+  teamHeader: 17,
 } as const;
 
 /** 封面 Info: the assessment's particulars and the evaluation team. */
@@ -67,6 +71,9 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
     `B${R.fingerprint}`,
   );
 
+  s.value(`A${R.leadAuditor}`, t("leadAuditor"), { style: "label" });
+  s.input(`B${R.leadAuditor}`, a.leadAuditor ?? null, { style: "inputText" });
+
   s.value(`A${R.teamHeader - 1}`, t("team"), { style: "header" });
   s.headers(R.teamHeader, 1, [t("column"), t("name"), t("kind")]);
   a.evaluators.forEach((evaluator, k) => {
@@ -86,8 +93,28 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
       zh: "评分步长只能是 1、5 或 10。",
       en: "The step must be 1, 5 or 10.",
     }),
+    teamList(ctx),
   );
   s.widths({ A: 22, B: 44, C: 14, D: 10 });
   s.spec.print = { orientation: "portrait", fitToWidth: true };
   return s.build();
+}
+
+/**
+ * The lead auditor from a list of the team's names (the team table's name cells, so a renamed
+ * evaluator is offered by their new name). Data validation cannot list the auditors alone without
+ * array evaluation; the engine's validation says when the lead auditor is a visit or nobody on the
+ * team (lead-auditor-visit, lead-auditor-unknown). Blank is allowed: the field is optional.
+ */
+function teamList(ctx: LayoutContext): ValidationSpec {
+  const first = INFO_ROWS.teamHeader + 1;
+  const last = INFO_ROWS.teamHeader + ctx.assessment.evaluators.length;
+  return {
+    range: `B${INFO_ROWS.leadAuditor}`,
+    kind: "list",
+    formula1: `=${sheetRef(ctx.sheetNames.info, `$B$${first}:$B$${Math.max(first, last)}`)}`,
+    allowBlank: true,
+    errorTitle: "StarScore",
+    error: "请从评价组中选择审查组长。\nChoose the lead auditor from the evaluation team.",
+  };
 }

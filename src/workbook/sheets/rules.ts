@@ -13,7 +13,15 @@ import type { BuiltSheet } from "../sheet-builder";
  */
 const LIST_HEADER_ROW = 4;
 const LIST_FIRST_ROW = 5;
-const LIST_COLUMNS = { applicable: 8, kind: 9, category: 10, status: 11, type: 12, step: 13 } as const;
+const LIST_COLUMNS = {
+  applicable: 8,
+  kind: 9,
+  category: 10,
+  status: 11,
+  type: 12,
+  step: 13,
+  bandFrom: 14,
+} as const;
 
 function listRef(column: number, length: number): string {
   return `${absRef(column, LIST_FIRST_ROW)}:${absRef(column, LIST_FIRST_ROW + length - 1)}`;
@@ -27,6 +35,11 @@ export const LISTS = {
   status: listRef(LIST_COLUMNS.status, 2),
   type: listRef(LIST_COLUMNS.type, ASSESSMENT_TYPES.length),
   step: listRef(LIST_COLUMNS.step, RULES.steps.length),
+  /**
+   * Appendix C's bands by their lower bounds, ascending: MATCH(percent, this, 1) is the band number,
+   * a boundary in the higher band and 100 in band 5 (the agreement columns of the Scoring sheet).
+   */
+  bandFrom: listRef(LIST_COLUMNS.bandFrom, BANDS.length),
 };
 
 const GRADE_NAMES: Record<GradeId, { label: string; min?: string }> = {
@@ -102,7 +115,22 @@ export function buildRulesSheet(ctx: LayoutContext): BuiltSheet {
   }
 
   writeLists(ctx, s);
-  s.widths({ A: 26, B: 24, C: 24, D: 24, E: 24, F: 24, G: 3, H: 10, I: 10, J: 26, K: 10, L: 22, M: 8 });
+  s.widths({
+    A: 26,
+    B: 24,
+    C: 24,
+    D: 24,
+    E: 24,
+    F: 24,
+    G: 3,
+    H: 10,
+    I: 10,
+    J: 26,
+    K: 10,
+    L: 22,
+    M: 8,
+    N: 12,
+  });
   s.spec.print = { orientation: "portrait", fitToWidth: true, area: `A1:F${row}` };
   return s.build();
 }
@@ -116,6 +144,7 @@ function writeLists(ctx: LayoutContext, s: ReturnType<LayoutContext["sheet"]>): 
     [LIST_COLUMNS.status, t("status"), [TEXT.statusOpen[lang], TEXT.statusClosed[lang]]],
     [LIST_COLUMNS.type, t("assessmentType"), ASSESSMENT_TYPES.map((a) => a.label[lang])],
     [LIST_COLUMNS.step, t("step"), [...RULES.steps]],
+    [LIST_COLUMNS.bandFrom, t("bandFrom"), BANDS.map((b) => b.from)],
   ];
   for (const [column, header, values] of lists) {
     s.value(cellRef(column, LIST_HEADER_ROW), header, { style: "header" });

@@ -1,16 +1,20 @@
-import { toNumber } from "../../core/exact";
+import { AGREEMENT, measureAgreement, type Agreement } from "../../core/agreement";
+import { toNumber, type Exact } from "../../core/exact";
 import { indicatorById, itemByCode, PRIMARY_INDICATORS } from "../../spec";
 import { absColumnRange, cellRef, columnLetter } from "../address";
 import { TEXT } from "../labels";
 import type { LayoutContext } from "../context";
 import { RULE_NAMES, SETTING_NAMES } from "../names";
 import {
+  BIAS_ROW,
   COVERAGE_ROW,
+  EVALUATOR_MEAN_ROW,
   FIRST_BODY_ROW,
   HEADER_ROW,
   ITEMS_SCORED_ROW,
   KIND_ROW,
   LAST_BODY_ROW,
+  TEAM_MEAN_ROW,
   TOTAL_ROW,
   scoringRows,
   type ScoringRow,
@@ -22,7 +26,15 @@ import { LISTS } from "./rules";
  * 评分 Scoring: one row per item under its indicator and primary indicator headings, one input
  * column per evaluator, the item's mean score, entry count and mean %, and per-evaluator totals.
  */
-export const FORMAT = { points: "0.0", score: "0.00", percent: "0", mean: "0.0", ratio: "0.0%" } as const;
+export const FORMAT = {
+  points: "0.0",
+  score: "0.00",
+  percent: "0",
+  mean: "0.0",
+  ratio: "0.0%",
+  agreement: "0.00",
+  bias: "+0.00;-0.00;0.00",
+} as const;
 
 const NA = RULE_NAMES.notApplicable;
 
@@ -37,8 +49,10 @@ export function buildScoringSheet(ctx: LayoutContext): BuiltSheet {
   s.value("A3", ctx.t("sortNote"), { style: "muted" });
   s.spec.merges.push("A1:G1", "A2:G2", "A3:F3");
   writeHeaders(ctx, s);
-  for (const row of scoringRows()) writeBodyRow(ctx, s, row);
+  const agreement = ctx.scoring && measureAgreement(ctx.assessment, ctx.scoring);
+  for (const row of scoringRows()) writeBodyRow(ctx, s, row, agreement);
   writeTotals(ctx, s);
+  writeEvaluatorAgreement(ctx, s, agreement);
 
   s.spec.columns.push(
     { col: "A", width: 7 },
@@ -58,6 +72,10 @@ export function buildScoringSheet(ctx: LayoutContext): BuiltSheet {
       width: 8,
       hidden: true,
     })),
+    ...[c.agreementMin, c.agreementMax, c.agreementSpread, c.disagreement].map((col) => ({
+      col: columnLetter(col),
+      width: 9,
+    })),
   );
   s.spec.freeze = { rows: HEADER_ROW, columns: 3 };
   // The filter spans the hidden helper columns too: sorting from its buttons then moves each row
@@ -67,7 +85,7 @@ export function buildScoringSheet(ctx: LayoutContext): BuiltSheet {
     orientation: "landscape",
     fitToWidth: true,
     titleRows: `${KIND_ROW}:${HEADER_ROW}`,
-    area: `A1:${columnLetter(c.notes)}${COVERAGE_ROW}`,
+    area: `A1:${columnLetter(c.last)}${BIAS_ROW}`,
   };
   s.spec.rowHeights = { 1: 24 };
   addGuards(ctx, s, lastEvaluator);
@@ -101,12 +119,22 @@ function writeHeaders(ctx: LayoutContext, s: SheetBuilder): void {
     s.value(cellRef(c.valid(k), HEADER_ROW), `${t("validHelper")} ${k + 1}`, { style: "muted" }),
   );
   s.value(cellRef(c.reason, KIND_ROW), `${t("kind")} →`, { style: "muted" });
+  s.value(cellRef(c.agreementMin, KIND_ROW), t("agreement"), { style: "label" });
+  s.headers(HEADER_ROW, c.agreementMin, [
+    t("agreementMin"),
+    t("agreementMax"),
+    t("agreementSpread"),
+    t("disagreement"),
+  ]);
 }
 
-function writeBodyRow(ctx: LayoutContext, s: SheetBuilder, row: ScoringRow): void {
+function writeBodyRow(ctx: LayoutContext, s: SheetBuilder, row: ScoringRow, agreement?: Agreement): void {
   if (row.kind === "primary") writePrimaryRow(ctx, s, row.row, row.id);
   else if (row.kind === "indicator") writeIndicatorRow(ctx, s, row.row, row.id);
-  else writeItemRow(ctx, s, row.row, row.id);
+  else {
+    writeItemRow(ctx, s, row.row, row.id);
+    writeItemAgreement(ctx, s, row.row, row.id, agreement);
+  }
 }
 
 function scoreRange(ctx: LayoutContext): string {
@@ -232,6 +260,61 @@ function writeItemRow(ctx: LayoutContext, s: SheetBuilder, r: number, code: stri
   });
 }
 
+/**
+ * The item's agreement (src/core/agreement.ts) from its own row's valid cells: lowest and highest
+ * (MIN and MAX skip the "" of blank or invalid entries), their bands by MATCH over Appendix C's
+ * lower bounds on the Rules sheet (a boundary goes to the higher band, 100 to band 5), the spread
+ * (0 with fewer than two entries) and the disagreement flag. Blank for an excluded item, as its
+ * score is; lowest and highest blank when nobody scored it.
+ */
+function writeItemAgreement(
+  ctx: LayoutContext,
+  s: SheetBuilder,
+  r: number,
+  code: string,
+  agreement: Agreement | undefined,
+): void {
+  const c = ctx.columns;
+  const valid = `${cellRef(c.valid(0), r)}:${cellRef(c.valid(c.evaluators - 1), r)}`;
+  const included = cellRef(c.included, r);
+  const count = cellRef(c.count, r);
+  const min = cellRef(c.agreementMin, r);
+  const max = cellRef(c.agreementMax, r);
+  const spread = cellRef(c.agreementSpread, r);
+  const bands = ctx.ref("rules", LISTS.bandFrom);
+  const own = agreement?.items.find((i) => i.code === code);
+  // Cached values: the engine's, "" where the formula gives ""; an excluded item has no agreement.
+  const cached = <T>(value: (a: NonNullable<typeof own>) => T): T | "" | undefined =>
+    agreement === undefined ? undefined : own === undefined ? "" : value(own);
+  const percent = (v: Exact | null) => (v === null ? "" : toNumber(v));
+  s.formula(
+    min,
+    `=IF(OR(${included}=0,${count}=0),"",MIN(${valid}))`,
+    cached((a) => percent(a.min)),
+    {
+      numFmt: FORMAT.percent,
+    },
+  );
+  s.formula(
+    max,
+    `=IF(OR(${included}=0,${count}=0),"",MAX(${valid}))`,
+    cached((a) => percent(a.max)),
+    {
+      numFmt: FORMAT.percent,
+    },
+  );
+  s.formula(
+    spread,
+    `=IF(${included}=0,"",IF(${count}<2,0,MATCH(${max},${bands},1)-MATCH(${min},${bands},1)))`,
+    cached((a) => a.spreadBands),
+  );
+  s.formula(
+    cellRef(c.disagreement, r),
+    `=IF(${included}=0,"",${spread}>=${AGREEMENT.disagreementBands})`,
+    cached((a) => a.disagreement),
+  );
+}
+
 function writeTotals(ctx: LayoutContext, s: SheetBuilder): void {
   const c = ctx.columns;
   const t = ctx.t;
@@ -271,6 +354,50 @@ function writeTotals(ctx: LayoutContext, s: SheetBuilder): void {
       result && (result.coverage ? toNumber(result.coverage) : ""),
       { style: "total", numFmt: FORMAT.ratio },
     );
+  });
+}
+
+/**
+ * Below the totals, per evaluator: their mean % over the applicable items they scored (SUMIFS of
+ * their valid cells on included rows ÷ items scored), the team's mean % over the same items (SUMIFS
+ * of the items' mean % where their valid cell holds a number) and the bias, own − team. Blank for an
+ * evaluator with no valid entry.
+ */
+function writeEvaluatorAgreement(
+  ctx: LayoutContext,
+  s: SheetBuilder,
+  agreement: Agreement | undefined,
+): void {
+  const c = ctx.columns;
+  const t = ctx.t;
+  const included = helperRange(ctx, c.included);
+  const means = helperRange(ctx, c.mean);
+  s.value(cellRef(c.content, EVALUATOR_MEAN_ROW), t("evaluatorMean"), { style: "total" });
+  s.value(cellRef(c.content, TEAM_MEAN_ROW), t("teamMean"), { style: "total" });
+  s.value(cellRef(c.content, BIAS_ROW), t("bias"), { style: "total" });
+  range(c.evaluators).forEach((k) => {
+    // Column-relative, rows absolute: the same formula (in R1C1) in every evaluator's column, which
+    // the add-in's writer sends as one block (src/taskpane/excel/cell-content.ts).
+    const letter = columnLetter(c.valid(k));
+    const valid = `${letter}$${FIRST_BODY_ROW}:${letter}$${LAST_BODY_ROW}`;
+    const col = c.evaluator(k);
+    const scored = cellRef(col, ITEMS_SCORED_ROW);
+    const mean = cellRef(col, EVALUATOR_MEAN_ROW);
+    const team = cellRef(col, TEAM_MEAN_ROW);
+    const own = agreement?.evaluators[k];
+    const cached = (v: Exact | null | undefined) => (own === undefined ? undefined : v ? toNumber(v) : "");
+    const style = { style: "total", numFmt: FORMAT.agreement } as const;
+    s.formula(mean, `=IF(${scored}=0,"",SUMIFS(${valid},${included},1)/${scored})`, cached(own?.mean), style);
+    s.formula(
+      team,
+      `=IF(${scored}=0,"",SUMIFS(${means},${valid},">=0",${included},1)/${scored})`,
+      cached(own?.team),
+      style,
+    );
+    s.formula(cellRef(col, BIAS_ROW), `=IF(${scored}=0,"",${mean}-${team})`, cached(own?.bias), {
+      style: "total",
+      numFmt: FORMAT.bias,
+    });
   });
 }
 
@@ -329,6 +456,16 @@ function addGuards(ctx: LayoutContext, s: SheetBuilder, lastEvaluator: string): 
       fill: "FFEB9C",
       fontColor: "9C5700",
     },
+    // Items in disagreement: the code and the agreement cells of the row.
+    ...[
+      `A${FIRST_BODY_ROW}:A${LAST_BODY_ROW}`,
+      `${columnLetter(c.agreementMin)}${FIRST_BODY_ROW}:${columnLetter(c.disagreement)}${LAST_BODY_ROW}`,
+    ].map((range) => ({
+      range,
+      formula: `=$${columnLetter(c.disagreement)}${FIRST_BODY_ROW}=TRUE`,
+      fill: "E4DFEC",
+      fontColor: "5B2C6F",
+    })),
   );
 }
 

@@ -402,3 +402,102 @@ describe("finalise", () => {
     expect(scoring.peek(entryRef("B2", 0, 2))?.locked).toBe(true);
   });
 });
+
+describe("review: the reviewing manager approves or returns the finalised workbook", () => {
+  let wb: Workbook;
+  const assessment = assessmentWith({ evaluators: 2, deductions: 1, bonus: [0.5] });
+
+  beforeEach(async () => {
+    wb = await workbookOf(assessment);
+    await hostAs(wb.excel, "王组长").finalise("王组长");
+  });
+
+  const records = () => readSnapshot(modelGrid(wb.excel.model.sheet(SNAPSHOT_SHEET)!));
+
+  it("approve: one run, two syncs; the row stays finalised with the review; the inputs stay locked; logged", async () => {
+    const manager = hostAs(wb.excel, "赵经理");
+    const { result, syncs, runs } = await measured(wb.excel, () =>
+      manager.review("赵经理", "approve", "同意发证"),
+    );
+    expect([runs, syncs]).toEqual([1, 2]);
+    expect(result).toMatchObject({ n: 1, status: "finalised", finalisedBy: "王组长" });
+    const read = records();
+    expect(read.problems).toEqual([]);
+    expect(read.records[0]!.data.review).toEqual({
+      verdict: "approved",
+      at: expect.stringMatching(TIME),
+      by: "赵经理",
+      comment: "同意发证",
+    });
+    for (const { key, refs } of layoutInputs(assessment)) {
+      for (const ref of refs.slice(0, 3)) expect(wb.sheet(key).peek(ref)?.locked).toBe(true);
+    }
+    expect(logRows(wb.sheet("audit")).map((r) => r.slice(1))).toEqual([
+      ["王组长", "定稿", expect.stringContaining("第 1 次定稿")],
+      ["赵经理", "审核通过", "第 1 次定稿审核通过；意见：同意发证"],
+    ]);
+    expect(check(wb.excel)).toMatchObject({
+      review: { state: "approved", reviewedBy: "赵经理" },
+      findings: [{ code: "approved" }],
+    });
+    expect((await manager.finaliseStatus()).review).toMatchObject({ state: "approved", comment: "同意发证" });
+    // Approved already; and a change after approval is reported.
+    await expect(manager.review("赵经理", "approve", "")).rejects.toMatchObject({
+      localised: { en: expect.stringContaining("was approved at") },
+    });
+    plant(wb.sheet("scoring"), entryRef("B3", 1, 2), { number: 100 });
+    expect(check(wb.excel).findings[0]).toMatchObject({ code: "changed-after-approval", severity: "error" });
+  });
+
+  it("return: the inputs unlocked again, the row reopened by the reviewer with the comment, logged", async () => {
+    const manager = hostAs(wb.excel, "赵经理");
+    const result = await manager.review("赵经理", "return", "B3 证据不足");
+    expect(result).toMatchObject({ status: "reopened", reopenedBy: "赵经理" });
+    for (const { key, refs } of layoutInputs(assessment)) {
+      for (const ref of refs) expect([key, ref, wb.sheet(key).peek(ref)?.locked]).toEqual([key, ref, false]);
+    }
+    expect(records().records[0]!.data.review).toMatchObject({ verdict: "returned", comment: "B3 证据不足" });
+    expect(logRows(wb.sheet("audit")).at(-1)!.slice(1)).toEqual([
+      "赵经理",
+      "退回",
+      "第 1 次定稿被退回，录入内容已解锁；意见：B3 证据不足",
+    ]);
+    expect(check(wb.excel).review).toMatchObject({ state: "returned", comment: "B3 证据不足" });
+    // The team fixes it and finalises again: a new finalisation, awaiting review.
+    await typeIn(wb.excel, "评分", entryRef("B3", 1, 2), 85);
+    recalculate(wb.excel);
+    await hostAs(wb.excel, "王组长").finalise("王组长");
+    expect(check(wb.excel).review).toMatchObject({ state: "finalised", n: 2 });
+  });
+
+  it("refuses, writing nothing: the finaliser reviewing their own work, a return without a comment, no name", async () => {
+    const before = wb.excel.syncs;
+    const lead = hostAs(wb.excel, "王组长");
+    await expect(lead.review("王组长", "approve", "")).rejects.toMatchObject({
+      localised: { en: "Finalisation 1 was made by 王组长: someone else must review it." },
+    });
+    await expect(lead.review("赵经理", "return", "  ")).rejects.toMatchObject({
+      localised: { en: "Say why it is returned: what needs to change." },
+    });
+    await expect(lead.review(" ", "approve", "")).rejects.toMatchObject({ name: "ActionError" });
+    expect(records().records[0]!.data.review).toBeUndefined();
+    expect(logRows(wb.sheet("audit"))).toHaveLength(1);
+    expect(wb.excel.syncs - before).toBeLessThanOrEqual(2);
+  });
+
+  it("reopen with a reason: kept in the row and the log; a blank reason is refused", async () => {
+    const lead = hostAs(wb.excel, "王组长");
+    await expect(lead.reopen("王组长", " ")).rejects.toMatchObject({
+      localised: { en: "Give the reason for reopening." },
+    });
+    await lead.reopen("王组长", "补充第二次暗访");
+    expect(records().records[0]!.data.reopenReason).toBe("补充第二次暗访");
+    expect(logRows(wb.sheet("audit")).at(-1)![3]).toBe(
+      "重新开放第 1 次定稿，录入内容已解锁；原因：补充第二次暗访",
+    );
+    expect(check(wb.excel).review).toMatchObject({ state: "draft", reason: "补充第二次暗访" });
+    await expect(lead.review("赵经理", "approve", "")).rejects.toMatchObject({
+      localised: { en: "The assessment is not finalised: there is nothing to approve." },
+    });
+  });
+});

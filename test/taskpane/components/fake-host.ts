@@ -100,6 +100,23 @@ function result(lang: "zh" | "en"): ResultJson {
       { name: "张三", kind: "auditor", total: 40.25, itemsScored: 2 },
       { name: zh ? "暗访 1" : "Visit 1", kind: "visit", total: 12.5, itemsScored: 1 },
     ],
+    agreement: {
+      items: [
+        { code: "B1", entries: 2, minPercent: 60, maxPercent: 100, spreadBands: 1, disagreement: false },
+        { code: "B2", entries: 1, minPercent: 75, maxPercent: 75, spreadBands: 0, disagreement: false },
+      ],
+      evaluators: [
+        { index: 0, name: "张三", itemsScored: 2, meanPercent: 87.5, teamPercent: 77.5, bias: 10 },
+        {
+          index: 1,
+          name: zh ? "暗访 1" : "Visit 1",
+          itemsScored: 1,
+          meanPercent: 60,
+          teamPercent: 80,
+          bias: -20,
+        },
+      ],
+    },
     issues: [],
   };
 }
@@ -168,6 +185,7 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     verify: jest.fn().mockResolvedValue(VERIFY),
     finalise: jest.fn().mockResolvedValue(FINALISED),
     reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
+    review: jest.fn().mockResolvedValue(FINALISED),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),

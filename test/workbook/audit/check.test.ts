@@ -12,6 +12,7 @@ import {
   resultOf,
   type SnapshotRecord,
 } from "../../../src/workbook/audit/snapshot";
+import { approvedRecord, returnedRecord } from "../../../src/workbook/audit/review";
 import { readWorkbookGrids } from "../../../src/workbook/read/workbook";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { layoutSheetView } from "../../../src/workbook/integrity/view";
@@ -76,6 +77,7 @@ describe("checkFinalisation", () => {
   it("a draft: nothing to say", () => {
     expect(checkFinalisation({ snapshot: undefined, read: readOf(finalisedAssessment) })).toEqual({
       state: "draft",
+      review: { state: "draft" },
       findings: [],
     });
     expect(
@@ -152,6 +154,50 @@ describe("checkFinalisation", () => {
     expect(check.state).toBe("reopened");
     expect(check.findings.map((f) => f.code)).toEqual(["reopened"]);
     expect(check.findings[0]!.message.zh).toContain("赵主任");
+  });
+
+  it("reopened with a reason: the reason is part of the state", () => {
+    const record = reopened(recordOf(finalisedAssessment), "t", "王组长", "补充暗访");
+    const check = checkFinalisation({ snapshot: snapshotGrid([record]), read: readOf(finalisedAssessment) });
+    expect(check.review).toMatchObject({ state: "draft", reopenedBy: "王组长", reason: "补充暗访" });
+    expect(check.findings[0]!.message.en).toMatch(/Reason: 补充暗访$/);
+  });
+
+  it("approved and unchanged: approved, by whom and when", () => {
+    const record = approvedRecord(
+      recordOf(finalisedAssessment),
+      { at: "2025-03-20T10:00:00+08:00", by: "赵经理" },
+      "同意",
+    );
+    const check = checkFinalisation({ snapshot: snapshotGrid([record]), read: readOf(finalisedAssessment) });
+    expect(check.state).toBe("finalised");
+    expect(check.review).toEqual({
+      state: "approved",
+      n: 1,
+      finalisedBy: "王组长",
+      finalisedAt: "2025-03-14T09:26:53+08:00",
+      reviewedBy: "赵经理",
+      reviewedAt: "2025-03-20T10:00:00+08:00",
+      comment: "同意",
+    });
+    expect(check.findings.map((f) => [f.code, f.severity])).toEqual([["approved", "info"]]);
+  });
+
+  it("changed after approval: said first, as an error, then each change", () => {
+    const record = approvedRecord(recordOf(finalisedAssessment), { at: "t", by: "赵经理" }, "");
+    const changed = { ...finalisedAssessment, organization: "另一家" };
+    const check = checkFinalisation({ snapshot: snapshotGrid([record]), read: readOf(changed) });
+    expect(check.findings.map((f) => f.code)).toEqual(["changed-after-approval", "entries-changed"]);
+    expect(check.findings[0]!.message.en).toContain("changed after approval");
+  });
+
+  it("returned by the reviewer: reopened, with the comment, the entries not compared", () => {
+    const record = returnedRecord(recordOf(finalisedAssessment), { at: "t2", by: "赵经理" }, "B3 证据不足");
+    const changed = { ...finalisedAssessment, organization: "另一家" };
+    const check = checkFinalisation({ snapshot: snapshotGrid([record]), read: readOf(changed) });
+    expect(check.review).toMatchObject({ state: "returned", reviewedBy: "赵经理", comment: "B3 证据不足" });
+    expect(check.findings.map((f) => f.code)).toEqual(["returned"]);
+    expect(check.findings[0]!.message.zh).toContain("B3 证据不足");
   });
 
   it("the latest record counts: finalised again after a reopen", () => {

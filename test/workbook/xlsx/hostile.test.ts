@@ -286,7 +286,7 @@ describe("rows and columns people move", () => {
       scoring.spliceColumns(10, 1);
     });
     expect((await refused(moved)).en).toEqual([
-      'Scoring!U3: the evaluator column "暗访 1" is outside the evaluator columns (H–I, between "Exclusion reason" and "Score"), so it would not be read. Move the whole column back there.',
+      'Scoring!Y3: the evaluator column "暗访 1" is outside the evaluator columns (H–I, between "Exclusion reason" and "Score"), so it would not be read. Move the whole column back there.',
     ]);
     const missing = await edited("zh", (sheet) => {
       sheet("scoring").getCell("F4").value = null;

@@ -160,3 +160,35 @@ describe("xlsx round trip", () => {
     expect(read.ok && read.locator.entry("B1", 0)).toBe(`'Scoring'!H${b1}`);
   });
 });
+
+describe("the lead auditor (Info row 14)", () => {
+  it.each(["zh", "en"] as const)("round-trips (%s), and a blank cell is no lead auditor", async (lang) => {
+    const named: Assessment = { ...SAMPLE, leadAuditor: SAMPLE.evaluators[0]!.name };
+    const read = await roundTrip(named, lang, false);
+    expect(read.ok && read.assessment.leadAuditor).toBe(SAMPLE.evaluators[0]!.name);
+    const blank = await roundTrip({ ...SAMPLE, leadAuditor: "" }, lang, false);
+    expect(blank.ok && "leadAuditor" in blank.assessment).toBe(false);
+  });
+
+  it("is offered as a list of the team's name cells, below the layout's other Info fields", () => {
+    const layout = buildWorkbookLayout({ lang: "zh", assessment: { ...SAMPLE, leadAuditor: "x" } });
+    const info = layout.sheets.find((s) => s.key === "info")!;
+    expect(info.cells.find((c) => c.ref === "A14")?.value).toBe("审查组长");
+    expect(info.cells.find((c) => c.ref === "B14")).toMatchObject({ value: "x", input: true });
+    const last = 17 + SAMPLE.evaluators.length;
+    expect(info.validations.find((v) => v.range === "B14")).toMatchObject({
+      kind: "list",
+      formula1: `='封面'!$B$18:$B$${last}`,
+    });
+  });
+
+  it("is not read from a workbook without the row's label (the team table sat there before)", async () => {
+    const layout = buildWorkbookLayout({ lang: "zh", assessment: { ...SAMPLE, leadAuditor: "张三" } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeXlsx(layout)) as unknown as ExcelJS.Buffer);
+    workbook.getWorksheet(SHEET_NAMES.info.zh)!.getCell("A14").value = "列";
+    const buffer = await workbook.xlsx.writeBuffer();
+    const read = await readXlsx(new Uint8Array(buffer as ArrayBuffer), "zh");
+    expect(read.ok && "leadAuditor" in read.assessment).toBe(false);
+  });
+});
