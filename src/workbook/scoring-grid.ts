@@ -1,5 +1,6 @@
 import { ITEMS, PRIMARY_INDICATORS, SECONDARY_INDICATORS } from "../spec";
 import type { PrimaryIndicatorId } from "../spec/types";
+import { MAX_EVALUATORS } from "./limits";
 
 /**
  * The geometry of the Scoring sheet: which column holds what for a given number of evaluators, and
@@ -12,7 +13,7 @@ import type { PrimaryIndicatorId } from "../spec/types";
  * a plain SUMIFS/COUNTIFS/SUMPRODUCT over whole columns of same-row cells (never a function applied
  * to a range) and stays right when a user sorts the rows.
  */
-export const MAX_EVALUATORS = 200;
+export { MAX_EVALUATORS };
 /** Row 3 holds each evaluator column's kind, row 4 the column headers (the filter row). */
 export const KIND_ROW = 3;
 export const HEADER_ROW = 4;

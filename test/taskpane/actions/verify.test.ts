@@ -63,7 +63,7 @@ describe("verify in the pane: what it finds", () => {
         code: "formula-overwritten",
         message: {
           zh: expect.stringMatching(
-            new RegExp(`^汇总!${FINAL}（Result_FinalScore）：公式被替换为值 "85"；应为公式 =ROUND`),
+            new RegExp(`^汇总!${FINAL}（Result_FinalScore）：公式被替换为值“85”；应为公式 =ROUND`),
           ),
           en: expect.stringMatching(
             new RegExp(`^汇总!${FINAL} \\(Result_FinalScore\\): the formula was replaced by the value "85"`),
