@@ -6,6 +6,14 @@ import App, { type AppProps } from "../../../src/taskpane/components/App";
 import { STAGES, viewEntry, viewsOf, type ViewId } from "../../../src/taskpane/components/views";
 import type { StarScoreHost } from "../../../src/taskpane/actions/types";
 import { htmlLang, messages, type Lang } from "../../../src/taskpane/i18n";
+// The views' modules, loaded with the test file rather than by the first test that opens a view:
+// compiling them (and the Fluent components they import) is the suite's set-up, not the work a
+// test's time limit bounds. The pane still loads them through views.ts's lazy components.
+import "../../../src/taskpane/components/generate/GenerateView";
+import "../../../src/taskpane/components/ValidateView";
+import "../../../src/taskpane/components/InspectorView";
+import "../../../src/taskpane/components/ResultsView";
+import "../../../src/taskpane/components/FinaliseView";
 
 /**
  * Role queries skip their visibility check: with Fluent's hundreds of CSS rules, jsdom's
