@@ -26,9 +26,10 @@
 import type { Browser, Page } from "playwright-core";
 import { BANDS, ITEMS, SECONDARY_INDICATORS } from "../../src/spec";
 import type { Lang } from "../../src/spec/types";
-import { MARK_FILLS as HIGHLIGHT_FILLS } from "../../src/taskpane/actions/highlights";
 import { fmt, messages } from "../../src/taskpane/i18n";
-import { cellRef, columnLetter } from "../../src/workbook/address";
+import { cellRef, columnIndex, columnLetter, parseRef } from "../../src/workbook/address";
+import { MARKS, markKey, markLine } from "../../src/workbook/highlight-marks";
+import type { SheetKey } from "../../src/workbook/types";
 import { SHEET_NAMES, TEXT } from "../../src/workbook/labels";
 import { STYLES } from "../../src/workbook/styles";
 import { scoringColumns, scoringRows } from "../../src/workbook/scoring-grid";
@@ -177,6 +178,44 @@ async function fills(page: Page, sheet: string, cells: readonly string[]) {
   return Promise.all(cells.map(async (c) => (await readCell(page, sheet, c))?.fill));
 }
 
+/** Every cell of the highlight store on the Rules sheet (src/workbook/highlight-marks.ts). */
+const STORE_CELLS = Array.from({ length: MARKS.rows }, (_, r) =>
+  Array.from({ length: MARKS.columns }, (_, c) => cellRef(columnIndex(MARKS.column) + c, MARKS.firstRow + r)),
+).flat();
+
+/**
+ * How the pane has highlighted cells: for each, the mark the highlight store lists ("error",
+ * "warning") or "none". In Excel the sheet's conditional formats colour the listed cells from the
+ * store; the fake keeps the formats but does not evaluate them, so the store is what is checked.
+ */
+async function highlightsOf(
+  page: Page,
+  rules: string,
+  key: SheetKey,
+  sheetName: string,
+  cells: readonly string[],
+): Promise<string[]> {
+  const rows = cells.map((c) => parseRef(c).row);
+  const [store, codes] = await page.evaluate(
+    ([r, storeCells, s, rowNumbers]) => [
+      storeCells.map((a) => window.__starscore.cell(r, a)?.value),
+      rowNumbers.map((n) => window.__starscore.cell(s, `A${n}`)?.value),
+    ],
+    [rules, STORE_CELLS, sheetName, rows] as const,
+  );
+  const listed = new Set(store.filter((v): v is string => typeof v === "string"));
+  return cells.map((c, i) => {
+    const code = codes[i];
+    const target = markKey(
+      key,
+      key === "scoring" && typeof code === "string" ? code : rows[i]!,
+      parseRef(c).column,
+    );
+    if (listed.has(markLine("error", target))) return "error";
+    return listed.has(markLine("warning", target)) ? "warning" : "none";
+  });
+}
+
 /** The rows of a DataTable as its cells' texts, whether it shows as a table or as a list (narrow). */
 function tableRows(view: ReturnType<Page["locator"]>, name: string): Promise<string[][]> {
   return view.evaluate((root, label) => {
@@ -210,7 +249,11 @@ describe.each([
   "scenario: $display pane, $theme theme, $wb workbook, $width px",
   ({ display, lang, theme, wb, width }) => {
     const t = messages[lang];
-    const sheet = { scoring: SHEET_NAMES.scoring[wb], summary: SHEET_NAMES.summary[wb] };
+    const sheet = {
+      scoring: SHEET_NAMES.scoring[wb],
+      summary: SHEET_NAMES.summary[wb],
+      rules: SHEET_NAMES.rules[wb],
+    };
     const quoted = (s: string, ref: string) => `'${s}'!${ref}`;
     const organization = wb === "zh" ? "华东家电售后服务有限公司" : "East China Appliance Service Ltd.";
     const auditors = wb === "zh" ? ["张三", "李四"] : ["Zhang San", "Li Si"];
@@ -426,8 +469,8 @@ describe.each([
       });
 
       // The cells are highlighted in the workbook.
-      expect(await fills(page, sheet.scoring, issueCells)).toEqual(
-        issueCells.map(() => HIGHLIGHT_FILLS.error),
+      expect(await highlightsOf(page, sheet.rules, "scoring", sheet.scoring, issueCells)).toEqual(
+        issueCells.map(() => "error"),
       );
 
       // An issue goes to its cell.
@@ -458,8 +501,11 @@ describe.each([
         1,
       );
       expect(await issueList(page)).toEqual([]);
+      // The store no longer lists them, and the cells' own fills were never touched.
+      expect(await highlightsOf(page, sheet.rules, "scoring", sheet.scoring, issueCells)).toEqual(
+        issueCells.map(() => "none"),
+      );
       expect(await fills(page, sheet.scoring, issueCells)).toEqual(originalFills);
-      expect(originalFills).not.toContain(HIGHLIGHT_FILLS.error);
     });
 
     test("4. compute: the result worked out by hand; a grade typed over is an integrity error, said in words", async () => {
@@ -564,7 +610,7 @@ describe.each([
       await links.getByRole("button").click();
       await page.waitForFunction((s) => window.__starscore.selection().sheet === s, sheet.summary);
       expect(await excelSelection(page)).toEqual({ sheet: sheet.summary, address });
-      expect((await readCell(page, sheet.summary, address))?.fill).toBe(HIGHLIGHT_FILLS.error);
+      expect(await highlightsOf(page, sheet.rules, "summary", sheet.summary, [address])).toEqual(["error"]);
 
       // The integrity check: the typed-over formula in words, its text in a disclosure (point 1).
       await clickButton(page, t.verifyButton);
