@@ -14,7 +14,6 @@ import { readSnapshot, SNAPSHOT_LAYOUT, SNAPSHOT_SHEET } from "../../../src/work
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { FakeExcel } from "../../fakes/fake-excel";
-import type { FakeSheet } from "../../fakes/fake-model";
 import { select, typeIn } from "../../fakes/fake-user";
 import { modelGrid, recalculate } from "../../fakes/fake-values";
 import { assessmentWith } from "../../helpers/builders";
