@@ -79,6 +79,8 @@ module.exports = async (env = {}, options = {}) => {
           fluent: {
             test: /[\\/]node_modules[\\/]@(fluentui|griffel|floating-ui|swc)[\\/]/,
             name: "fluent",
+            // The components the first paint uses; those only the lazy views use go with them.
+            chunks: "initial",
             priority: 10,
           },
         },

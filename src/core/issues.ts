@@ -82,9 +82,10 @@ const DEFINITIONS = {
   },
   "item-unscored": {
     severity: "error",
-    zh: (p) => `${p.item}：没有评价人评分，结果不完整（暂按 0 分计）。请评分，或在适用时注明删减。`,
+    // "No valid entry": an entry that is not a number (text, 0.8 for 80 %) leaves the item unscored too.
+    zh: (p) => `${p.item}：没有有效评分，结果不完整（暂按 0 分计）。请评分，或在适用时注明删减。`,
     en: (p) =>
-      `${p.item}: nobody has scored this item, so the result is incomplete (counted as 0 for now). Score it, or exclude it where that is allowed.`,
+      `${p.item}: no valid entry, so the result is incomplete (counted as 0 for now). Score it, or exclude it where that is allowed.`,
   },
   "exclusion-not-allowed": {
     severity: "error",
@@ -106,8 +107,11 @@ const DEFINITIONS = {
   },
   "exclusion-has-entries": {
     severity: "error",
-    zh: (p) => `${p.item} 已删减（${p.key}），但仍有评分。请删除评分或取消删减。`,
-    en: (p) => `${p.item} is excluded (${p.key}) but still has entries. Remove the entries or the exclusion.`,
+    // The key named only when it is not the item itself (a whole indicator): no "B6 已删减（B6）".
+    zh: (p) =>
+      `${p.item} 已${p.key && p.key !== p.item ? `随 ${p.key} ` : ""}删减，但仍有评分。请删除评分或取消删减。`,
+    en: (p) =>
+      `${p.item} is excluded${p.key && p.key !== p.item ? ` with ${p.key}` : ""} but still has entries. Remove the entries or the exclusion.`,
   },
   "deduction-no-description": {
     severity: "error",

@@ -1,5 +1,6 @@
 import { ITEMS, PRIMARY_INDICATORS, SECONDARY_INDICATORS } from "../spec";
 import type { PrimaryIndicatorId } from "../spec/types";
+import { MAX_EVALUATORS } from "./limits";
 
 /**
  * The geometry of the Scoring sheet: which column holds what for a given number of evaluators, and
@@ -16,7 +17,7 @@ import type { PrimaryIndicatorId } from "../spec/types";
  * evaluators disagree; below the per-evaluator totals, each evaluator's mean %, the team's mean %
  * over the same items, and the bias.
  */
-export const MAX_EVALUATORS = 200;
+export { MAX_EVALUATORS };
 /** Row 3 holds each evaluator column's kind, row 4 the column headers (the filter row). */
 export const KIND_ROW = 3;
 export const HEADER_ROW = 4;

@@ -40,7 +40,7 @@ describe("starscore convert", () => {
     const added = path.join(dir, "added.xlsx");
     const add = await runCli(["convert", input, "-o", added, "--add-evaluator", "王五", "--kind", "visit"]);
     expect(add.out).toBe(
-      `已写入 ${added}：4 个评价人列，中文，版式版本 ${LAYOUT_VERSION}。\n  已添加暗访「王五」（暗访），为第 4 个评价人列。`,
+      `已写入 ${added}：4 个评价人列，中文，版式版本 ${LAYOUT_VERSION}。\n  已添加暗访“王五”（暗访），为第 4 个评价人列。`,
     );
     expect(await exported(dir, added)).toEqual({
       ...SAMPLE,

@@ -8,12 +8,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { messages, type Lang } from "../../src/taskpane/i18n";
+import { fmt, messages, type Lang } from "../../src/taskpane/i18n";
 import { SHEET_NAMES } from "../../src/workbook/labels";
 import {
+  NARROW_WIDTH,
+  PANE_VIEWPORT,
+  enterPerson,
   excelSelection,
   handlerErrors,
   launchBrowser,
+  layoutProblems,
   openPane,
   readCell,
   runAxe,
@@ -64,21 +68,31 @@ test("the page is the production build, without office.js from the CDN", () => {
   expect(html).toContain("StarScore");
 });
 
+const WIDTHS = [NARROW_WIDTH, PANE_VIEWPORT.width] as const;
+
 describe.each([
-  ["zh-CN", "light"],
-  ["zh-CN", "dark"],
-  ["en-US", "light"],
-  ["en-US", "dark"],
-] as const)("in Excel, %s, %s theme", (displayLanguage, theme) => {
+  ["zh-CN", "light", NARROW_WIDTH],
+  ["zh-CN", "light", PANE_VIEWPORT.width],
+  ["zh-CN", "dark", NARROW_WIDTH],
+  ["zh-CN", "dark", PANE_VIEWPORT.width],
+  ["en-US", "light", NARROW_WIDTH],
+  ["en-US", "light", PANE_VIEWPORT.width],
+  ["en-US", "dark", NARROW_WIDTH],
+  ["en-US", "dark", PANE_VIEWPORT.width],
+] as const)("in Excel, %s, %s theme, %i px", (displayLanguage, theme, width) => {
   const lang = LANG_OF[displayLanguage];
   const t = messages[lang];
 
   test("renders the pane in the display language and theme, accessible, with no errors", async () => {
-    const p = await pane({ lang: displayLanguage, theme });
+    const p = await pane({ lang: displayLanguage, theme, width });
     const { page } = p;
     await expect(page.getByRole("heading", { level: 1, name: "StarScore" }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(t.productSubtitle).isVisible()).resolves.toBe(true);
+    // The description is "About StarScore", at the foot, not above every view (issue 11, point 15).
+    await expect(page.getByText(t.description).isVisible()).resolves.toBe(false);
+    await page.getByText(t.aboutHeading).click();
     await expect(page.getByText(t.description).isVisible()).resolves.toBe(true);
+    await page.getByText(t.aboutHeading).click();
     await expect(page.getByText(t.notInExcelTitle).count()).resolves.toBe(0);
     await expect(page.getByText(t.unsupportedTitle).count()).resolves.toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === "zh" ? "zh-CN" : "en");
@@ -95,10 +109,48 @@ describe.each([
     else expect(luminance).toBeGreaterThan(0.9);
 
     await screenshot(p, "pane");
+    expect(await layoutProblems(page)).toEqual([]);
     expect(await runAxe(page)).toEqual([]);
     expect(p.problems).toEqual([]);
   });
 });
+
+test.each(WIDTHS)(
+  "the navigation works by keyboard: arrow keys between tabs, Enter selects (%i px)",
+  async (width) => {
+    const p = await pane({ lang: "en-US", width });
+    const { page } = p;
+    const t = messages.en;
+    await enterPerson(page, "Lead");
+    const stages = page.getByRole("tablist", { name: t.tabListLabel });
+    const stage = (name: string) => stages.getByRole("tab", { name, exact: true });
+    const focused = (tab: ReturnType<typeof stage>) => tab.evaluate((el) => el === document.activeElement);
+    await tabTo(page, stage(t.stagePrepare));
+    await page.keyboard.press("ArrowRight");
+    await expect(focused(stage(t.stageScore))).resolves.toBe(true);
+    await page.keyboard.press("Enter");
+    await expect(stage(t.stageScore).getAttribute("aria-selected")).resolves.toBe("true");
+    await page.locator("#starscore-panel-validate:not([hidden]) h2").waitFor();
+    // The stage's own views: the next tab stop, with its arrow keys.
+    const views = page.getByRole("tablist", { name: fmt(t.stageViewsLabel, { stage: t.stageScore }) });
+    await page.keyboard.press("Tab");
+    await expect(
+      views.getByRole("tab", { name: t.tabValidate }).evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await page.locator("#starscore-panel-inspector:not([hidden]) h2").waitFor();
+    // Arrow keys wrap around the stages.
+    await stage(t.stageScore).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await expect(focused(stage(t.stageSignoff))).resolves.toBe(true);
+    await page.keyboard.press("Enter");
+    await page.locator("#starscore-panel-finalise:not([hidden]) h2").waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    expect(p.problems).toEqual([]);
+  },
+);
 
 test("the language switch works by keyboard and keeps the focus", async () => {
   const p = await pane({ lang: "zh-CN" });
@@ -126,27 +178,31 @@ test("the language switch works by keyboard and keeps the focus", async () => {
 });
 
 describe.each([
-  ["zh-CN", "light"],
-  ["en-US", "dark"],
-] as const)("host notices, %s, %s theme", (displayLanguage, theme) => {
+  ["zh-CN", "light", NARROW_WIDTH],
+  ["zh-CN", "light", PANE_VIEWPORT.width],
+  ["en-US", "dark", NARROW_WIDTH],
+  ["en-US", "dark", PANE_VIEWPORT.width],
+] as const)("host notices, %s, %s theme, %i px", (displayLanguage, theme, width) => {
   const t = messages[LANG_OF[displayLanguage]];
 
   test("outside Excel (host=none): the open-this-inside-Excel notice", async () => {
-    const p = await pane({ lang: displayLanguage, theme, host: "none" });
+    const p = await pane({ lang: displayLanguage, theme, host: "none", width });
     await expect(p.page.getByText(t.notInExcelTitle).isVisible()).resolves.toBe(true);
     await expect(p.page.getByText(t.notInExcelBody).isVisible()).resolves.toBe(true);
     await expect(p.page.evaluate(() => typeof Excel)).resolves.toBe("undefined");
     await screenshot(p, "not-in-excel");
+    expect(await layoutProblems(p.page)).toEqual([]);
     expect(await runAxe(p.page)).toEqual([]);
     expect(p.problems).toEqual([]);
   });
 
   test("ExcelApi 1.7 (below 1.8): the unsupported-version notice", async () => {
-    const p = await pane({ lang: displayLanguage, theme, api: "1.7" });
+    const p = await pane({ lang: displayLanguage, theme, api: "1.7", width });
     await expect(p.page.getByText(t.unsupportedTitle).isVisible()).resolves.toBe(true);
     await expect(p.page.getByText(t.unsupportedBody).isVisible()).resolves.toBe(true);
     await expect(p.page.getByText(t.notInExcelTitle).count()).resolves.toBe(0);
     await screenshot(p, "unsupported");
+    expect(await layoutProblems(p.page)).toEqual([]);
     expect(await runAxe(p.page)).toEqual([]);
     expect(p.problems).toEqual([]);
   });

@@ -80,5 +80,6 @@ export async function computeWorkbook(context: HostContext, audit?: AuditBy): Pr
     },
     issues: [...assessed.issues, ...notes],
     integrity,
+    exclusions: Object.entries(read.assessment.exclusions ?? {}).map(([key, reason]) => ({ key, reason })),
   };
 }

@@ -41,6 +41,7 @@ import { asText, auditEntry, auditWrite, lastRowOf, queueAuditEnd, type AuditBy 
 import { ActionError, unreadableError } from "./errors";
 import { queueGuarded, restoreProtection, type GuardedSheet } from "./protection";
 import { loadWorkbook } from "./load";
+import { officeErrorWords } from "../office-errors";
 import { INPUT_SHEETS, RANGE_DATA, type FoundSheet, type SheetReads } from "./sheets";
 import type { AuditLogRow, FinaliseRecord, FinaliseStatus } from "./types";
 import { foldName as fold, isSheetOf, isStarScoreSheet } from "../../workbook/sheet-names";
@@ -299,10 +300,11 @@ async function writeGuarded(
     await context.sync();
   } catch (error) {
     await restoreProtection(context, lifted);
-    const detail = error instanceof Error ? error.message : String(error);
+    // Office's own message is not for users (office-errors.ts): what its code means instead.
+    const detail = officeErrorWords(error) ?? { zh: "", en: "" };
     throw new ActionError({
-      zh: `无法写入工作簿（${detail}）。若工作表设置了密码保护，请先撤销保护（审阅 › 撤销工作表保护）。`,
-      en: `Could not write to the workbook (${detail}). If a sheet is protected with a password, unprotect it first (Review › Unprotect Sheet).`,
+      zh: `无法写入工作簿。${detail.zh}若工作表设置了密码保护，请先撤销保护（审阅 › 撤销工作表保护）。`,
+      en: `Could not write to the workbook. ${detail.en}${detail.en ? " " : ""}If a sheet is protected with a password, unprotect it first (Review › Unprotect Sheet).`,
     });
   }
 }

@@ -1,11 +1,12 @@
 import { itemByCode } from "../../spec";
 import { cellRef, parseRef, sheetRef } from "../../workbook/address";
 import { ReadLog, SheetReader } from "../../workbook/read/cells";
-import { contentText, type CellContent, type Grid } from "../../workbook/read/grid";
+import { contentText, textAt, type CellContent, type Grid } from "../../workbook/read/grid";
 import { findColumns, readEvaluators } from "../../workbook/read/scoring";
 import { HEADER_ROW } from "../../workbook/scoring-grid";
 import type { HostContext } from "../excel/host";
 import { officeGrid } from "../excel/office-grid";
+import { isFinalised, queueSnapshotSheet } from "./finalise";
 import { RANGE_DATA, splitCell } from "./sheets";
 import type { ItemSelection } from "./types";
 import { isSheetOf } from "../../workbook/sheet-names";
@@ -14,7 +15,8 @@ import { isSheetOf } from "../../workbook/sheet-names";
  * The inspector: the item row under the active cell. One sync reads the active cell, its sheet's
  * name, the used part of the sheet's header rows (evaluator names and kinds) and the used part of
  * the active cell's row; all of it from the active cell's own sheet, so nothing needs the sheet's
- * name in advance. Null unless that sheet is the Scoring sheet and the row is an item's row.
+ * name in advance, and the finalisation snapshot (whether the entries are locked). Null unless that
+ * sheet is the Scoring sheet and the row is an item's row.
  */
 export async function inspectSelection(context: HostContext): Promise<ItemSelection | null> {
   const active = context.workbook.getActiveCell();
@@ -25,6 +27,7 @@ export async function inspectSelection(context: HostContext): Promise<ItemSelect
   header.load(RANGE_DATA);
   const row = active.getEntireRow().getUsedRangeOrNullObject(true);
   row.load(RANGE_DATA);
+  const snapshot = queueSnapshotSheet(context, {});
   await context.sync();
 
   const name = sheet.name;
@@ -51,6 +54,8 @@ export async function inspectSelection(context: HostContext): Promise<ItemSelect
       return { ...e, value: entryValue(grid.at(r, column)), cell: sheetRef(name, cellRef(column, r)) };
     }),
     ...(k >= 0 && k < evaluators.length && { selectedEvaluator: k }),
+    finalised: isFinalised(snapshot()) !== undefined,
+    note: { cell: sheetRef(name, cellRef(columns.notes, r)), value: textAt(grid, r, columns.notes) },
   };
 }
 

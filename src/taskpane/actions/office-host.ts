@@ -2,7 +2,7 @@
 import { officeApiSupport, type ApiSupport, type HostContext, type RunBatch } from "../excel/host";
 import { addEvaluator } from "./add-evaluator";
 import { loadPersonName, type AuditBy } from "./audit-log";
-import { selectCell, setEntry } from "./cells";
+import { selectCell, setEntry, setNote } from "./cells";
 import { computeWorkbook } from "./compute";
 import { subscribe, type RunIn } from "./events";
 import { runner } from "./run";
@@ -25,7 +25,7 @@ export interface OfficeHostOptions {
   run?: RunBatch;
   runIn?: RunIn;
   supports?: ApiSupport;
-  /** Who the audit log names: by default the name the pane remembers (audit-log.ts). */
+  /** Who the audit log names when an action is given no name: the name the pane remembers (audit-log.ts). */
   person?: () => string;
   /** The audit log's clock. */
   now?: () => Date;
@@ -47,23 +47,30 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
   const structure = runner(base, supports, "structure");
   return {
     hasWorkbook: () => read(hasWorkbook),
-    generate: (request) => generate(request, structure, supports, by()),
-    addEvaluator: (evaluator, choice) =>
-      structure((context) => addEvaluator(context, supports, evaluator, by(), choice)),
+    generate: (request, name) => generate(request, structure, supports, by(name)),
+    addEvaluator: (evaluator, opts) =>
+      structure((context) => addEvaluator(context, supports, evaluator, by(opts?.person), opts)),
     validate: (opts) =>
       opts?.background
         ? read((context) => validateWorkbook(context, { write: false }))
-        : edit((context) => validateWorkbook(context, { audit: by(), write: true })),
-    compute: () => edit((context) => computeWorkbook(context, by())),
+        : edit((context) => validateWorkbook(context, { audit: by(opts?.person), write: true })),
+    compute: (name) => edit((context) => computeWorkbook(context, by(name))),
     finalise: (name) => structure((context) => finaliseWorkbook(context, by(name))),
     reopen: (name, reason) => structure((context) => reopenWorkbook(context, by(name), reason)),
     review: (name, verdict, comment) =>
       structure((context) => reviewWorkbook(context, by(name), verdict, comment)),
     finaliseStatus: () => read(finaliseStatus),
-    verify: () => read(verifyInPane),
+    // Logged when the pane says who checks (it always does); a bare verify() only reads.
+    verify: (name) =>
+      name === undefined
+        ? read((context) => verifyInPane(context))
+        : edit((context) => verifyInPane(context, by(name))),
     selectCell: (cell) => read((context) => selectCell(context, cell)),
     inspectSelection: () => read(inspectSelection),
-    setEntry: (cell, value) => edit((context) => setEntry(context, cell, value)),
+    setEntry: (cell, value, name) =>
+      edit((context) => setEntry(context, cell, value, name === undefined ? undefined : by(name))),
+    setNote: (cell, text, name) =>
+      edit((context) => setNote(context, cell, text, name === undefined ? undefined : by(name))),
     onChanged: (listener) => subscribe(read, runIn, supports, INPUT_SHEETS, "onChanged", listener),
     onSelectionChanged: (listener) =>
       subscribe(read, runIn, supports, ["scoring"], "onSelectionChanged", listener),

@@ -1,6 +1,6 @@
 import type { Assessment } from "../../assessment/schema";
 import type { ValidationIssue } from "../../core/issues";
-import { itemByCode } from "../../spec";
+import { indicatorById, itemByCode } from "../../spec";
 import { cellRef, sheetRef } from "../../workbook/address";
 import type { CellLocator, DeductionField } from "../../workbook/read/locator";
 import type { ReadIssue, ReadProblem } from "../../workbook/read/workbook";
@@ -36,11 +36,23 @@ export function problemIssue(problem: ReadProblem): PaneIssue {
 
 export function engineIssue(issue: ValidationIssue, assessment: Assessment, locator: CellLocator): PaneIssue {
   const cell = cellOfIssue(issue, assessment, locator);
+  // An exclusion's issue is about what it excludes: an item, or a whole indicator.
+  const excluded = /^exclusions\.(.+)$/.exec(issue.field ?? "")?.[1];
+  const about =
+    issue.item !== undefined
+      ? { item: issue.item }
+      : excluded === undefined
+        ? {}
+        : itemByCode(excluded)
+          ? { item: excluded }
+          : indicatorById(excluded)
+            ? { indicator: excluded }
+            : {};
   return {
     code: issue.code,
     severity: issue.severity,
     message: issue.message,
-    ...(issue.item !== undefined && { item: issue.item }),
+    ...about,
     ...(issue.evaluator !== undefined && { evaluator: issue.evaluator }),
     ...(cell !== undefined && { cell }),
   };

@@ -44,6 +44,8 @@ export interface PaneIssue {
   severity: Severity;
   message: Localised;
   item?: string;
+  /** The indicator an issue is about when it is about a whole indicator (excluding 5.2.3). */
+  indicator?: string;
   /** Evaluator index (column), from 0. */
   evaluator?: number;
   /** The cell to select, "'评分'!H7" style (sheet-qualified, quoted). */
@@ -54,6 +56,10 @@ export interface ValidationReport {
   issues: PaneIssue[];
   errors: number;
   warnings: number;
+  /** When the workbook could be read: how many applicable items have a valid entry, of how many. */
+  progress?: { scored: number; applicable: number };
+  /** When the workbook could be read: the score as it stands (what finalising would freeze). */
+  result?: { finalScore: number; gradeLabel: Localised };
 }
 
 /**
@@ -83,6 +89,8 @@ export interface ComputeReport {
   result: Record<Lang, ResultJson>;
   issues: PaneIssue[];
   integrity: IntegrityIssue[];
+  /** The exclusions the workbook records: an item code or an indicator id, and the reason given. */
+  exclusions: { key: string; reason: string }[];
 }
 
 /** The item row under the selection, for the inspector. */
@@ -92,6 +100,10 @@ export interface ItemSelection {
   entries: { name: string; kind: EvaluatorKind; value: number | string | null; cell: string }[];
   /** The evaluator column the selection is in, if any. */
   selectedEvaluator?: number;
+  /** Whether the assessment is finalised (its entry cells locked): the inspector enters nothing then. */
+  finalised: boolean;
+  /** The item's note (备注 / 证据) and its cell. */
+  note?: { cell: string; value: string };
 }
 
 /** A finalisation as the pane shows it (src/workbook/audit/snapshot.ts keeps it in the workbook). */
@@ -133,27 +145,33 @@ export interface FinaliseStatus {
   problems: Localised[];
 }
 
+/**
+ * Every action that changes the workbook or checks it on the user's behalf appends a row to the
+ * audit log naming `person`, the name the pane asks once (its person field); without it, the name
+ * the pane remembers.
+ */
 export interface StarScoreHost {
   /** Whether the open workbook already has StarScore's sheets. */
   hasWorkbook(): Promise<boolean>;
   /** Creates the workbook; rejects with WorkbookExistsError rather than overwrite anything. */
-  generate(request: GenerateRequest): Promise<{ skipped: string[] }>;
+  generate(request: GenerateRequest, person?: string): Promise<{ skipped: string[] }>;
   /**
    * Adds an evaluator or visit column, keeping every entry, note, exclusion and special item. The
    * sheets are rebuilt: refused with ReferencesAtRiskError when the user's own formulas or names
    * refer to them (they would show #REF!), unless `breakReferences` (the user chose to go on).
+   * The audit log names `person`.
    */
   addEvaluator(
     evaluator: { name: string; kind: EvaluatorKind },
-    choice?: { breakReferences?: boolean },
+    options?: { breakReferences?: boolean; person?: string },
   ): Promise<void>;
   /**
-   * Validates, highlights the cells at fault and appends the audit log's row; `background: true`
-   * (auto-validation after the user's edit) reads only and writes nothing at all, so the user's
-   * undo stack is left as their edit left it.
+   * Validates, highlights the cells at fault and appends the audit log's row naming `person`;
+   * `background: true` (auto-validation after the user's edit) reads only and writes nothing at
+   * all, so the user's undo stack is left as their edit left it.
    */
-  validate(options?: { background?: boolean }): Promise<ValidationReport>;
-  compute(): Promise<ComputeReport>;
+  validate(options?: { background?: boolean; person?: string }): Promise<ValidationReport>;
+  compute(person?: string): Promise<ComputeReport>;
   /**
    * Finalises the assessment (lead auditor): refuses when validation finds errors (ActionError with
    * them) or it is finalised already; locks every input, stores the snapshot, logs. `person` is
@@ -175,14 +193,17 @@ export interface StarScoreHost {
   finaliseStatus(): Promise<FinaliseStatus>;
   /**
    * Checks that the workbook is what StarScore wrote (formulas, catalogue, rules, names, fingerprint,
-   * the Summary against the engine): one Excel.run, one read sync, nothing written.
+   * the Summary against the engine): one Excel.run, one read sync, nothing written; given the
+   * person, the audit log's row in two syncs more.
    */
-  verify(): Promise<IntegrityIssue[]>;
+  verify(person?: string): Promise<IntegrityIssue[]>;
   selectCell(cell: string): Promise<void>;
   /** The item row at the current selection, or null when the selection is not on an item row. */
   inspectSelection(): Promise<ItemSelection | null>;
-  /** Sets one entry cell (the inspector's band buttons). */
-  setEntry(cell: string, value: number): Promise<void>;
+  /** Sets one entry cell (the inspector's band buttons); logged when given the person. */
+  setEntry(cell: string, value: number, person?: string): Promise<void>;
+  /** Sets an item's note (备注 / 证据) as text; logged when given the person. */
+  setNote(cell: string, text: string, person?: string): Promise<void>;
   /** Subscribes to edits of the StarScore sheets; returns an unsubscribe function. */
   onChanged(listener: () => void): Promise<() => void>;
   /** Subscribes to selection changes on the Scoring sheet; returns an unsubscribe function. */

@@ -1,3 +1,4 @@
+import { toResultJson } from "../../core/report";
 import { SUMMARIES } from "../../workbook/audit/log";
 import type { HostContext } from "../excel/host";
 import { assess, marksOf } from "./assess";
@@ -31,7 +32,21 @@ export async function validateWorkbook(
   const { snapshot, store, also: auditEnd } = await loadWorkbook(context, INPUT_SHEETS, queueAuditEnd);
   const assessed = assess(snapshot);
   const found = report(assessed.issues);
-  if (!options.write) return found;
+  // Scoring's progress and the score as it stands (the Validate and Finalise views show them).
+  const figures = (shown: ValidationReport): ValidationReport => {
+    if (!assessed.ok) return shown;
+    const { items, gradeLabel } = assessed.scoring.result;
+    const applicable = items.filter((i) => !i.excluded);
+    return {
+      ...shown,
+      progress: { scored: applicable.filter((i) => i.entries > 0).length, applicable: applicable.length },
+      result: {
+        finalScore: toResultJson(assessed.read.assessment, assessed.scoring, snapshot.lang).finalScore,
+        gradeLabel,
+      },
+    };
+  };
+  if (!options.write) return figures(found);
   const marks = marksOf(assessed.places, assessed.issues);
   const plan = planHighlights({ marks, previous: store, places: assessed.places });
   const log =
@@ -43,5 +58,5 @@ export async function validateWorkbook(
     );
   const failed = await writeBack(context, snapshot, store, plan, log);
   const notes = [...(failed ? [failed] : []), ...(!store.present && marks.length > 0 ? [NO_HIGHLIGHTS] : [])];
-  return notes.length > 0 ? report([...assessed.issues, ...notes]) : found;
+  return figures(notes.length > 0 ? report([...assessed.issues, ...notes]) : found);
 }

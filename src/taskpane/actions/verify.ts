@@ -1,13 +1,17 @@
 import type { AuditFinding } from "../../workbook/audit/check";
+import { SUMMARIES } from "../../workbook/audit/log";
 import { checkWorkbookFinalisation, finalisationProblems } from "../../workbook/audit/verify";
 import type { IntegrityFinding } from "../../workbook/integrity/findings";
 import { verifyWorkbook } from "../../workbook/integrity/verify";
 import { type SheetView, type WorkbookView } from "../../workbook/integrity/view";
 import type { HostContext, HostDataRange } from "../excel/host";
 import { rangeOrigin } from "../excel/office-grid";
+import { auditEntry, auditWrite, queueAuditEnd, type AuditBy } from "./audit-log";
 import { MANUAL_CALCULATION, queueCalculationMode, type Calculation } from "./calculation";
 import { unreadableError } from "./errors";
 import { queueSnapshotSheet } from "./finalise";
+import { loadWorkbook } from "./load";
+import { queueUnprotected, restoreProtection } from "./protection";
 import { problemIssue } from "./pane-issues";
 import { errorCode } from "./run";
 import {
@@ -27,12 +31,13 @@ import { foldName as fold } from "../../workbook/sheet-names";
  * sheet's used range (formulas, values, value types, number formats) and the workbook's names;
  * the workbook is then compared with the layout StarScore would write for the assessment it holds
  * (src/workbook/integrity: overwritten or edited formulas, catalogue and rules changes, names,
- * the fingerprint, the Summary against the engine). Nothing is written or highlighted.
+ * the fingerprint, the Summary against the engine). Nothing is written or highlighted; given
+ * `audit`, the audit log's row ("3 problems found") follows in two requests of its own.
  *
  * Like loadWorkbook, should a host refuse to reach through a missing sheet's null object, the
  * request is made again after listing the sheets (a second sync, on such hosts only).
  */
-export async function verifyInPane(context: HostContext): Promise<IntegrityIssue[]> {
+export async function verifyInPane(context: HostContext, audit?: AuditBy): Promise<IntegrityIssue[]> {
   let view: WorkbookView & { calculation: Calculation };
   try {
     view = await readView(context);
@@ -59,19 +64,46 @@ export async function verifyInPane(context: HostContext): Promise<IntegrityIssue
   }
   // After finalisation (src/workbook/audit): entries or result changed since, the snapshot edited or gone.
   const finalisation = finalisationProblems(checkWorkbookFinalisation((name) => view.sheet(name)));
-  const findings = [...result.findings.map(integrityIssue), ...finalisation.map(auditIssue)];
-  if (view.calculation === "automatic") return findings;
+  const checked = [...result.findings.map(integrityIssue), ...finalisation.map(auditIssue)];
   // Manual calculation: live results may be stale (calculation.ts), so none is compared.
-  return [
-    {
-      what: "manual-calculation",
-      sheetValue: "",
-      engineValue: "",
-      code: "manual-calculation",
-      message: MANUAL_CALCULATION.message,
-    },
-    ...findings.filter((f) => !STALE_WHEN_MANUAL.has(f.code ?? "")),
-  ];
+  const findings: IntegrityIssue[] =
+    view.calculation === "automatic"
+      ? checked
+      : [
+          {
+            what: "manual-calculation",
+            sheetValue: "",
+            engineValue: "",
+            code: "manual-calculation",
+            message: MANUAL_CALCULATION.message,
+          },
+          ...checked.filter((f) => !STALE_WHEN_MANUAL.has(f.code ?? "")),
+        ];
+  if (audit) await logVerify(context, audit, findings.filter((f) => f.code !== "manual-calculation").length);
+  return findings;
+}
+
+/**
+ * The check's row in the audit log: where the log ends, then the row. Its cells are unlocked in
+ * today's layout (no protection lifted, the undo stack kept); a workbook without the highlight
+ * store (an earlier layout) has them locked, and its log sheet is lifted around the write, as
+ * writeBack does.
+ */
+async function logVerify(context: HostContext, audit: AuditBy, findings: number): Promise<void> {
+  const { snapshot, store, also: end } = await loadWorkbook(context, [], queueAuditEnd);
+  const log = auditWrite(
+    snapshot,
+    end,
+    auditEntry(audit, "verify", SUMMARIES.verify(findings), snapshot.lang),
+  );
+  if (!log) return;
+  const lifted = queueUnprotected(snapshot, store.present ? [] : log.sheets, log.queue);
+  try {
+    await context.sync();
+  } catch (error) {
+    await restoreProtection(context, lifted);
+    throw error;
+  }
 }
 
 /** The findings that compare a formula's live result (not its text) with what it should show. */

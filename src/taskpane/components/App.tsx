@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { StarScoreHost } from "../actions/types";
 import { htmlLang, messages, type Lang } from "../i18n";
 import { Header } from "./Header";
@@ -12,8 +12,16 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    minWidth: 0,
+    // Long text (a cell address, a hash, a formula) wraps rather than widening the pane.
+    overflowWrap: "anywhere",
   },
   description: { margin: 0 },
+  about: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingBlockStart: tokens.spacingVerticalS,
+  },
+  summary: { ...typographyStyles.caption1Strong, cursor: "pointer" },
 });
 
 export interface AppProps {
@@ -23,17 +31,23 @@ export interface AppProps {
   /** Office.context.requirements.isSetSupported("ExcelApi", "1.8"). */
   excelApiSupported: boolean;
   /**
-   * What the views ask of Excel. Without it (outside Excel, or an Excel without ExcelApi 1.8:
-   * index.tsx passes none) the pane shows the header, the notice and the description only.
+   * What the views ask of Excel. Without it (outside Excel, an unsupported Excel, or before the
+   * Office.js implementation is loaded) the pane shows the header, the notice and the description.
    */
   host?: StarScoreHost;
 }
 
+/**
+ * The pane: the header (product, language), then either what keeps StarScore from working here
+ * with what it is, or the views; "About StarScore" at the foot, so that the description does not
+ * stand above every view.
+ */
 export default function App({ initialLang, inExcel, excelApiSupported, host }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = messages[lang];
   const problem = hostProblem(inExcel, excelApiSupported);
+  const working = host !== undefined && !problem;
 
   useEffect(() => {
     document.documentElement.lang = htmlLang(lang);
@@ -45,10 +59,21 @@ export default function App({ initialLang, inExcel, excelApiSupported, host }: A
       <Header lang={lang} t={t} onLanguageChange={setLang} />
       <main className={styles.main}>
         {problem && <HostNotice problem={problem} t={t} />}
-        <Body1 as="p" className={styles.description}>
-          {t.description}
-        </Body1>
-        {host && !problem && <Workspace host={host} lang={lang} t={t} />}
+        {working ? (
+          <>
+            <Workspace host={host} lang={lang} t={t} />
+            <details className={styles.about}>
+              <summary className={styles.summary}>{t.aboutHeading}</summary>
+              <Body1 as="p" className={styles.description}>
+                {t.description}
+              </Body1>
+            </details>
+          </>
+        ) : (
+          <Body1 as="p" className={styles.description}>
+            {t.description}
+          </Body1>
+        )}
       </main>
     </>
   );

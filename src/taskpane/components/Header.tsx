@@ -3,15 +3,18 @@ import type { Lang, Messages } from "../i18n";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 const useStyles = makeStyles({
+  // Sized for a 320 px pane: the icon, the name and the two language buttons on one line.
   header: {
     display: "flex",
     alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  icon: { flexShrink: 0 },
   titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
-  title: { margin: 0 },
+  title: { margin: 0, whiteSpace: "nowrap" },
+  subtitle: { overflowWrap: "anywhere" },
 });
 
 export interface HeaderProps {
@@ -24,12 +27,12 @@ export function Header({ lang, t, onLanguageChange }: HeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
-      <Image src="assets/icon-32.png" alt="" width={32} height={32} />
+      <Image className={styles.icon} src="assets/icon-32.png" alt="" width={24} height={24} />
       <div className={styles.titles}>
         <Title3 as="h1" className={styles.title}>
           {t.productName}
         </Title3>
-        <Caption1>{t.productSubtitle}</Caption1>
+        <Caption1 className={styles.subtitle}>{t.productSubtitle}</Caption1>
       </div>
       <LanguageSwitch lang={lang} t={t} onChange={onLanguageChange} />
     </header>

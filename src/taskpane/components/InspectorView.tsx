@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Body1,
-  Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
+  Field,
   Spinner,
   Subtitle1,
   Subtitle2,
+  Textarea,
   createFocusOutlineStyle,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { BANDS, bandOf } from "../../spec/bands";
@@ -17,25 +17,22 @@ import { SECONDARY_INDICATORS } from "../../spec/indicators";
 import type { Band, Item } from "../../spec/types";
 import type { ItemSelection } from "../actions/types";
 import { fmt, htmlLang, type Lang, type Messages } from "../i18n";
-import { BusyIcon } from "./BusyIcon";
+import { displayCell } from "../model/format";
+import { ActionButton } from "./ActionButton";
 import { useItems } from "./catalogue";
 import { DataTable } from "./DataTable";
 import { ErrorBar } from "./ErrorBar";
+import { Facts } from "./Facts";
+import { Notice } from "./Notice";
 import { useAction, useHostEvent, usePane } from "./PaneContext";
+import { NoWorkbookNotice, ViewLink } from "./ViewLink";
+import type { ViewProps } from "./views";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
   text: { margin: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "auto 1fr",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0 },
+  note: { color: tokens.colorNeutralForeground3 },
   criterion: {
     maxHeight: "220px",
     overflowY: "auto",
@@ -51,10 +48,18 @@ const useStyles = makeStyles({
     alignItems: "stretch",
     gap: tokens.spacingVerticalXS,
   },
-  bandButton: { justifyContent: "flex-start" },
+  bandButton: { justifyContent: "flex-start", textAlign: "start" },
+  // The entry's own band: shown as the chosen one, though there is nothing to press.
+  currentBand: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    ":hover": { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
+  },
   bands: { margin: 0, padding: 0, listStyleType: "none" },
   band: { marginBottom: tokens.spacingVerticalS },
   descriptors: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
 /** The value a band button enters: the band's middle, which is on every workbook step (1, 5, 10). */
@@ -70,9 +75,9 @@ function currentBand(value: number | string | null): Band | undefined {
   return typeof value === "number" && value >= 0 && value <= 100 ? bandOf(value) : undefined;
 }
 
-export function InspectorView({ active }: { active: boolean }) {
+export function InspectorView({ active }: ViewProps) {
   const styles = useStyles();
-  const { host, t, workbookVersion } = usePane();
+  const { host, t, workbookVersion, workbook } = usePane();
   const inspect = useAction();
   const [selection, setSelection] = useState<ItemSelection | null | undefined>(undefined);
   const latestRequest = useRef(0);
@@ -104,29 +109,18 @@ export function InspectorView({ active }: { active: boolean }) {
       <Body1 as="p" className={styles.text}>
         {t.inspectorIntro}
       </Body1>
+      {workbook === "absent" && <NoWorkbookNotice />}
       <div>
-        <Button
-          disabledFocusable={inspect.running}
-          icon={inspect.running ? <BusyIcon /> : undefined}
-          onClick={() => void read()}
-        >
+        <ActionButton action={{ running: inspect.running, blocked: false }} onClick={() => void read()}>
           {t.refreshSelection}
-        </Button>
+        </ActionButton>
       </div>
       {inspect.failure && <ErrorBar failure={inspect.failure} />}
       {selection === undefined && inspect.running && <Spinner size="tiny" label={t.inspecting} />}
-      {selection === null && (
-        <MessageBar layout="multiline" intent="info">
-          <MessageBarBody>{t.inspectorNoItem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {selection === null && workbook !== "absent" && <Notice intent="info">{t.inspectorNoItem}</Notice>}
       {selection && item && <ItemDetails item={item} selection={selection} onEntered={read} />}
       {selection && !items && <Spinner size="tiny" label={t.loading} />}
-      {selection && items && !item && (
-        <MessageBar layout="multiline" intent="warning">
-          <MessageBarBody>{selection.code}</MessageBarBody>
-        </MessageBar>
-      )}
+      {selection && items && !item && <Notice intent="warning">{selection.code}</Notice>}
     </>
   );
 }
@@ -148,19 +142,18 @@ function ItemDetails({
       <Subtitle2 as="h3" id="starscore-item-heading" className={styles.heading}>
         {item.code} {item.title[lang]}
       </Subtitle2>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t.itemCode}</dt>
-        <dd className={styles.value}>{item.code}</dd>
-        <dt className={styles.term}>{t.clause}</dt>
-        <dd className={styles.value}>{item.clause}</dd>
-        <dt className={styles.term}>{t.indicator}</dt>
-        <dd className={styles.value}>
-          {indicator ? `${indicator.id} ${indicator.name[lang]}` : item.indicator}
-        </dd>
-        <dt className={styles.term}>{t.points}</dt>
-        <dd className={styles.value}>{item.points}</dd>
-      </dl>
-      <SetEntry selection={selection} t={t} onEntered={onEntered} />
+      {lang !== "zh" && <Caption1 className={styles.note}>{t.originalChineseNote}</Caption1>}
+      <Facts
+        facts={[
+          { term: t.itemCode, value: item.code },
+          { term: t.clause, value: item.clause },
+          {
+            term: t.indicator,
+            value: indicator ? `${indicator.id} ${indicator.name[lang]}` : item.indicator,
+          },
+          { term: t.points, value: item.points },
+        ]}
+      />
       <Subtitle2 as="h4" className={styles.heading}>
         {t.checkContent}
       </Subtitle2>
@@ -184,7 +177,21 @@ function ItemDetails({
           </Body1>
         ))}
       </div>
-      {lang !== "zh" && <Caption1>{t.originalChineseNote}</Caption1>}
+      {selection.finalised && (
+        <Notice intent="warning" title={t.finalisedTitle} actions={<ViewLink view="finalise" />}>
+          {t.finalisedBody}
+        </Notice>
+      )}
+      <SetEntry selection={selection} t={t} onEntered={onEntered} />
+      {selection.note && (
+        <Evidence
+          key={`${selection.note.cell}:${selection.note.value}`}
+          item={item.code}
+          selection={selection}
+          t={t}
+          onSaved={onEntered}
+        />
+      )}
       <Entries selection={selection} t={t} />
       <Bands t={t} lang={lang} />
     </section>
@@ -207,18 +214,21 @@ function SetEntry({
   const index = selection.selectedEvaluator;
   const entry = index === undefined ? undefined : selection.entries[index];
   const band = entry ? currentBand(entry.value) : undefined;
+  const locked = selection.finalised === true;
 
   const enter = async (value: number) => {
     if (!entry) return;
     const cell = entry.cell;
+    const shown = displayCell(cell);
     setPending(value);
     const done = await set.run(
       {
-        busy: (t) => fmt(t.setting, { cell, value }),
-        done: (t) => fmt(t.setDone, { cell, value }),
+        busy: (t) => fmt(t.setting, { cell: shown, value }),
+        done: (t) => fmt(t.setDone, { cell: shown, value }),
         failed: "setEntryFailed",
+        logged: true,
       },
-      () => host.setEntry(cell, value).then(() => true),
+      (person) => host.setEntry(cell, value, person).then(() => true),
     );
     setPending(null);
     if (done) await onEntered();
@@ -231,7 +241,7 @@ function SetEntry({
       </Subtitle2>
       <Body1 as="p" id="starscore-set-entry-hint" className={styles.text}>
         {entry
-          ? fmt(t.setEntryFor, { name: entry.name || t.kindVisit, cell: entry.cell })
+          ? fmt(t.setEntryFor, { name: entry.name || t.kindVisit, cell: displayCell(entry.cell) })
           : t.setEntryDisabledHint}
       </Body1>
       {entry && (
@@ -247,22 +257,83 @@ function SetEntry({
       <div className={styles.bandButtons} role="group" aria-labelledby="starscore-set-entry">
         {BANDS.map((b) => {
           const value = bandValue(b);
+          // The entry's own band: it is there already, so the button does not replace it with the middle.
+          const current = band?.level === b.level && entry !== undefined;
           return (
-            <Button
+            <ActionButton
               key={b.level}
-              className={styles.bandButton}
-              appearance={band?.level === b.level ? "primary" : "secondary"}
-              disabledFocusable={!entry || set.running}
+              className={mergeClasses(styles.bandButton, current && styles.currentBand)}
+              action={set}
+              unavailable={!entry || locked || current}
+              busy={pending === value}
               aria-describedby={
                 entry ? "starscore-set-entry-hint starscore-set-entry-current" : "starscore-set-entry-hint"
               }
-              icon={pending === value ? <BusyIcon /> : undefined}
               onClick={() => void enter(value)}
             >
-              {fmt(t.setBand, { range: bandRange(b, t), value })}
-            </Button>
+              {current
+                ? fmt(t.setBandCurrent, { range: bandRange(b, t), value: entry.value ?? "" })
+                : fmt(t.setBand, { range: bandRange(b, t), value })}
+            </ActionButton>
           );
         })}
+      </div>
+    </section>
+  );
+}
+
+/** 备注 / 证据: the item's note on the Scoring sheet, the evidence behind the scores. */
+function Evidence({
+  item,
+  selection,
+  t,
+  onSaved,
+}: {
+  item: string;
+  selection: ItemSelection;
+  t: Messages;
+  onSaved: () => Promise<void>;
+}) {
+  const styles = useStyles();
+  const { host } = usePane();
+  const save = useAction();
+  const note = selection.note!;
+  const [draft, setDraft] = useState(note.value);
+  const locked = selection.finalised === true;
+  const onSave = async () => {
+    const done = await save.run(
+      {
+        busy: (t) => t.noteSaving,
+        done: (t) => fmt(t.noteSaved, { item }),
+        failed: "noteFailed",
+        logged: true,
+      },
+      (person) => host.setNote(note.cell, draft, person).then(() => true),
+    );
+    if (done) await onSaved();
+  };
+  return (
+    <section className={styles.section} aria-labelledby="starscore-evidence">
+      <Field
+        label={{ children: t.noteLabel, id: "starscore-evidence" }}
+        hint={fmt(t.noteHint, { cell: displayCell(note.cell) })}
+      >
+        <Textarea
+          value={draft}
+          resize="vertical"
+          readOnly={locked}
+          onChange={(_, data) => setDraft(data.value)}
+        />
+      </Field>
+      {save.failure && <ErrorBar failure={save.failure} />}
+      <div className={styles.actions}>
+        <ActionButton
+          action={save}
+          unavailable={locked || draft === note.value}
+          onClick={() => void onSave()}
+        >
+          {t.noteSave}
+        </ActionButton>
       </div>
     </section>
   );
@@ -280,11 +351,14 @@ function Entries({ selection, t }: { selection: ItemSelection; t: Messages }) {
         rows={selection.entries}
         rowKey={(entry) => entry.cell}
         currentRow={selection.selectedEvaluator}
+        listBelow={0}
         columns={[
           {
             header: t.colEvaluator,
-            cell: (entry, i) =>
-              `${entry.name || `${t.kindVisit} ${i + 1}`}${i === selection.selectedEvaluator ? ` (${t.selectedMark})` : ""}`,
+            cell: (entry, i) => {
+              const name = entry.name || `${t.kindVisit} ${i + 1}`;
+              return i === selection.selectedEvaluator ? fmt(t.entrySelected, { name }) : name;
+            },
           },
           { header: t.colKind, cell: (entry) => (entry.kind === "visit" ? t.kindVisit : t.kindAuditor) },
           {
@@ -294,7 +368,7 @@ function Entries({ selection, t }: { selection: ItemSelection; t: Messages }) {
               return entry.value === null || entry.value === ""
                 ? t.entryBlank
                 : band
-                  ? `${entry.value} (${bandRange(band, t)})`
+                  ? fmt(t.entryInBand, { value: entry.value, band: bandRange(band, t) })
                   : String(entry.value);
             },
           },

@@ -3,6 +3,8 @@ import { htmlLang, LANGS, type Lang, type Messages } from "../i18n";
 
 const useStyles = makeStyles({
   group: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // As wide as the word: Fluent's small buttons are 64 px at least, too wide for a 320 px header.
+  button: { minWidth: "auto" },
 });
 
 export interface LanguageSwitchProps {
@@ -20,6 +22,7 @@ export function LanguageSwitch({ lang, t, onChange }: LanguageSwitchProps) {
         <ToggleButton
           key={option}
           size="small"
+          className={styles.button}
           appearance={option === lang ? "primary" : "secondary"}
           checked={option === lang}
           lang={htmlLang(option)}

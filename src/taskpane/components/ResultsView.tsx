@@ -2,11 +2,7 @@ import { useRef, useState } from "react";
 import {
   Badge,
   Body1,
-  Button,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Subtitle1,
   Subtitle2,
@@ -17,37 +13,32 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import type { ResultJson } from "../../core/report";
-import { SECONDARY_INDICATORS } from "../../spec/indicators";
 import type { GradeId } from "../../spec/types";
 import type { ComputeReport, IntegrityIssue } from "../actions/types";
 import { fmt, type Lang, type Messages } from "../i18n";
-import { BusyIcon } from "./BusyIcon";
+import { findingText } from "../model/findings";
+import { fixed, percent, points } from "../model/format";
+import { errorCount, issueOverview, warningCount } from "../model/issues";
+import { excludedLines, indicatorFigures, type IndicatorFigure } from "../model/results";
+import { ActionButton } from "./ActionButton";
+import { useItems } from "./catalogue";
 import { DataTable } from "./DataTable";
 import { ErrorBar } from "./ErrorBar";
+import { Facts } from "./Facts";
 import { IssueLink } from "./IssueLink";
+import { Notice } from "./Notice";
 import { focusSoon, useAction, usePane } from "./PaneContext";
+import { NoWorkbookNotice, ViewLink } from "./ViewLink";
+import type { ViewProps } from "./views";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
   focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
   text: { margin: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  score: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-  },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  score: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   scoreValue: { margin: 0, fontVariantNumeric: "tabular-nums" },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "auto 1fr",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, fontVariantNumeric: "tabular-nums" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   links: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
@@ -55,7 +46,30 @@ const useStyles = makeStyles({
     listStyleType: "none",
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalS,
+  },
+  primary: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBlockStart: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  primaryHeading: { ...typographyStyles.body1Strong, margin: 0 },
+  secondaries: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingInlineStart: tokens.spacingHorizontalM,
+  },
+  details: { marginBlockStart: tokens.spacingVerticalXXS },
+  code: {
+    ...typographyStyles.caption1,
+    fontFamily: tokens.fontFamilyMonospace,
+    display: "block",
+    margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXS}`,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
   },
 });
 
@@ -68,12 +82,9 @@ export const GRADE_COLORS: Record<GradeId, NonNullable<BadgeProps["color"]>> = {
   fail: "danger",
 };
 
-const fixed = (value: number, places = 2) => value.toFixed(places);
-const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
-
-export function ResultsView(_props: { active: boolean }) {
+export function ResultsView({ active }: ViewProps) {
   const styles = useStyles();
-  const { host, t, lang } = usePane();
+  const { host, t, lang, workbook } = usePane();
   const compute = useAction();
   const [report, setReport] = useState<ComputeReport | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -81,6 +92,7 @@ export function ResultsView(_props: { active: boolean }) {
   const verify = useAction();
   const [findings, setFindings] = useState<IntegrityIssue[] | null>(null);
   const verifyHeading = useRef<HTMLHeadingElement>(null);
+  const absent = workbook === "absent";
 
   const onCompute = async () => {
     const result = await compute.run(
@@ -89,8 +101,9 @@ export function ResultsView(_props: { active: boolean }) {
         done: (t, r: ComputeReport, lang) =>
           fmt(t.computed, { score: fixed(r.result[lang].finalScore), grade: r.result[lang].gradeLabel }),
         failed: "computeFailed",
+        logged: true,
       },
-      () => host.compute(),
+      (person) => host.compute(person),
     );
     if (result) {
       setReport(result);
@@ -107,8 +120,9 @@ export function ResultsView(_props: { active: boolean }) {
         done: (t, r: IntegrityIssue[]) =>
           r.length ? fmt(t.verifiedFound, { count: r.length }) : t.verifiedClean,
         failed: "verifyFailed",
+        logged: true,
       },
-      () => host.verify(),
+      (person) => host.verify(person),
     );
     if (result) {
       setFindings(result);
@@ -124,22 +138,25 @@ export function ResultsView(_props: { active: boolean }) {
       <Body1 as="p" className={styles.text}>
         {t.resultsIntro}
       </Body1>
-      <div>
-        <Button
+      {absent && <NoWorkbookNotice />}
+      <div className={styles.toolbar}>
+        <ActionButton
           appearance="primary"
-          disabledFocusable={compute.running}
-          icon={compute.running ? <BusyIcon /> : undefined}
+          action={compute}
+          unavailable={absent}
+          busy={compute.running && active}
           onClick={() => void onCompute()}
         >
           {t.computeButton}
-        </Button>{" "}
-        <Button
-          disabledFocusable={verify.running}
-          icon={verify.running ? <BusyIcon /> : undefined}
+        </ActionButton>
+        <ActionButton
+          action={verify}
+          unavailable={absent}
+          busy={verify.running && active}
           onClick={() => void onVerify()}
         >
           {t.verifyButton}
-        </Button>
+        </ActionButton>
       </div>
       {compute.failure && <ErrorBar ref={errorBar} failure={compute.failure} />}
       {verify.failure && <ErrorBar failure={verify.failure} />}
@@ -150,6 +167,26 @@ export function ResultsView(_props: { active: boolean }) {
         </Body1>
       ) : (
         <Result report={report} t={t} lang={lang} headingRef={resultHeading} />
+      )}
+    </>
+  );
+}
+
+/** A finding's sentence, going to its cell, with the formula (when there is one) in a disclosure. */
+function Finding({ issue, t, lang }: { issue: IntegrityIssue; t: Messages; lang: Lang }) {
+  const styles = useStyles();
+  const { text, formula } = findingText(issue, t, lang);
+  return (
+    <>
+      <IssueLink text={text} cell={issue.cell} />
+      {formula && (
+        <details className={styles.details}>
+          <summary>{t.findingDetails}</summary>
+          {t.findingExpected}
+          <code className={styles.code}>{formula.expected}</code>
+          {t.findingFound}
+          <code className={styles.code}>{formula.found || t.findingBlank}</code>
+        </details>
       )}
     </>
   );
@@ -173,30 +210,18 @@ function Findings({
       <h3 id="starscore-integrity" ref={headingRef} tabIndex={-1} className={styles.focusHeading}>
         {t.verifyHeading}
       </h3>
-      <MessageBar intent={findings.length ? "error" : "success"} layout="multiline">
-        <MessageBarBody>
-          {findings.length ? t.verifyFoundBody : t.verifyCleanBody}
-          {findings.length > 0 && (
-            <ul className={styles.links}>
-              {findings.map((issue, i) => (
-                <li key={`${i}-${issue.cell ?? ""}-${issue.code ?? ""}`}>
-                  <IssueLink
-                    text={
-                      issue.message?.[lang] ??
-                      fmt(t.integrityRow, {
-                        what: issue.what,
-                        sheet: issue.sheetValue,
-                        engine: issue.engineValue,
-                      })
-                    }
-                    cell={issue.cell}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent={findings.length ? "error" : "success"}>
+        {findings.length ? t.verifyFoundBody : t.verifyCleanBody}
+        {findings.length > 0 && (
+          <ul className={styles.links}>
+            {findings.map((issue, i) => (
+              <li key={`${i}-${issue.cell ?? ""}-${issue.code ?? ""}`}>
+                <Finding issue={issue} t={t} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Notice>
     </section>
   );
 }
@@ -214,30 +239,22 @@ function Result({
 }) {
   const styles = useStyles();
   const result = report.result[lang];
-  const errors = report.issues.filter((i) => i.severity === "error").length;
-  const warnings = report.issues.length - errors;
+  const overview = issueOverview(report.issues);
+  const errors = errorCount(overview);
+  const warnings = warningCount(overview);
   return (
     <>
       {report.integrity.length > 0 && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.integrityHeading}</MessageBarTitle> {t.integrityBody}
-            <ul className={styles.links}>
-              {report.integrity.map((issue) => (
-                <li key={`${issue.cell}-${issue.what}`}>
-                  <IssueLink
-                    text={fmt(t.integrityRow, {
-                      what: issue.what,
-                      sheet: issue.sheetValue,
-                      engine: issue.engineValue,
-                    })}
-                    cell={issue.cell}
-                  />
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title={t.integrityHeading}>
+          {t.integrityBody}
+          <ul className={styles.links}>
+            {report.integrity.map((issue) => (
+              <li key={`${issue.cell}-${issue.what}`}>
+                <Finding issue={issue} t={t} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </Notice>
       )}
       <section className={styles.section} aria-labelledby="starscore-final-score">
         <h3 id="starscore-final-score" ref={headingRef} tabIndex={-1} className={styles.focusHeading}>
@@ -248,7 +265,7 @@ function Result({
             {fixed(result.finalScore)}
           </Title2>
           <Badge size="large" appearance="filled" color={GRADE_COLORS[result.grade]}>
-            {t.gradeLabel}: {result.gradeLabel}
+            {fmt(t.gradeBadge, { grade: result.gradeLabel })}
           </Badge>
           <Badge size="large" appearance="outline" color={result.passed ? "success" : "danger"}>
             {result.passed ? t.passed : t.failed}
@@ -258,11 +275,9 @@ function Result({
           </Badge>
         </div>
         {!result.complete && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t.incomplete}</MessageBarTitle> {t.incompleteBody}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning" title={t.incomplete}>
+            {t.incompleteBody}
+          </Notice>
         )}
         {result.reasons.length > 0 && (
           <>
@@ -276,26 +291,71 @@ function Result({
             </ul>
           </>
         )}
-        <dl className={styles.facts}>
-          <dt className={styles.term}>{t.scaledScore}</dt>
-          <dd className={styles.value}>{fixed(result.scaledScore)}</dd>
-          <dt className={styles.term}>{t.deductionsLabel}</dt>
-          <dd className={styles.value}>{result.deductions}</dd>
-          <dt className={styles.term}>{t.bonusLabel}</dt>
-          <dd className={styles.value}>{fixed(result.bonus)}</dd>
-        </dl>
-        {report.issues.length > 0 && (
+        <Facts
+          facts={[
+            { term: t.scaledScore, value: fmt(t.pointsValue, { value: fixed(result.scaledScore) }) },
+            {
+              term: t.deductionsLabel,
+              value: result.deductions ? fmt(t.deductionsValue, { n: result.deductions }) : t.none,
+            },
+            {
+              term: t.bonusLabel,
+              value: result.bonus ? fmt(t.bonusValue, { points: fixed(result.bonus) }) : t.none,
+            },
+          ]}
+        />
+        {errors + warnings > 0 && (
           <Body1 as="p" className={styles.text}>
-            {fmt(t.resultIssues, { errors, warnings })}
+            {fmt(t.resultIssues, { errors, warnings })} <ViewLink view="validate" />
           </Body1>
         )}
       </section>
       <Indicators result={result} t={t} lang={lang} />
+      <Excluded report={report} result={result} t={t} lang={lang} />
       <Evaluators result={result} t={t} />
     </>
   );
 }
 
+function scoreText(figure: IndicatorFigure, t: Messages): string {
+  return figure.attainment === null
+    ? t.indicatorExcluded
+    : fmt(t.indicatorScore, {
+        score: fixed(figure.score),
+        max: points(figure.applicableMax),
+        percent: percent(figure.attainment),
+      });
+}
+
+function Bar({
+  label,
+  figure,
+  t,
+  strong,
+}: {
+  label: string;
+  figure: IndicatorFigure;
+  t: Messages;
+  strong?: boolean;
+}) {
+  const styles = useStyles();
+  return (
+    <Field
+      label={strong ? { children: label, className: styles.primaryHeading } : label}
+      validationMessage={scoreText(figure, t)}
+      validationState="none"
+    >
+      <ProgressBar
+        value={figure.attainment ?? 0}
+        max={1}
+        thickness="large"
+        color={figure.attainment !== null && figure.attainment < 0.7 ? "warning" : "brand"}
+      />
+    </Field>
+  );
+}
+
+/** Both levels of Appendix A, in its order: each primary indicator, then its secondary ones. */
 function Indicators({ result, t, lang }: { result: ResultJson; t: Messages; lang: Lang }) {
   const styles = useStyles();
   return (
@@ -303,28 +363,61 @@ function Indicators({ result, t, lang }: { result: ResultJson; t: Messages; lang
       <Subtitle2 as="h3" id="starscore-indicators" className={styles.heading}>
         {t.indicatorsHeading}
       </Subtitle2>
-      {result.indicators.map((indicator) => {
-        const name = SECONDARY_INDICATORS.find((i) => i.id === indicator.id)?.name[lang];
-        const label = name ? `${indicator.id} ${name}` : indicator.id;
-        const text =
-          indicator.attainment === null
-            ? t.indicatorExcluded
-            : fmt(t.indicatorScore, {
-                score: fixed(indicator.score),
-                max: fixed(indicator.applicableMax).replace(/\.00$/, ""),
-                percent: percent(indicator.attainment),
-              });
-        return (
-          <Field key={indicator.id} label={label} validationMessage={text} validationState="none">
-            <ProgressBar
-              value={indicator.attainment ?? 0}
-              max={1}
-              thickness="large"
-              color={indicator.attainment !== null && indicator.attainment < 0.7 ? "warning" : "brand"}
-            />
-          </Field>
-        );
-      })}
+      {indicatorFigures(result).map((primary) => (
+        <div key={primary.indicator.id} className={styles.primary}>
+          <Bar label={primary.indicator.name[lang]} figure={primary} t={t} strong />
+          <div className={styles.secondaries}>
+            {primary.secondaries.map((s) => (
+              <Bar
+                key={s.indicator.id}
+                label={`${s.indicator.id} ${s.indicator.name[lang]}`}
+                figure={s}
+                t={t}
+              />
+            ))}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The items excluded as not applicable, with the reasons the workbook gives. */
+function Excluded({
+  report,
+  result,
+  t,
+  lang,
+}: {
+  report: ComputeReport;
+  result: ResultJson;
+  t: Messages;
+  lang: Lang;
+}) {
+  const styles = useStyles();
+  const items = useItems();
+  const lines = excludedLines(report.exclusions ?? [], result);
+  if (lines.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby="starscore-excluded">
+      <Subtitle2 as="h3" id="starscore-excluded" className={styles.heading}>
+        {t.excludedHeading}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {lines.map((line) => {
+          const title = items?.find((i) => i.code === line.key)?.title[lang];
+          const what = line.indicator
+            ? fmt(t.excludedIndicator, { id: line.key, name: line.indicator.name[lang] })
+            : title
+              ? `${line.key} ${title}`
+              : line.key;
+          return (
+            <li key={line.key}>
+              {fmt(t.excludedReason, { what, reason: line.reason || t.excludedNoReason })}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

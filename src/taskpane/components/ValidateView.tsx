@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -6,23 +6,25 @@ import {
   AccordionPanel,
   Badge,
   Body1,
-  Button,
+  Caption1,
+  Field,
+  ProgressBar,
   Subtitle1,
-  Subtitle2,
   Switch,
   makeStyles,
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
-import type { Severity } from "../../core/issues";
-import type { Item } from "../../spec/types";
-import type { PaneIssue, ValidationReport } from "../actions/types";
+import type { ValidationReport } from "../actions/types";
 import { fmt, type Lang, type Messages } from "../i18n";
-import { BusyIcon } from "./BusyIcon";
-import { itemRank, useItems } from "./catalogue";
+import { errorCount, issueOverview, warningCount, type IssueOverview } from "../model/issues";
+import { ActionButton } from "./ActionButton";
+import { useItems } from "./catalogue";
 import { ErrorBar } from "./ErrorBar";
-import { IssueLink } from "./IssueLink";
-import { focusSoon, useAction, useHostEvent, usePane } from "./PaneContext";
+import { IssueGroups, UnscoredLine } from "./IssueList";
+import { focusSoon, useAction, usePane, useViewStatus, useWorkbookEdits } from "./PaneContext";
+import { NoWorkbookNotice } from "./ViewLink";
+import type { ViewProps } from "./views";
 
 /** How long after the last edit auto-validation runs. */
 export const AUTO_VALIDATE_DELAY_MS = 800;
@@ -34,98 +36,52 @@ const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: "none" },
-  group: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}` },
-  issues: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  unscored: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  note: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Issues of one severity, by item in catalogue order; issues about no item (the workbook) first. */
-export interface IssueGroup {
-  item: string | null;
-  issues: PaneIssue[];
-}
-
-export function groupIssues(issues: readonly PaneIssue[], severity: Severity): IssueGroup[] {
-  const groups = new Map<string | null, PaneIssue[]>();
-  for (const issue of issues) {
-    if (issue.severity !== severity) continue;
-    const key = issue.item ?? null;
-    groups.set(key, [...(groups.get(key) ?? []), issue]);
-  }
-  const rank = (item: string | null) => (item === null ? -1 : itemRank(item));
-  return [...groups.entries()]
-    .map(([item, list]) => ({ item, issues: list }))
-    .sort((a, b) => rank(a.item) - rank(b.item) || String(a.item).localeCompare(String(b.item)));
-}
-
-/** "B6 安装调试": the code, and the title once the catalogue is loaded. */
-export function itemHeading(
-  code: string | null,
-  t: Messages,
-  lang: Lang,
-  items: readonly Item[] | null,
-): string {
-  if (code === null) return t.generalIssues;
-  const item = items?.find((i) => i.code === code);
-  return item ? `${code} ${item.title[lang]}` : code;
-}
-
-const SEVERITIES: readonly { severity: Severity; label: "severityErrors" | "severityWarnings" }[] = [
-  { severity: "error", label: "severityErrors" },
-  { severity: "warning", label: "severityWarnings" },
-];
-
-export function ValidateView(_props: { active: boolean }) {
+export function ValidateView({ active }: ViewProps) {
   const styles = useStyles();
-  const { host, t, lang, setStatus, workbookVersion } = usePane();
+  const { host, t, lang, workbook } = usePane();
+  const setStatus = useViewStatus();
   const validate = useAction();
+  const items = useItems();
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [auto, setAuto] = useState(true);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);
   const latestRequest = useRef(0);
-  const shownReport = useRef<ValidationReport | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const shownCounts = useRef<string | null>(null);
 
   const { run } = validate;
   const runValidation = useCallback(
     async (background: boolean) => {
       const request = ++latestRequest.current;
+      const said = (t: Messages, r: ValidationReport) => {
+        const overview = issueOverview(r.issues);
+        return fmt(t.validated, { errors: errorCount(overview), warnings: warningCount(overview) });
+      };
       const result = await run(
         {
           busy: (t) => t.validating,
-          ...(!background && {
-            done: (t: Messages, r: ValidationReport) =>
-              fmt(t.validated, { errors: r.errors, warnings: r.warnings }),
-          }),
+          ...(!background && { done: said }),
           failed: "validateFailed",
           quiet: background,
+          logged: !background,
         },
         // Auto-validation after each edit is not an action of the user's: it writes nothing (not
         // even the log), so the user's Ctrl+Z still undoes their own edit.
-        () => host.validate(background ? { background: true } : undefined),
+        (person) => host.validate(background ? { background: true } : { person }),
       );
       if (request !== latestRequest.current) return;
       if (result) {
-        const previous = shownReport.current;
-        shownReport.current = result;
         setReport(result);
+        const overview = issueOverview(result.issues);
+        const counts = `${errorCount(overview)}/${warningCount(overview)}/${overview.unscored.length}`;
+        const changed = shownCounts.current !== counts;
+        shownCounts.current = counts;
         // A background run speaks only when the counts change: edits come often.
-        if (
-          background &&
-          (!previous || previous.errors !== result.errors || previous.warnings !== result.warnings)
-        ) {
-          setStatus({
-            busy: false,
-            text: (t) => fmt(t.validated, { errors: result.errors, warnings: result.warnings }),
-          });
-        }
+        if (background && changed) setStatus({ busy: false, text: (t) => said(t, result) });
         if (!background) focusSoon(() => summaryHeading.current);
       } else if (!background) {
         focusSoon(() => errorBar.current);
@@ -134,16 +90,11 @@ export function ValidateView(_props: { active: boolean }) {
     [host, run, setStatus],
   );
 
-  const subscribe = useCallback((listener: () => void) => host.onChanged(listener), [host]);
-  const onChanged = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void runValidation(true), AUTO_VALIDATE_DELAY_MS);
-  }, [runValidation]);
-  useHostEvent(subscribe, onChanged, auto, workbookVersion);
-  useEffect(() => {
-    if (!auto) clearTimeout(timer.current);
-  }, [auto]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useWorkbookEdits(() => void runValidation(true), auto, AUTO_VALIDATE_DELAY_MS);
+
+  const overview = report && issueOverview(report.issues, items);
+  const errors = overview ? errorCount(overview) : 0;
+  const warnings = overview ? warningCount(overview) : 0;
 
   return (
     <>
@@ -153,15 +104,17 @@ export function ValidateView(_props: { active: boolean }) {
       <Body1 as="p" className={styles.text}>
         {t.validateIntro}
       </Body1>
+      {workbook === "absent" && <NoWorkbookNotice />}
       <div className={styles.toolbar}>
-        <Button
+        <ActionButton
           appearance="primary"
-          disabledFocusable={validate.running}
-          icon={validate.running ? <BusyIcon /> : undefined}
+          action={validate}
+          unavailable={workbook === "absent"}
+          busy={validate.running && active}
           onClick={() => void runValidation(false)}
         >
           {t.validateButton}
-        </Button>
+        </ActionButton>
         <Switch
           checked={auto}
           label={t.autoValidate}
@@ -182,30 +135,37 @@ export function ValidateView(_props: { active: boolean }) {
         >
           {t.summaryHeading}
         </h3>
-        {!report ? (
+        {!report || !overview ? (
           <Body1 as="p" className={styles.text}>
             {t.notValidated}
           </Body1>
         ) : (
           <>
+            {report.progress && <Progress {...report.progress} t={t} />}
+            {overview.unscored.length > 0 && (
+              <div className={styles.unscored}>
+                <UnscoredLine unscored={overview.unscored} t={t} />
+                <Caption1 className={styles.note}>{t.unscoredNote}</Caption1>
+              </div>
+            )}
             <ul className={styles.counts}>
               <li>
-                <Badge appearance={report.errors ? "filled" : "outline"} color="danger">
-                  {t.errorsLabel}: {report.errors}
+                <Badge appearance={errors ? "filled" : "outline"} color="danger">
+                  {fmt(t.errorsCount, { n: errors })}
                 </Badge>
               </li>
               <li>
-                <Badge appearance={report.warnings ? "filled" : "outline"} color="warning">
-                  {t.warningsLabel}: {report.warnings}
+                <Badge appearance={warnings ? "filled" : "outline"} color="warning">
+                  {fmt(t.warningsCount, { n: warnings })}
                 </Badge>
               </li>
             </ul>
-            {report.issues.length === 0 ? (
+            {errors + warnings === 0 ? (
               <Body1 as="p" className={styles.text}>
                 {t.noIssues}
               </Body1>
             ) : (
-              <IssueList issues={report.issues} t={t} lang={lang} />
+              <IssueSections overview={overview} t={t} lang={lang} items={items} />
             )}
           </>
         )}
@@ -214,34 +174,48 @@ export function ValidateView(_props: { active: boolean }) {
   );
 }
 
-function IssueList({ issues, t, lang }: { issues: readonly PaneIssue[]; t: Messages; lang: Lang }) {
-  const styles = useStyles();
-  const items = useItems();
-  const sections = SEVERITIES.map((s) => ({ ...s, groups: groupIssues(issues, s.severity) })).filter(
-    (s) => s.groups.length > 0,
-  );
+/** "已评分 43 / 50 项" with its bar. */
+function Progress({ scored, applicable, t }: { scored: number; applicable: number; t: Messages }) {
   return (
-    <Accordion multiple collapsible defaultOpenItems={SEVERITIES.map((s) => s.severity)}>
+    <Field
+      label={t.progressLabel}
+      validationMessage={fmt(t.progressText, { scored, applicable })}
+      validationState="none"
+    >
+      <ProgressBar value={applicable ? scored / applicable : 0} max={1} thickness="large" />
+    </Field>
+  );
+}
+
+const SECTIONS = [
+  { severity: "error", label: "severityErrors" },
+  { severity: "warning", label: "severityWarnings" },
+] as const;
+
+function IssueSections({
+  overview,
+  t,
+  lang,
+  items,
+}: {
+  overview: IssueOverview;
+  t: Messages;
+  lang: Lang;
+  items: ReturnType<typeof useItems>;
+}) {
+  const sections = SECTIONS.map((s) => ({
+    ...s,
+    groups: s.severity === "error" ? overview.errors : overview.warnings,
+  })).filter((s) => s.groups.length > 0);
+  return (
+    <Accordion multiple collapsible defaultOpenItems={SECTIONS.map((s) => s.severity)}>
       {sections.map(({ severity, label, groups }) => (
         <AccordionItem key={severity} value={severity}>
           <AccordionHeader as="h4">
             {fmt(t[label], { n: groups.reduce((sum, g) => sum + g.issues.length, 0) })}
           </AccordionHeader>
           <AccordionPanel>
-            {groups.map((group) => (
-              <div key={group.item ?? ""}>
-                <Subtitle2 as="h5" className={styles.group}>
-                  {itemHeading(group.item, t, lang, items)}
-                </Subtitle2>
-                <ul className={styles.issues}>
-                  {group.issues.map((issue, i) => (
-                    <li key={`${issue.code}-${issue.cell ?? ""}-${i}`}>
-                      <IssueLink text={issue.message[lang]} cell={issue.cell} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
+            <IssueGroups groups={groups} level={5} t={t} lang={lang} items={items} />
           </AccordionPanel>
         </AccordionItem>
       ))}

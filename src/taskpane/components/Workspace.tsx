@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useRef, useState } from "react";
 import {
   Spinner,
   Tab,
@@ -7,39 +7,39 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { loadPersonName, savePersonName } from "../actions/audit-log";
 import type { StarScoreHost } from "../actions/types";
-import type { Lang, MessageKey, Messages } from "../i18n";
-import { FinaliseView } from "./FinaliseView";
-import { GenerateView } from "./GenerateView";
-import { PaneContext, type PaneContextValue, type PaneStatus, type TabId } from "./PaneContext";
-import { ResultsView } from "./ResultsView";
+import { fmt, type Lang, type Messages } from "../i18n";
+import {
+  PaneContext,
+  ViewContext,
+  focusSoon,
+  type PaneContextValue,
+  type PaneStatus,
+  type RunningAction,
+  type WorkbookPresence,
+} from "./PaneContext";
+import { PersonBar } from "./PersonBar";
 import { StatusArea } from "./StatusArea";
-import { ValidateView } from "./ValidateView";
+import { STAGES, VIEWS, stageOf, viewEntry, viewsOf, type StageId, type ViewId } from "./views";
 
 const useStyles = makeStyles({
-  workspace: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // The tabs' own padding lines their text up with the content; wraps only in a very narrow pane.
-  tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  workspace: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The tabs' own padding lines their text up with the content.
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  stage: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  subTabs: {
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   panel: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
+    minWidth: 0,
     ...createFocusOutlineStyle(),
   },
 });
-
-/** The inspector carries the item catalogue and Appendix C: loaded when its tab is first opened. */
-const InspectorView = lazy(() =>
-  import(/* webpackChunkName: "inspector" */ "./InspectorView").then((m) => ({ default: m.InspectorView })),
-);
-
-const TABS: readonly { id: TabId; label: MessageKey }[] = [
-  { id: "generate", label: "tabGenerate" },
-  { id: "validate", label: "tabValidate" },
-  { id: "results", label: "tabResults" },
-  { id: "inspector", label: "tabInspector" },
-  { id: "finalise", label: "tabFinalise" },
-];
 
 export interface WorkspaceProps {
   host: StarScoreHost;
@@ -47,70 +47,217 @@ export interface WorkspaceProps {
   t: Messages;
 }
 
+const stageTabId = (stage: StageId) => `starscore-stage-${stage}`;
+const stagePanelId = (stage: StageId) => `starscore-stage-panel-${stage}`;
+const viewTabId = (view: ViewId) => `starscore-tab-${view}`;
+export const viewPanelId = (view: ViewId) => `starscore-panel-${view}`;
+
+const FIRST_VIEW: ViewId = VIEWS[0].id;
+
 /**
- * The views of TABS under a Fluent TabList (arrow keys move between tabs, each tab controls its
- * tabpanel), with the global status area below the tabs. Every view stays mounted while hidden, so
- * that its results and its subscriptions (auto-validation) survive switching tabs.
+ * The views under two levels of Fluent TabLists (arrow keys move between tabs, each tab controls
+ * its tabpanel; see views.ts for the stages and views): the audit's stages, and, for a stage with
+ * several views, that stage's views. Above them, who is acting (the person field). Every view has
+ * its own status line above it. A view is mounted on first visit (or at start) and then kept,
+ * hidden, so that its results and its subscriptions (auto-validation) survive switching.
  */
 export function Workspace({ host, lang, t }: WorkspaceProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>("generate");
-  // Views are mounted on first visit and then kept, hidden, so their state survives tab switches.
-  const [visited, setVisited] = useState<ReadonlySet<TabId>>(
-    () => new Set(["generate", "validate", "results"]),
+  const [view, setView] = useState<ViewId>(FIRST_VIEW);
+  const [lastOfStage, setLastOfStage] = useState<Partial<Record<StageId, ViewId>>>({});
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(
+    () => new Set(VIEWS.filter((v) => "mountAtStart" in v && v.mountAtStart).map((v) => v.id)),
   );
-  const selectTab = useCallback((next: TabId) => {
-    setTab(next);
+  const show = useCallback((next: ViewId) => {
+    setView(next);
+    setLastOfStage((last) => ({ ...last, [stageOf(next)]: next }));
     setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
   }, []);
-  const [status, setStatus] = useState<PaneStatus | null>(null);
+  const selectView = useCallback(
+    (next: ViewId) => {
+      show(next);
+      focusSoon(() => document.getElementById(viewPanelId(next)));
+    },
+    [show],
+  );
+  const selectStage = (stage: StageId) => show(lastOfStage[stage] ?? viewsOf(stage)[0]!.id);
+
+  const [statuses, setStatuses] = useState<Partial<Record<ViewId, PaneStatus | null>>>({});
+  const setStatus = useCallback(
+    (of: ViewId, status: PaneStatus | null) => setStatuses((s) => ({ ...s, [of]: status })),
+    [],
+  );
+
+  const lock = useRef<RunningAction | null>(null);
+  const [running, setRunning] = useState<RunningAction | null>(null);
+  const acquire = useCallback((action: RunningAction) => {
+    if (lock.current) return false;
+    lock.current = action;
+    setRunning(action);
+    return true;
+  }, []);
+  const release = useCallback(() => {
+    lock.current = null;
+    setRunning(null);
+  }, []);
+
+  const [person, setPersonValue] = useState(loadPersonName);
+  const [askingPerson, setAskingPerson] = useState(() => loadPersonName().trim() === "");
+  const [personPrompt, setPersonPrompt] = useState(0);
+  const setPerson = useCallback((name: string) => {
+    setPersonValue(name);
+    savePersonName(name);
+  }, []);
+  const askPerson = useCallback(() => {
+    setAskingPerson(true);
+    setPersonPrompt((n) => n + 1);
+  }, []);
+
   const [workbookVersion, setWorkbookVersion] = useState(0);
   const workbookChanged = useCallback(() => setWorkbookVersion((v) => v + 1), []);
+  const [workbook, setWorkbook] = useState<WorkbookPresence>("checking");
+  const [workbookFailure, setWorkbookFailure] = useState<unknown>(null);
+  const [recheck, setRecheck] = useState(0);
+  const recheckWorkbook = useCallback(() => setRecheck((n) => n + 1), []);
+  // Whether StarScore's sheets are there: checked as each view is shown and after the pane changed them.
+  useEffect(() => {
+    let current = true;
+    host.hasWorkbook().then(
+      (present) => {
+        if (!current) return;
+        setWorkbook(present ? "present" : "absent");
+        setWorkbookFailure(null);
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setWorkbook("unknown");
+        setWorkbookFailure(error ?? new Error("hasWorkbook failed"));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, view, workbookVersion, recheck]);
 
-  const context = useMemo<PaneContextValue>(
-    () => ({ host, lang, t, setStatus, workbookVersion, workbookChanged, selectTab }),
-    [host, lang, t, workbookVersion, workbookChanged, selectTab],
-  );
+  // A new value on every render: the views are re-rendered with the Workspace anyway.
+  const context: PaneContextValue = {
+    host,
+    lang,
+    t,
+    workbookVersion,
+    workbookChanged,
+    workbook,
+    workbookFailure,
+    recheckWorkbook,
+    selectView,
+    person,
+    setPerson,
+    askPerson,
+    running,
+    acquire,
+    release,
+    setStatus,
+  };
+
+  const currentStage = stageOf(view);
+  /** A view's status line: its own message, or, while another view's action runs, that one. */
+  const statusOf = (id: ViewId): PaneStatus | null => {
+    if (running && running.view !== id) {
+      const other = running;
+      return {
+        busy: true,
+        text: (t) => fmt(t.busyElsewhere, { view: t[viewEntry(other.view).label], text: other.busy(t) }),
+      };
+    }
+    return statuses[id] ?? null;
+  };
+
+  const panel = (id: ViewId, labelledBy: string) => {
+    const entry = viewEntry(id);
+    const View = entry.component;
+    const active = view === id;
+    return (
+      <section
+        key={id}
+        id={viewPanelId(id)}
+        role="tabpanel"
+        aria-labelledby={labelledBy}
+        hidden={!active}
+        tabIndex={0}
+        // Only the shown panel gets display: flex, which would override the hidden attribute.
+        className={active ? styles.panel : undefined}
+      >
+        <StatusArea status={statusOf(id)} t={t} lang={lang} />
+        {visited.has(id) && (
+          <ViewContext.Provider value={{ id, active }}>
+            <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+              <View active={active} />
+            </Suspense>
+          </ViewContext.Provider>
+        )}
+      </section>
+    );
+  };
 
   return (
     <PaneContext.Provider value={context}>
       <div className={styles.workspace}>
+        <PersonBar
+          person={person}
+          onChange={setPerson}
+          editing={askingPerson}
+          onEditingChange={setAskingPerson}
+          prompt={personPrompt}
+          t={t}
+        />
         <TabList
           className={styles.tabs}
           size="small"
           aria-label={t.tabListLabel}
-          selectedValue={tab}
-          onTabSelect={(_, data) => selectTab(data.value as TabId)}
+          selectedValue={currentStage}
+          onTabSelect={(_, data) => selectStage(data.value as StageId)}
         >
-          {TABS.map(({ id, label }) => (
-            <Tab key={id} id={`starscore-tab-${id}`} value={id} aria-controls={`starscore-panel-${id}`}>
-              {t[label]}
-            </Tab>
-          ))}
+          {STAGES.map((stage) => {
+            const views = viewsOf(stage.id);
+            const controls = views.length > 1 ? stagePanelId(stage.id) : viewPanelId(views[0]!.id);
+            return (
+              <Tab key={stage.id} id={stageTabId(stage.id)} value={stage.id} aria-controls={controls}>
+                {t[stage.label]}
+              </Tab>
+            );
+          })}
         </TabList>
-        <StatusArea status={status} t={t} lang={lang} />
-        {TABS.map(({ id }) => (
-          <section
-            key={id}
-            id={`starscore-panel-${id}`}
-            role="tabpanel"
-            aria-labelledby={`starscore-tab-${id}`}
-            hidden={tab !== id}
-            tabIndex={0}
-            // Only the shown panel gets display: flex, which would override the hidden attribute.
-            className={tab === id ? styles.panel : undefined}
-          >
-            {id === "generate" && <GenerateView active={tab === id} />}
-            {id === "validate" && <ValidateView active={tab === id} />}
-            {id === "results" && <ResultsView active={tab === id} />}
-            {id === "finalise" && <FinaliseView active={tab === id} />}
-            {id === "inspector" && visited.has(id) && (
-              <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
-                <InspectorView active={tab === id} />
-              </Suspense>
-            )}
-          </section>
-        ))}
+        {STAGES.map((stage) => {
+          const views = viewsOf(stage.id);
+          if (views.length === 1) return panel(views[0]!.id, stageTabId(stage.id));
+          const shown = currentStage === stage.id;
+          return (
+            <div
+              key={stage.id}
+              id={stagePanelId(stage.id)}
+              role="tabpanel"
+              aria-labelledby={stageTabId(stage.id)}
+              hidden={!shown}
+              className={shown ? styles.stage : undefined}
+            >
+              <TabList
+                className={styles.subTabs}
+                size="small"
+                appearance="subtle"
+                aria-label={fmt(t.stageViewsLabel, { stage: t[stage.label] })}
+                selectedValue={shown ? view : (lastOfStage[stage.id] ?? views[0]!.id)}
+                onTabSelect={(_, data) => show(data.value as ViewId)}
+              >
+                {views.map((v) => (
+                  <Tab key={v.id} id={viewTabId(v.id)} value={v.id} aria-controls={viewPanelId(v.id)}>
+                    {t[v.label]}
+                  </Tab>
+                ))}
+              </TabList>
+              {views.map((v) => panel(v.id, viewTabId(v.id)))}
+            </div>
+          );
+        })}
       </div>
     </PaneContext.Provider>
   );

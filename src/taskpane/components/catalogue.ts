@@ -30,10 +30,3 @@ export function useItems(): readonly Item[] | null {
   }, []);
   return items;
 }
-
-/** Catalogue order (B1–B24, C1–C8, A1–A18) from the code alone; unknown codes sort last. */
-export function itemRank(code: string): number {
-  const match = /^([BCA])(\d+)$/.exec(code);
-  if (!match) return Number.MAX_SAFE_INTEGER;
-  return "BCA".indexOf(match[1] ?? "") * 1000 + Number(match[2]);
-}

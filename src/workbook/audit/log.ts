@@ -7,7 +7,7 @@ import type { BuiltSheet } from "../sheet-builder";
 
 /**
  * 审计日志 Audit log: one row per task-pane action on the workbook (generate, validate, compute,
- * finalise, reopen, add an evaluator): when (ISO 8601, local time with its offset), who (the name
+ * finalise, reopen, add an evaluator, the integrity check, an entry or note from the inspector): when (ISO 8601, local time with its offset), who (the name
  * typed in the pane), what, and a summary in the workbook's language. The sheet is visible and
  * protected with every cell locked; only StarScore appends to it, each row inside the action's own
  * write request. Everything is written as a value (text with an apostrophe), never a formula, so a
@@ -26,18 +26,35 @@ export type AuditAction =
   | "add-evaluator"
   | "merge"
   | "approve"
-  | "return";
+  | "return"
+  | "verify"
+  | "set-entry"
+  | "set-note";
 
+/** The action as the log's reader sees it: words, not the action's code. */
 export const AUDIT_ACTIONS: Record<AuditAction, Localised> = {
-  generate: { zh: "生成", en: "generate" },
-  validate: { zh: "校验", en: "validate" },
-  compute: { zh: "计算", en: "compute" },
-  finalise: { zh: "定稿", en: "finalise" },
-  reopen: { zh: "重新开放", en: "reopen" },
-  "add-evaluator": { zh: "添加评价人", en: "add-evaluator" },
-  merge: { zh: "合并", en: "merge" },
-  approve: { zh: "审核通过", en: "approve" },
-  return: { zh: "退回", en: "return" },
+  generate: { zh: "生成", en: "Generated" },
+  validate: { zh: "校验", en: "Validated" },
+  compute: { zh: "计算", en: "Computed" },
+  finalise: { zh: "定稿", en: "Finalised" },
+  reopen: { zh: "重新开放", en: "Reopened" },
+  "add-evaluator": { zh: "添加评价人", en: "Column added" },
+  merge: { zh: "合并", en: "Merged" },
+  approve: { zh: "审核通过", en: "Approved" },
+  return: { zh: "退回", en: "Returned" },
+  verify: { zh: "完整性检查", en: "Integrity checked" },
+  "set-entry": { zh: "录入评分", en: "Score entered" },
+  "set-note": { zh: "编辑备注", en: "Note edited" },
+};
+
+/** The words logs written before layout 3 used (the actions' codes), still read back. */
+const EARLIER_WORDS: Partial<Record<AuditAction, string>> = {
+  generate: "generate",
+  validate: "validate",
+  compute: "compute",
+  finalise: "finalise",
+  reopen: "reopen",
+  "add-evaluator": "add-evaluator",
 };
 
 /** A new row, before it is written. */
@@ -74,7 +91,9 @@ export function auditRow(entry: AuditEntry, lang: Lang): AuditRow {
 export function actionOf(word: string): AuditAction | undefined {
   const folded = word.trim().toLocaleLowerCase("en-US");
   return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).find((action) =>
-    [AUDIT_ACTIONS[action].zh, AUDIT_ACTIONS[action].en].some((w) => w.toLocaleLowerCase("en-US") === folded),
+    [AUDIT_ACTIONS[action].zh, AUDIT_ACTIONS[action].en, EARLIER_WORDS[action] ?? ""].some(
+      (w) => w !== "" && w.toLocaleLowerCase("en-US") === folded,
+    ),
   );
 }
 
@@ -166,10 +185,14 @@ export const SUMMARIES = {
     zh: `第 ${n} 次定稿：${finalScore.toFixed(2)} ${grade.zh}；录入内容 SHA-256 ${hash.slice(0, 16)}…`,
     en: `Finalisation ${n}: ${finalScore.toFixed(2)} ${grade.en}; entries SHA-256 ${hash.slice(0, 16)}…`,
   }),
-  reopen: (n: number, reason?: string): Localised => ({
-    zh: `重新开放第 ${n} 次定稿，录入内容已解锁${reason ? `；原因：${reason}` : ""}`,
-    en: `Finalisation ${n} reopened; the inputs are unlocked${reason ? `; reason: ${reason}` : ""}`,
-  }),
+  /** With the reason the person gave, when there is one. */
+  reopen: (n: number, reason = ""): Localised => {
+    const why = reason.trim();
+    return {
+      zh: `重新开放第 ${n} 次定稿，录入内容已解锁${why ? `；原因：${why}` : ""}`,
+      en: `Finalisation ${n} reopened; the inputs are unlocked${why ? `; reason: ${why}` : ""}`,
+    };
+  },
   approve: (n: number, comment: string): Localised => ({
     zh: `第 ${n} 次定稿审核通过${comment ? `；意见：${comment}` : ""}`,
     en: `Finalisation ${n} approved${comment ? `; comment: ${comment}` : ""}`,
@@ -183,6 +206,19 @@ export const SUMMARIES = {
     zh: `合并 ${files.length} 个工作簿（${files.join("、")}）：${entries} 个评分，${notes} 条备注${added.length > 0 ? `；新增列：${added.join("、")}` : ""}`,
     en: `Merged ${files.length} workbook${files.length === 1 ? "" : "s"} (${files.join(", ")}): ${entries} entr${entries === 1 ? "y" : "ies"}, ${notes} note${notes === 1 ? "" : "s"}${added.length > 0 ? `; columns added: ${added.join(", ")}` : ""}`,
   }),
+  verify: (findings: number): Localised =>
+    findings === 0
+      ? { zh: "未发现问题", en: "Nothing found" }
+      : {
+          zh: `发现 ${findings} 处问题`,
+          en: `${findings} problem${findings === 1 ? "" : "s"} found`,
+        },
+  /** "B6 张三：70" — the item, whose column, and the value entered. */
+  setEntry: (item: string, evaluator: string, value: number): Localised => ({
+    zh: `${item} ${evaluator}：${value}`,
+    en: `${item} ${evaluator}: ${value}`,
+  }),
+  setNote: (item: string): Localised => ({ zh: `${item} 的备注`, en: `Note of ${item}` }),
   addEvaluator: (name: string, kind: EvaluatorKind): Localised => ({
     zh: `添加列：${name}（${kind === "visit" ? "暗访" : "审核员"}）`,
     en: `Column added: ${name} (${kind === "visit" ? "visit" : "auditor"})`,

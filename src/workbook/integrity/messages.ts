@@ -5,14 +5,17 @@ import { FINGERPRINT_NAME } from "./fingerprint";
  * What the integrity check says about each finding, in both languages. A cell is named as the
  * readers name it ("评分!N9"), followed by what it is ("B3 得分", "Result_FinalScore").
  */
-const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+const quoted = (text: string) => JSON.stringify(cut(text));
+/** Chinese quotes its text with “”, as all of StarScore's Chinese does. */
+const quotedZh = (text: string) => `“${cut(text)}”`;
 const short = (hex: string) => (hex.length > 16 ? `${hex.slice(0, 16)}…` : hex);
 const shown = (text: string, blank: Localised): Localised => (text === "" ? blank : { zh: text, en: text });
 const BLANK: Localised = { zh: "空白", en: "blank" };
 
 export const FINDING_MESSAGES = {
   formulaOverwritten: (cell: string, what: string, found: string, expected: string): Localised => ({
-    zh: `${cell}（${what}）：公式被${found === "" ? "清除" : `替换为值 ${quoted(found)}`}；应为公式 ${expected}。`,
+    zh: `${cell}（${what}）：公式被${found === "" ? "清除" : `替换为值${quotedZh(found)}`}；应为公式 ${expected}。`,
     en: `${cell} (${what}): the formula was ${found === "" ? "cleared" : `replaced by the value ${quoted(found)}`}; it should be ${expected}.`,
   }),
   formulaChanged: (cell: string, what: string, found: string, expected: string): Localised => ({
@@ -20,15 +23,15 @@ export const FINDING_MESSAGES = {
     en: `${cell} (${what}): the formula was changed to ${found}; it should be ${expected}.`,
   }),
   catalogueChanged: (cell: string, what: string, found: string, expected: string): Localised => ({
-    zh: `${cell}（${what}）：目录内容被修改，现为 ${quoted(found)}，应为 ${quoted(expected)}。`,
+    zh: `${cell}（${what}）：目录内容被修改，现为${quotedZh(found)}，应为${quotedZh(expected)}。`,
     en: `${cell} (${what}): the catalogue was changed: it holds ${quoted(found)}, it should be ${quoted(expected)}.`,
   }),
   helperChanged: (cell: string, what: string, found: string, expected: string): Localised => ({
-    zh: `${cell}（${what}）：隐藏辅助列被修改，现为 ${quoted(found)}，应为 ${quoted(expected)}。`,
+    zh: `${cell}（${what}）：隐藏辅助列被修改，现为${quotedZh(found)}，应为${quotedZh(expected)}。`,
     en: `${cell} (${what}): a hidden helper cell was changed: it holds ${quoted(found)}, it should be ${quoted(expected)}.`,
   }),
   rulesChanged: (cell: string, what: string, found: string, expected: string): Localised => ({
-    zh: `${cell}（${what}）：规则表被修改，现为 ${quoted(found)}，应为 ${quoted(expected)}。`,
+    zh: `${cell}（${what}）：规则表被修改，现为${quotedZh(found)}，应为${quotedZh(expected)}。`,
     en: `${cell} (${what}): the rules sheet was changed: it holds ${quoted(found)}, it should be ${quoted(expected)}.`,
   }),
   rowMissing: (sheet: string, what: string): Localised => ({

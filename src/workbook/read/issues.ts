@@ -46,7 +46,10 @@ export interface ReadIssue {
 
 type Unreadable = Exclude<CellContent, { kind: "number" } | { kind: "blank" }>;
 
-const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}…` : text);
+const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}…` : text);
+const quoted = (text: string) => JSON.stringify(cut(text));
+/** Chinese quotes its text with “”, as all of StarScore's Chinese does. */
+const quotedZh = (text: string) => `“${cut(text)}”`;
 
 /**
  * The number a text reads as, the way a person meant it: full-width digits and signs (NFKC),
@@ -112,7 +115,7 @@ function describe(
         return {
           code: "entry-text",
           what: {
-            zh: `单元格中是文本 ${quoted(content.value)}`,
+            zh: `单元格中是文本${quotedZh(content.value)}`,
             en: `the cell holds the text ${quoted(content.value)}`,
           },
           todo: TYPE_PERCENT,
@@ -122,7 +125,7 @@ function describe(
       return {
         code: "entry-number-as-text",
         what: {
-          zh: `单元格中是文本 ${quoted(content.value)}，不是数字`,
+          zh: `单元格中是文本${quotedZh(content.value)}，不是数字`,
           en: `the cell holds the text ${quoted(content.value)}, not a number`,
         },
         todo: suggested

@@ -4,7 +4,10 @@ import type { Localised } from "../../spec/types";
  * Why a workbook could not be read back as an assessment, in both languages. Every message about
  * a cell names it ("评分!H7") and says what was found and what is expected.
  */
-const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+const quoted = (text: string) => JSON.stringify(cut(text));
+/** Chinese quotes its text with “”, as all of StarScore's Chinese does. */
+const quotedZh = (text: string) => `“${cut(text)}”`;
 
 export const MESSAGES = {
   notXlsx: (): Localised => ({
@@ -68,7 +71,7 @@ export const MESSAGES = {
     en: `The header of the sheet "${sheet}" has "${label.en}" more than once (columns ${columns.join(", ")}): keep one.`,
   }),
   strayEvaluator: (cell: string, name: string, first: string, last: string): Localised => ({
-    zh: `${cell}：评价人列 ${quoted(name)} 不在评价人列的位置（${first}–${last} 列，“删减原因”与“得分”之间），不会被读取。请把整列移回该区域。`,
+    zh: `${cell}：评价人列${quotedZh(name)}不在评价人列的位置（${first}–${last} 列，“删减原因”与“得分”之间），不会被读取。请把整列移回该区域。`,
     en: `${cell}: the evaluator column ${quoted(name)} is outside the evaluator columns (${first}–${last}, between "Exclusion reason" and "Score"), so it would not be read. Move the whole column back there.`,
   }),
   missingSheets: (names: readonly Localised[]): Localised => ({
@@ -92,27 +95,27 @@ export const MESSAGES = {
     en: `${code} appears more than once on the sheet "${sheet}" (rows ${rows.join(", ")}): keep one row.`,
   }),
   badType: (cell: string, text: string): Localised => ({
-    zh: `${cell}：无法识别的评价类型 ${quoted(text)}。请从列表中选择（初次认证、再认证、保持认证（监督评价））。`,
+    zh: `${cell}：无法识别的评价类型${quotedZh(text)}。请从列表中选择（初次认证、再认证、保持认证（监督评价））。`,
     en: `${cell}: unknown assessment type ${quoted(text)}. Choose one from the list (Initial certification, Recertification, Surveillance).`,
   }),
   badStep: (cell: string, text: string): Localised => ({
-    zh: `${cell}：评分步长须为 1、5 或 10，而不是 ${quoted(text)}。`,
+    zh: `${cell}：评分步长须为 1、5 或 10，而不是${quotedZh(text)}。`,
     en: `${cell}: the entry step must be 1, 5 or 10, not ${quoted(text)}.`,
   }),
   badDate: (cell: string, text: string): Localised => ({
-    zh: `${cell}：${quoted(text)} 不是日期。请输入日期，或 YYYY-MM-DD 格式的文本。`,
+    zh: `${cell}：${quotedZh(text)}不是日期。请输入日期，或 YYYY-MM-DD 格式的文本。`,
     en: `${cell}: ${quoted(text)} is not a date. Enter a date, or text as YYYY-MM-DD.`,
   }),
   badKind: (cell: string, text: string): Localised => ({
-    zh: `${cell}：评价人类型须为“审核员”或“暗访”，而此处为 ${text ? quoted(text) : "空白"}。`,
+    zh: `${cell}：评价人类型须为“审核员”或“暗访”，而此处为${text ? quotedZh(text) : "空白"}。`,
     en: `${cell}: an evaluator column's kind must be "Auditor" or "Visit", found ${text ? quoted(text) : "blank"}.`,
   }),
   badCategory: (cell: string, text: string): Localised => ({
-    zh: `${cell}：${text ? `无法识别的特别扣分项类别 ${quoted(text)}` : "特别扣分项缺少类别"}。请从列表中选择类别。`,
+    zh: `${cell}：${text ? `无法识别的特别扣分项类别${quotedZh(text)}` : "特别扣分项缺少类别"}。请从列表中选择类别。`,
     en: `${cell}: ${text ? `unknown deduction category ${quoted(text)}` : "the deduction has no category"}. Choose a category from the list.`,
   }),
   badStatus: (cell: string, text: string): Localised => ({
-    zh: `${cell}：整改状态须为“未整改”或“已整改”，而不是 ${quoted(text)}。`,
+    zh: `${cell}：整改状态须为“未整改”或“已整改”，而不是${quotedZh(text)}。`,
     en: `${cell}: the status must be "Open" or "Closed", not ${quoted(text)}.`,
   }),
   badPoints: (cell: string, found: Localised): Localised => ({
@@ -135,7 +138,7 @@ export function describeFound(
 ): Localised {
   switch (content.kind) {
     case "text":
-      return { zh: `文本 ${quoted(content.value)}`, en: `the text ${quoted(content.value)}` };
+      return { zh: `文本${quotedZh(content.value)}`, en: `the text ${quoted(content.value)}` };
     case "boolean":
       return { zh: `逻辑值 ${content.value ? "TRUE" : "FALSE"}`, en: `the logical value ${content.value}` };
     case "date":

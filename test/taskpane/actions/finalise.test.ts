@@ -14,7 +14,7 @@ import { readSnapshot, SNAPSHOT_LAYOUT, SNAPSHOT_SHEET } from "../../../src/work
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { FakeExcel } from "../../fakes/fake-excel";
-import { typeIn } from "../../fakes/fake-user";
+import { select, typeIn } from "../../fakes/fake-user";
 import { modelGrid, recalculate } from "../../fakes/fake-values";
 import { assessmentWith } from "../../helpers/builders";
 import { entryRef, logRows, measured, plant, readBack, workbookOf, type Workbook } from "./fixture";
@@ -133,9 +133,59 @@ describe("the audit log: one row per action, in the action's own write request",
     await host.compute();
     expect(logRows(wb.sheet("audit")).map((r) => r.slice(1))).toEqual([
       // B1 off the step, and so scored by nobody.
-      ["Lead", "validate", "2 errors, 0 warnings"],
-      ["Lead", "compute", "79.20 Qualified"],
+      ["Lead", "Validated", "2 errors, 0 warnings"],
+      ["Lead", "Computed", "79.20 Qualified"],
     ]);
+  });
+
+  it("the person the pane passes is the one logged; the integrity check, entries, notes and reopening are logged too", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    // Remembered name aside: each action names whom the pane says.
+    const host = hostAs(wb.excel, "remembered");
+    const log = wb.sheet("audit");
+    await host.validate({ person: "李审核" });
+    const checked = await measured(wb.excel, () => host.verify("李审核"));
+    expect(checked.result).toEqual([]);
+    // The check's read, then where the log ends and the row.
+    expect([checked.runs, checked.syncs]).toEqual([1, 3]);
+    const entry = `'评分'!${entryRef("B6", 1, 2)}`;
+    const entered = await measured(wb.excel, () => host.setEntry(entry, 70, "李审核"));
+    expect([entered.runs, entered.syncs]).toEqual([1, 2]);
+    expect(wb.sheet("scoring").peek(entryRef("B6", 1, 2))?.value).toBe(70);
+    await select(wb.excel, "评分", entryRef("B6", 0, 2));
+    const note = (await host.inspectSelection())!.note!;
+    // A note typed as "=…" stays text.
+    await host.setNote(note.cell, "=查看了记录", "李审核");
+    const noteCell = wb.sheet("scoring").peek(note.cell.slice(note.cell.indexOf("!") + 1))!;
+    expect([noteCell.value, noteCell.formula]).toEqual(["=查看了记录", undefined]);
+    await host.finalise("王组长");
+    await host.reopen("王组长", "补充了 B6 的证据");
+    expect(logRows(log).map((r) => r.slice(1))).toEqual([
+      ["李审核", "校验", "0 个错误，0 个警告"],
+      ["李审核", "完整性检查", "未发现问题"],
+      ["李审核", "录入评分", "B6 评价人2：70"],
+      ["李审核", "编辑备注", "B6 的备注"],
+      [
+        "王组长",
+        "定稿",
+        expect.stringMatching(/^第 1 次定稿：79\.93 达标级；录入内容 SHA-256 [0-9a-f]{16}…$/),
+      ],
+      ["王组长", "重新开放", "重新开放第 1 次定稿，录入内容已解锁；原因：补充了 B6 的证据"],
+    ]);
+    expect(wb.excel.unsynced).toBe(0);
+  });
+
+  it("the inspector knows a finalised workbook (its entries locked)", async () => {
+    const wb = await workbookOf(assessmentWith({ evaluators: 2 }));
+    const host = hostAs(wb.excel, "王组长");
+    await select(wb.excel, "评分", entryRef("B6", 0, 2));
+    expect((await host.inspectSelection())?.finalised).toBe(false);
+    await host.finalise("王组长");
+    const selection = await measured(wb.excel, () => host.inspectSelection());
+    expect(selection.result?.finalised).toBe(true);
+    expect(selection.syncs).toBe(1);
+    // And the entry cell is Excel's to refuse then.
+    await expect(host.setEntry(selection.result!.entries[0]!.cell, 50, "王组长")).rejects.toThrow(/locked/);
   });
 
   it("a name that looks like a formula is logged as text", async () => {
@@ -381,7 +431,7 @@ describe("finalise", () => {
     expect(syncs).toBe(4);
     expect(result.status).toBe("finalised");
     expect(other.excel.model.sheet(SNAPSHOT_SHEET)?.visibility).toBe("VeryHidden");
-    expect(logRows(other.sheet("audit")).map((r) => r.slice(1, 3))).toEqual([["Lead", "finalise"]]);
+    expect(logRows(other.sheet("audit")).map((r) => r.slice(1, 3))).toEqual([["Lead", "Finalised"]]);
     await lead.reopen("Lead");
     expect(check(other.excel, "en").state).toBe("reopened");
   });

@@ -31,6 +31,9 @@ describe("inspectSelection: one sync", () => {
         { name: "李四", kind: "auditor", value: "九十", cell: `'评分'!${entryRef("B6", 2, 3)}` },
       ],
       selectedEvaluator: 1,
+      // Not finalised; the item's note (备注 / 证据) and its cell, for the inspector's evidence field.
+      finalised: false,
+      note: { cell: `'评分'!${columnLetter(scoringColumns(3).notes)}${rowOf("B6")}`, value: "" },
     });
   });
 

@@ -34,7 +34,14 @@ describe("validate: one Excel.run, at most 2 syncs, whatever the number of evalu
     async (n) => {
       const wb = await workbookOf(assessmentWith({ evaluators: n }));
       const clean = await measured(wb.excel, () => wb.host.validate());
-      expect(clean.result).toEqual({ issues: [], errors: 0, warnings: 0 });
+      expect(clean.result).toEqual({
+        issues: [],
+        errors: 0,
+        warnings: 0,
+        // Scoring's progress and the score as it stands (the Validate and Finalise views).
+        progress: { scored: 50, applicable: 50 },
+        result: { finalScore: 80, gradeLabel: { zh: "三星级", en: "Three-star" } },
+      });
       expect(clean.runs).toBe(1);
       expect(clean.syncs).toBeLessThanOrEqual(2);
 
@@ -104,7 +111,8 @@ describe("validate: planted errors", () => {
       ["entry-looks-like-fraction", "error", cell(entryRef("B3", 0, n)), "B3", 0],
       ["entry-off-step", "error", cell(entryRef("B4", 0, n)), "B4", 0],
       ["entry-out-of-range", "error", cell(entryRef("B5", 0, n)), "B5", 0],
-      ["exclusion-not-allowed", "error", cell(flagC7), null, null],
+      // An exclusion's issue is about the item it excludes (listed under it, issue 11 point 8).
+      ["exclusion-not-allowed", "error", cell(flagC7), "C7", null],
       ["deduction-no-description", "error", cell("C5", "特别项"), null, null],
       ["deduction-no-rectification", "warning", cell("F5", "特别项"), null, null],
     ]);
@@ -166,7 +174,13 @@ describe("validate: planted errors", () => {
 
     const reloaded = wb.reload();
     const { result, syncs } = await measured(wb.excel, () => reloaded.validate());
-    expect(result).toEqual({ issues: [], errors: 0, warnings: 0 });
+    expect(result).toEqual({
+      issues: [],
+      errors: 0,
+      warnings: 0,
+      progress: { scored: 50, applicable: 50 },
+      result: { finalScore: 79, gradeLabel: { zh: "达标级", en: "Qualified" } },
+    });
     expect(syncs).toBe(2);
     for (const code of ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]) {
       expect([code, scoring.peek(entryRef(code, 0, n))?.fill]).toEqual([code, INPUT_FILL]);

@@ -4,7 +4,7 @@ import { scoringColumns } from "../../../src/workbook/scoring-grid";
 import { resultRow } from "../../../src/workbook/sheets/summary";
 import { assessmentWith } from "../../helpers/builders";
 import { typeIn } from "../../fakes/fake-user";
-import { entryRef, measured, plant, rowOf, workbookOf } from "./fixture";
+import { entryRef, logRows, measured, plant, rowOf, workbookOf } from "./fixture";
 
 const MB = 1024 * 1024;
 const FINAL = `C${resultRow("finalScore")}`;
@@ -63,7 +63,7 @@ describe("verify in the pane: what it finds", () => {
         code: "formula-overwritten",
         message: {
           zh: expect.stringMatching(
-            new RegExp(`^汇总!${FINAL}（Result_FinalScore）：公式被替换为值 "85"；应为公式 =ROUND`),
+            new RegExp(`^汇总!${FINAL}（Result_FinalScore）：公式被替换为值“85”；应为公式 =ROUND`),
           ),
           en: expect.stringMatching(
             new RegExp(`^汇总!${FINAL} \\(Result_FinalScore\\): the formula was replaced by the value "85"`),
@@ -129,4 +129,29 @@ describe("verify in Excel's manual calculation mode", () => {
     wb.excel.model.calculationMode = "Automatic";
     expect((await wb.host.verify()).map((f) => f.code)).toContain("value-differs");
   });
+});
+
+describe("verify on the user's behalf (issue 11, point 9)", () => {
+  it.each(["1.8", "1.20"])(
+    "ExcelApi %s: given the person, the check is logged with its count, and the log's cells are written without lifting protection",
+    async (apiVersion) => {
+      const wb = await workbookOf(assessmentWith({ evaluators: 2 }), "zh", { apiVersion });
+      plant(wb.sheet("summary"), GRADE, { text: "五星级" });
+      const before = logRows(wb.sheet("audit")).length;
+      const found = await wb.host.verify("王组长");
+      expect(found.length).toBeGreaterThan(0);
+      const rows = logRows(wb.sheet("audit"));
+      expect(rows).toHaveLength(before + 1);
+      expect(rows.at(-1)!.slice(1)).toEqual(["王组长", "完整性检查", `发现 ${found.length} 处问题`]);
+      // Layout 4: the log's cells are unlocked, so no sheet's protection was lifted for the row.
+      expect(wb.excel.actions.some((a) => /unprotect/i.test(JSON.stringify(a)))).toBe(false);
+      // The next logged action goes below it.
+      await wb.host.setEntry(`'评分'!${entryRef("B1", 0, 2)}`, 70, "王组长");
+      expect(logRows(wb.sheet("audit")).map((r) => r[2])).toEqual([
+        ...rows.slice(0, -1).map((r) => r[2]),
+        "完整性检查",
+        "录入评分",
+      ]);
+    },
+  );
 });

@@ -1,16 +1,24 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, waitFor, within } from "@testing-library/react";
 import { messages } from "../../../src/taskpane/i18n";
-import { groupIssues } from "../../../src/taskpane/components/ValidateView";
-import { EMPTY_VALIDATION, VALIDATION, fakeHost } from "./fake-host";
-import { AXE_TIMEOUT_MS, deferred, openTab, panel, renderPane, seriousViolations } from "./render";
+import { EMPTY_VALIDATION, fakeHost, fakeWorkbookHost } from "./fake-host";
+import {
+  AXE_TIMEOUT_MS,
+  axeViolations,
+  deferred,
+  openView,
+  panel,
+  renderPane,
+  statusOf,
+  chooseLanguage,
+} from "./render";
 
 const zh = messages.zh;
 const en = messages.en;
 
-async function validated(host = fakeHost()) {
+async function validated(host = fakeWorkbookHost()) {
   await renderPane(host);
-  const view = openTab(zh.tabValidate, "validate");
+  const view = await openView("validate");
   fireEvent.click(view.getByRole("button", { name: zh.validateButton }));
   await view.findByText("错误（3）");
   return { host, view };
@@ -18,38 +26,75 @@ async function validated(host = fakeHost()) {
 
 describe("Validate view", () => {
   test("before validating it says so", async () => {
-    await renderPane(fakeHost());
-    const view = openTab(zh.tabValidate, "validate");
+    await renderPane(fakeWorkbookHost());
+    const view = await openView("validate");
     expect(view.getByRole("heading", { level: 2, name: zh.validateHeading })).toBeTruthy();
     expect(view.getByText(zh.notValidated)).toBeTruthy();
   });
 
-  test("counts by severity and announces them", async () => {
+  test("counts by severity, the person logged, and announces them in its own status line", async () => {
     const { host, view } = await validated();
     expect(host.validate).toHaveBeenCalledTimes(1);
-    expect(view.getByText("错误: 3")).toBeTruthy();
-    expect(view.getByText("警告: 1")).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toBe("校验完成：3 个错误，1 个警告。");
+    expect(host.validate).toHaveBeenCalledWith({ person: "王组长" });
+    // Full-width colons in Chinese (point 16); the unscored item is not counted among the errors (point 7).
+    expect(view.getByText("错误：3")).toBeTruthy();
+    expect(view.getByText("警告：1")).toBeTruthy();
+    expect(statusOf("validate").textContent).toBe("校验完成：3 个错误，1 个警告。");
     // The focus moves to the result's heading.
     await waitFor(() =>
       expect(document.activeElement).toBe(view.getByRole("heading", { name: zh.summaryHeading })),
     );
   });
 
-  test("groups issues by severity, then by item in catalogue order", async () => {
+  test("while scoring is under way: progress, and the unscored items as one line (point 7)", async () => {
+    const { host, view } = await validated();
+    const progress = view.getByRole("progressbar");
+    expect(Number(progress.getAttribute("aria-valuenow"))).toBeCloseTo(47 / 48, 6);
+    expect(view.getByText("已评分 47 / 48 项")).toBeTruthy();
+    const line = view.getByRole("button", { name: /^1 个项目尚无有效评分：A3。/ });
+    expect(view.getByText(zh.unscoredNote)).toBeTruthy();
+    // Not among the errors' groups.
+    expect(view.queryByRole("heading", { level: 5, name: /^A3/ })).toBeNull();
+    fireEvent.click(line);
+    await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("'评分'!H40"));
+  });
+
+  test("many unscored items are one line, not one error each", async () => {
+    const codes = ["B1", "B2", "B3", "B4", "B6", "C1", "C2", "A17", "A18"];
+    const issues = codes.map((item, i) => ({
+      code: "item-unscored",
+      severity: "error" as const,
+      item,
+      cell: `'评分'!H${10 + i}`,
+      message: { zh: `${item}：没有有效评分。`, en: `${item}: no valid entry.` },
+    }));
+    const host = fakeWorkbookHost({
+      validate: jest.fn().mockResolvedValue({
+        errors: issues.length,
+        warnings: 0,
+        issues,
+        progress: { scored: 41, applicable: 50 },
+      }),
+    });
+    await renderPane(host);
+    const view = await openView("validate");
+    fireEvent.click(view.getByRole("button", { name: zh.validateButton }));
+    await view.findByText("已评分 41 / 50 项");
+    expect(view.getByText(/^9 个项目尚无有效评分：B1–B4、B6、C1–C2、A17–A18。/)).toBeTruthy();
+    expect(view.getByText("错误：0")).toBeTruthy();
+    expect(view.queryAllByRole("listitem")).toHaveLength(2);
+  });
+
+  test("groups issues by severity, then by what they are about in the specification's order", async () => {
     const { view } = await validated();
     // The item titles come with the catalogue, loaded on first use.
     await view.findByRole("heading", { level: 5, name: "B6 安装调试" });
     const sections = view.getAllByRole("heading", { level: 4 }).map((h) => h.textContent);
     expect(sections).toEqual(["错误（3）", "警告（1）"]);
     const groups = view.getAllByRole("heading", { level: 5 }).map((h) => h.textContent);
-    // B6 before A3 (B, C, then A items), the workbook-wide warning under "工作簿".
-    expect(groups).toEqual(["B6 安装调试", "A3 人员资质", "工作簿"]);
-    expect(groupIssues(VALIDATION.issues, "error").map((g) => [g.item, g.issues.length])).toEqual([
-      ["B6", 2],
-      ["A3", 1],
-    ]);
-    expect(groupIssues(VALIDATION.issues, "warning").map((g) => g.item)).toEqual([null]);
+    // B6, then 5.2.3 (B9–B11, an exclusion without a reason under its indicator, point 8), the
+    // workbook-wide warning under “工作簿”.
+    expect(groups).toEqual(["B6 安装调试", "5.2.3 配送", "工作簿"]);
   });
 
   test("the accordion sections are keyboard operable buttons with aria-expanded", async () => {
@@ -60,55 +105,69 @@ describe("Validate view", () => {
     expect(header.getAttribute("aria-expanded")).toBe("false");
   });
 
-  test("an issue is a button that selects its cell; an issue without a cell is text", async () => {
+  test("an issue is a button that selects its cell, named without quotes; an issue without a cell is text", async () => {
     const { host, view } = await validated();
-    const issue = view.getByRole("button", { name: /B6：评价人「张三」录入的 72/ });
+    const issue = view.getByRole("button", { name: /B6：评价人“张三”录入的 72/ });
     expect(issue.tagName).toBe("BUTTON");
-    expect(issue.textContent).toMatch("单元格 '评分'!H10");
+    // Full-width parentheses, the cell as people read it (point 16).
+    expect(issue.textContent).toMatch("（单元格 评分!H10）");
     fireEvent.click(issue);
     await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("'评分'!H10"));
     expect(view.queryByRole("button", { name: /第 1 项特别扣分项没有整改要求/ })).toBeNull();
     expect(view.getByText("第 1 项特别扣分项没有整改要求。特别扣分项应进行整改。")).toBeTruthy();
   });
 
-  test("a failed selectCell shows an error next to the issue", async () => {
+  test("a failed selectCell shows an error next to the issue, in words", async () => {
     const { host, view } = await validated();
-    host.selectCell.mockRejectedValue(new Error("ItemNotFound"));
-    fireEvent.click(view.getByRole("button", { name: /A3：没有任何评价人评分/ }));
+    host.selectCell.mockRejectedValue(Object.assign(new Error("ItemNotFound"), { code: "ItemNotFound" }));
+    fireEvent.click(view.getByRole("button", { name: /B6：暗访录入的 120/ }));
     await view.findByText(zh.selectCellFailed);
-    expect(view.getByText("错误信息：ItemNotFound")).toBeTruthy();
+    expect(view.getByText("找不到所需的工作表、单元格或名称：可能已被重命名或删除。")).toBeTruthy();
   });
 
   test("no issues", async () => {
-    const host = fakeHost({ validate: jest.fn().mockResolvedValue(EMPTY_VALIDATION) });
+    const host = fakeWorkbookHost({ validate: jest.fn().mockResolvedValue(EMPTY_VALIDATION) });
     await renderPane(host);
-    const view = openTab(zh.tabValidate, "validate");
+    const view = await openView("validate");
     fireEvent.click(view.getByRole("button", { name: zh.validateButton }));
     await view.findByText(zh.noIssues);
-    expect(view.getByText("错误: 0")).toBeTruthy();
+    expect(view.getByText("错误：0")).toBeTruthy();
+    expect(view.getByText("已评分 50 / 50 项")).toBeTruthy();
     expect(view.queryByRole("heading", { level: 4 })).toBeNull();
+  });
+
+  test("a workbook without StarScore's sheets: what to do, with the way there (point 3)", async () => {
+    const host = fakeHost();
+    await renderPane(host);
+    const view = await openView("validate");
+    await view.findByText(zh.noWorkbookTitle);
+    expect(view.getByRole("button", { name: zh.validateButton }).getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(view.getByRole("button", { name: "前往“生成”" }));
+    expect(panel("generate").hidden).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(panel("generate")));
   });
 
   test("the button is disabled with a spinner while validating; a failure shows a message bar", async () => {
     const pending = deferred<never>();
-    const host = fakeHost({ validate: jest.fn().mockReturnValue(pending.promise) });
+    const host = fakeWorkbookHost({ validate: jest.fn().mockReturnValue(pending.promise) });
     await renderPane(host);
-    const view = openTab(zh.tabValidate, "validate");
+    const view = await openView("validate");
     const button = view.getByRole("button", { name: zh.validateButton });
     fireEvent.click(button);
     await waitFor(() => expect(button.getAttribute("aria-disabled")).toBe("true"));
     expect(button.querySelector(".fui-Spinner")).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toBe(zh.validating);
+    expect(statusOf("validate").textContent).toBe(zh.validating);
     await act(async () => pending.reject(new Error("这不是 StarScore 工作簿")));
     await view.findByText(zh.validateFailed);
     expect(button.getAttribute("aria-disabled")).toBeNull();
-    expect(screen.getByRole("status").textContent).toBe("校验失败：错误信息：这不是 StarScore 工作簿");
+    // Never the error's own text.
+    expect(statusOf("validate").textContent).toBe(`校验失败：${zh.errorUnexpected}`);
   });
 
   test("re-validates automatically 800 ms after the last edit, and not when switched off", async () => {
     jest.useFakeTimers();
     try {
-      const host = fakeHost({ validate: jest.fn().mockResolvedValue(EMPTY_VALIDATION) });
+      const host = fakeWorkbookHost({ validate: jest.fn().mockResolvedValue(EMPTY_VALIDATION) });
       await renderPane(host);
       const view = within(panel("validate"));
       await act(async () => undefined);
@@ -122,9 +181,13 @@ describe("Validate view", () => {
       expect(host.validate).not.toHaveBeenCalled();
       await act(async () => jest.advanceTimersByTime(1));
       expect(host.validate).toHaveBeenCalledTimes(1);
+      // Not logged.
+      expect(host.validate).toHaveBeenCalledWith({ background: true });
       expect(view.getByText(zh.noIssues)).toBeTruthy();
       // A background run announces a change of the counts, without a busy message.
-      expect(screen.getByRole("status").textContent).toBe("校验完成：0 个错误，0 个警告。");
+      expect(statusOf("validate").textContent).toBe("校验完成：0 个错误，0 个警告。");
+      // On its own view only (point 12).
+      expect(statusOf("generate").textContent).toBe("");
 
       const toggle = view.getByRole("switch", { name: zh.autoValidate });
       expect(toggle).toHaveProperty("checked", true);
@@ -139,21 +202,24 @@ describe("Validate view", () => {
     }
   });
 
-  test("in English", async () => {
+  test("in English: sentences with plurals", async () => {
     const { view } = await validated();
-    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    chooseLanguage("en");
     expect(view.getByRole("heading", { level: 2, name: en.validateHeading })).toBeTruthy();
     expect(view.getByText("Errors (3)")).toBeTruthy();
+    expect(view.getByText("Errors: 3")).toBeTruthy();
+    expect(view.getByText("47 of 48 items scored")).toBeTruthy();
+    expect(view.getByText(/^1 item has no valid entry yet: A3\./)).toBeTruthy();
     expect(await view.findByText("B6 Installation and commissioning")).toBeTruthy();
-    expect(view.getByRole("button", { name: /B6: evaluator "Zhang San" entered 72/ })).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toBe("Validation finished: errors 3, warnings 1.");
+    expect(view.getByRole("button", { name: /B6: evaluator “Zhang San” entered 72/ })).toBeTruthy();
+    expect(statusOf("validate").textContent).toBe("Validation found 3 errors and 1 warning.");
   });
 
   test(
-    "no serious or critical axe violations",
+    "no axe violations of any impact",
     async () => {
       await validated();
-      expect(await seriousViolations(panel("validate"))).toEqual([]);
+      expect(await axeViolations(panel("validate"))).toEqual([]);
     },
     AXE_TIMEOUT_MS,
   );

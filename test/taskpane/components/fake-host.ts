@@ -24,7 +24,7 @@ export type FakeHost = { [K in keyof StarScoreHost]: jest.Mock } & {
 };
 
 export const VALIDATION: ValidationReport = {
-  errors: 3,
+  errors: 4,
   warnings: 1,
   issues: [
     {
@@ -34,8 +34,8 @@ export const VALIDATION: ValidationReport = {
       evaluator: 0,
       cell: "'评分'!H10",
       message: {
-        zh: "B6：评价人「张三」录入的 72 不是步长 5 的倍数。",
-        en: 'B6: evaluator "Zhang San" entered 72, which is not a multiple of the step 5.',
+        zh: "B6：评价人“张三”录入的 72 不是步长 5 的倍数。",
+        en: "B6: evaluator “Zhang San” entered 72, which is not a multiple of the step 5.",
       },
     },
     {
@@ -43,7 +43,14 @@ export const VALIDATION: ValidationReport = {
       severity: "error",
       item: "A3",
       cell: "'评分'!H40",
-      message: { zh: "A3：没有任何评价人评分。", en: "A3: nobody scored this item." },
+      message: { zh: "A3：没有有效评分。", en: "A3: no valid entry." },
+    },
+    {
+      code: "exclusion-no-reason",
+      severity: "error",
+      indicator: "5.2.3",
+      cell: "'评分'!G16",
+      message: { zh: "删减“5.2.3”没有填写原因。", en: "The exclusion “5.2.3” has no reason." },
     },
     {
       code: "entry-out-of-range",
@@ -57,9 +64,17 @@ export const VALIDATION: ValidationReport = {
       issue("deduction-no-rectification", { field: "deductions[0].rectification" }, { index: 1 }),
     ),
   ],
+  progress: { scored: 47, applicable: 48 },
+  result: { finalScore: 64, gradeLabel: { zh: "不合格", en: "Fail" } },
 };
 
-export const EMPTY_VALIDATION: ValidationReport = { errors: 0, warnings: 0, issues: [] };
+export const EMPTY_VALIDATION: ValidationReport = {
+  errors: 0,
+  warnings: 0,
+  issues: [],
+  progress: { scored: 50, applicable: 50 },
+  result: { finalScore: 87.46, gradeLabel: { zh: "三星级", en: "Three-star" } },
+};
 
 function result(lang: "zh" | "en"): ResultJson {
   const zh = lang === "zh";
@@ -125,6 +140,10 @@ export const COMPUTE: ComputeReport = {
   result: { zh: result("zh"), en: result("en") },
   issues: VALIDATION.issues,
   integrity: [{ cell: "'汇总'!C5", what: "Result_FinalScore", sheetValue: "80", engineValue: "64" }],
+  exclusions: [
+    { key: "B24", reason: "不回收废旧商品" },
+    { key: "B23", reason: "" },
+  ],
 };
 
 export const VERIFY: IntegrityIssue[] = [
@@ -135,7 +154,7 @@ export const VERIFY: IntegrityIssue[] = [
     engineValue: '=IF(Q7=0,"",IF(K7=0,0,$D7*SUM(R7:S7)/K7/100))',
     code: "formula-overwritten",
     message: {
-      zh: '评分!P7（B3 得分）：公式被替换为值 "3"；应为公式 =IF(…)。',
+      zh: "评分!P7（B3 得分）：公式被替换为值“3”；应为公式 =IF(…)。",
       en: 'Scoring!P7 (B3 Score): the formula was replaced by the value "3"; it should be =IF(…).',
     },
   },
@@ -171,6 +190,8 @@ export const SELECTION: ItemSelection = {
     { name: "暗访 1", kind: "visit", value: null, cell: "'评分'!I10" },
   ],
   selectedEvaluator: 1,
+  finalised: false,
+  note: { cell: "'评分'!K10", value: "现场查看了安装记录。" },
 };
 
 export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Mock>> = {}): FakeHost {
@@ -190,6 +211,7 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
     setEntry: jest.fn().mockResolvedValue(undefined),
+    setNote: jest.fn().mockResolvedValue(undefined),
     onChanged: jest.fn(async (listener: () => void) => {
       changedListeners.add(listener);
       return () => changedListeners.delete(listener);
@@ -205,4 +227,9 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     ...overrides,
   };
   return host;
+}
+
+/** A fake host on a workbook that has StarScore's sheets. */
+export function fakeWorkbookHost(overrides: Partial<Record<keyof StarScoreHost, jest.Mock>> = {}): FakeHost {
+  return fakeHost({ hasWorkbook: jest.fn().mockResolvedValue(true), ...overrides });
 }

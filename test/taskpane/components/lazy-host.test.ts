@@ -8,14 +8,18 @@ describe("lazyHost", () => {
     const host = lazyHost(load);
     expect(load).toHaveBeenCalledTimes(1);
     await expect(host.validate()).resolves.toBe(VALIDATION);
-    await host.setEntry("'评分'!H7", 90);
+    await host.setEntry("'评分'!H7", 90, "王组长");
+    await host.setNote("'评分'!N7", "现场查看", "王组长");
+    await host.reopen("王组长", "补充材料");
     await host.selectCell("'评分'!H8");
     await host.addEvaluator({ name: "李四", kind: "auditor" });
     const off = await host.onChanged(() => undefined);
     expect(typeof off).toBe("function");
-    expect(real.setEntry).toHaveBeenCalledWith("'评分'!H7", 90);
+    expect(real.setEntry).toHaveBeenCalledWith("'评分'!H7", 90, "王组长");
+    expect(real.setNote).toHaveBeenCalledWith("'评分'!N7", "现场查看", "王组长");
+    expect(real.reopen).toHaveBeenCalledWith("王组长", "补充材料");
     expect(real.selectCell).toHaveBeenCalledWith("'评分'!H8");
-    expect(real.addEvaluator).toHaveBeenCalledWith({ name: "李四", kind: "auditor" });
+    expect(real.addEvaluator).toHaveBeenCalledWith({ name: "李四", kind: "auditor" }, undefined);
     expect(load).toHaveBeenCalledTimes(1);
   });
 

@@ -183,11 +183,11 @@ describe("the changes themselves", () => {
       return result.ok ? result.done : result.error;
     };
     expect(done({ kind: "add-evaluator", evaluator: { name: "王五", kind: "auditor" } })).toEqual({
-      zh: "已添加评价人「王五」（审核员），为第 4 个评价人列。",
+      zh: "已添加评价人“王五”（审核员），为第 4 个评价人列。",
       en: 'Added evaluator "王五" (Auditor) as evaluator column 4.',
     });
     expect(done({ kind: "remove-evaluator", index: 1 })).toEqual({
-      zh: "已删除第 2 个评价人列：评价人「李四」，及其 18 项评分。",
+      zh: "已删除第 2 个评价人列：评价人“李四”，及其 18 项评分。",
       en: 'Removed evaluator column 2, evaluator "李四", and its 18 entries.',
     });
     expect(done({ kind: "language", lang: "en" })).toEqual({

@@ -107,7 +107,7 @@ describe("verify: formulas", () => {
     const r = rowOf("B3");
     expect(finding!.expected).toBe(`=IF(P${r}=0,"",IF(K${r}=0,0,$D${r}*SUM(Q${r}:R${r})/K${r}/100))`);
     expect(finding!.message.zh).toBe(
-      `评分!${ref}（B3 得分）：公式被替换为值 "3"；应为公式 ${finding!.expected}。`,
+      `评分!${ref}（B3 得分）：公式被替换为值“3”；应为公式 ${finding!.expected}。`,
     );
     expect(finding!.message.en).toContain(`评分!${ref} (B3 得分): the formula was replaced by the value "3"`);
   });
@@ -208,7 +208,7 @@ describe("verify: catalogue, helpers and rules", () => {
     const findings = await findingsOf(data);
     expect(brief(findings)).toEqual([["catalogue-changed", `评分!${ref}`]]);
     expect(findings[0]).toMatchObject({ what: "B3 分值", expected: "1", found: "3" });
-    expect(findings[0]!.message.zh).toBe(`评分!${ref}（B3 分值）：目录内容被修改，现为 "3"，应为 "1"。`);
+    expect(findings[0]!.message.zh).toBe(`评分!${ref}（B3 分值）：目录内容被修改，现为“3”，应为“1”。`);
   });
 
   it("a criterion, a clause, a helper id and an indicator's weight on the Summary changed: each cell", async () => {

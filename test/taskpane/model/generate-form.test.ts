@@ -1,0 +1,133 @@
+import {
+  DEFAULT_VISITS_TO_ADD,
+  evaluatorNames,
+  generateRequest,
+  initialForm,
+  normaliseDate,
+  removeRow,
+  teamCounts,
+  validateForm,
+  type GenerateFormState,
+} from "../../../src/taskpane/model/generate-form";
+import { MAX_EVALUATORS } from "../../../src/workbook/scoring-grid";
+
+/** The Generate form's model, without React (issue 10, point 2). */
+
+const form = (patch: Partial<GenerateFormState> = {}): GenerateFormState => ({
+  ...initialForm(),
+  organization: "某电器公司",
+  rows: [{ id: 1, name: "张三", kind: "auditor" }],
+  ...patch,
+});
+
+describe("the Generate form's model", () => {
+  test("a fresh form: one auditor, no dates, the default step; one visit added at a time", () => {
+    expect(initialForm()).toEqual({
+      organization: "",
+      type: "initial",
+      start: "",
+      end: "",
+      rows: [{ id: 1, name: "", kind: "auditor" }],
+      step: 5,
+    });
+    // Issue 11, point 14: "Number of visits" starts at 1, not 3.
+    expect(DEFAULT_VISITS_TO_ADD).toBe(1);
+  });
+
+  test("organisation and auditor names are required; each error counted once", () => {
+    const errors = validateForm(initialForm(), "zh");
+    expect(errors.organization).toEqual({ key: "organisationRequired" });
+    expect(errors.rows).toEqual({ 1: { key: "auditorNameRequired" } });
+    expect(errors.count).toBe(2);
+    expect(validateForm(form(), "zh").count).toBe(0);
+  });
+
+  test("dates: typed in any common form, the end not before the start", () => {
+    expect(["2026-03-02", "2026-3-2", "2026/3/2", "2026.03.02", " 2026年3月2日 "].map(normaliseDate)).toEqual(
+      Array(5).fill("2026-03-02"),
+    );
+    expect(normaliseDate("")).toBe("");
+    expect(["03/02/2026", "2026-02-30", "2026-13-01", "tomorrow"].map(normaliseDate)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(validateForm(form({ start: "2026-03-10", end: "2026/3/1" }), "zh").end).toEqual({
+      key: "endBeforeStart",
+    });
+    expect(validateForm(form({ start: "03/02/2026" }), "zh").start).toEqual({ key: "dateInvalid" });
+    expect(validateForm(form({ start: "2026-3-1", end: "2026-3-1" }), "zh").count).toBe(0);
+  });
+
+  test(`at most ${MAX_EVALUATORS} evaluator columns, at least one`, () => {
+    const rows = Array.from({ length: MAX_EVALUATORS + 1 }, (_, i) => ({
+      id: i,
+      name: "",
+      kind: "visit" as const,
+    }));
+    expect(validateForm(form({ rows }), "zh").team).toEqual({
+      key: "evaluatorsTooMany",
+      params: { max: 200, n: 201 },
+    });
+    expect(validateForm(form({ rows: rows.slice(1) }), "zh").count).toBe(0);
+    expect(validateForm(form({ rows: [] }), "zh").team).toEqual({ key: "evaluatorsNone" });
+  });
+
+  test("duplicate names (blank visits named first, case and spaces aside) are errors on each row", () => {
+    const rows = [
+      { id: 1, name: "张三", kind: "auditor" as const },
+      { id: 2, name: " 张三 ", kind: "auditor" as const },
+      { id: 3, name: "", kind: "visit" as const },
+      { id: 4, name: "visit 1", kind: "visit" as const },
+    ];
+    expect(validateForm(form({ rows }), "en").rows).toEqual({
+      1: { key: "nameDuplicate" },
+      2: { key: "nameDuplicate" },
+      3: { key: "nameDuplicate" },
+      4: { key: "nameDuplicate" },
+    });
+  });
+
+  test("blank visits are numbered among the visits, in the workbook's language", () => {
+    const rows = [
+      { id: 1, name: "张三", kind: "auditor" as const },
+      { id: 2, name: "", kind: "visit" as const },
+      { id: 3, name: "周末", kind: "visit" as const },
+      { id: 4, name: "", kind: "visit" as const },
+    ];
+    expect(evaluatorNames(rows, "zh")).toEqual(["张三", "暗访 1", "周末", "暗访 3"]);
+    expect(evaluatorNames(rows, "en")).toEqual(["张三", "Visit 1", "周末", "Visit 3"]);
+    expect(teamCounts(rows)).toEqual({ n: 4, auditors: 1, visits: 3 });
+  });
+
+  test("the request: trimmed, dates in ISO form and left out when empty, visits named", () => {
+    const rows = [
+      { id: 1, name: " 张三 ", kind: "auditor" as const },
+      { id: 2, name: "", kind: "visit" as const },
+    ];
+    expect(
+      generateRequest(form({ organization: "  某电器公司 ", rows, start: "2026/3/1", step: 10 }), "en"),
+    ).toEqual({
+      lang: "en",
+      organization: "某电器公司",
+      type: "initial",
+      dates: { start: "2026-03-01" },
+      step: 10,
+      evaluators: [
+        { name: "张三", kind: "auditor" },
+        { name: "Visit 1", kind: "visit" },
+      ],
+    });
+    expect(generateRequest(form(), "zh")).not.toHaveProperty("dates");
+  });
+
+  test("removing a row keeps the last one (issue 11, point 18: never “0 columns”)", () => {
+    const rows = [
+      { id: 1, name: "张三", kind: "auditor" as const },
+      { id: 2, name: "李四", kind: "auditor" as const },
+    ];
+    expect(removeRow(rows, 0)).toEqual([rows[1]]);
+    expect(removeRow([rows[0]!], 0)).toEqual([rows[0]]);
+  });
+});
