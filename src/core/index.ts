@@ -9,3 +9,8 @@ export * from "./special";
 export * from "./grade";
 export * from "./score";
 export * from "./report";
+export * from "./plan-targets";
+export * from "./projection";
+export * from "./plan";
+export * from "./follow-up";
+export * from "./compare";
