@@ -1,4 +1,4 @@
-import type { GradeId, Localized } from "../spec/types";
+import type { GradeId, Localised } from "../spec/types";
 import { sum, ZERO, type Exact } from "./exact";
 import { gradeFor, type FailReason } from "./grade";
 import type { ItemResult } from "./items";
@@ -33,7 +33,7 @@ export interface Projection {
   scaledScore: Exact;
   finalScore: Exact;
   grade: GradeId;
-  gradeLabel: Localized;
+  gradeLabel: Localised;
   passed: boolean;
   reasons: FailReason[];
 }

@@ -1,16 +1,18 @@
-import type { Assessment, Bonus, Deduction } from "../../assessment/schema";
+import type { Assessment, Bonus, Deduction, FollowUp } from "../../assessment/schema";
 import { DEDUCTION_CATEGORIES } from "../../spec";
 import { TEXT, type TextKey } from "../labels";
 import type { SheetReader } from "./cells";
-import { idOfLabel, isLabel, STATUS_OPTIONS } from "./lookup";
+import { idOfLabel, isLabel, OUTCOME_OPTIONS, STATUS_OPTIONS } from "./lookup";
 import { describeFound, MESSAGES } from "./messages";
 
 /**
  * 特别项 Special: the deductions (a row counts when its category or description is filled in, as
  * the sheet's own count does) and the bonus entries (a row counts when it has points or a reason).
- * Each table is found by its header row and ends at its total row.
+ * and the last audit's rectifications to verify (the third table, after the bonus: a row counts when
+ * its category or description is filled in). Each table is found by its header row and ends at its
+ * total row; a workbook made before the third table has none.
  */
-export type SpecialFields = Pick<Assessment, "deductions" | "bonus">;
+export type SpecialFields = Pick<Assessment, "deductions" | "bonus" | "followUp">;
 
 export const DEDUCTION_HEADERS = [
   "category",
@@ -22,6 +24,15 @@ export const DEDUCTION_HEADERS = [
   "status",
 ] as const satisfies readonly TextKey[];
 export const BONUS_HEADERS = ["bonusPoints", "bonusReason"] as const satisfies readonly TextKey[];
+export const FOLLOW_UP_HEADERS = [
+  "category",
+  "description",
+  "relatedItem",
+  "rectification",
+  "deadline",
+  "outcome",
+  "followUpNote",
+] as const satisfies readonly TextKey[];
 
 export interface Table<K extends TextKey> {
   firstRow: number;
@@ -30,13 +41,17 @@ export interface Table<K extends TextKey> {
   columns: Record<K, number>;
 }
 
-/** The table whose header row has "No." in column A and `headers` beside it; it ends before `endLabel`. */
+/**
+ * The table whose header row has "No." in column A and `headers` beside it; it ends before `endLabel`.
+ * No such header row is a problem, unless the table is `optional`.
+ */
 function findTable<K extends TextKey>(
   sheet: SheetReader,
   from: number,
   headers: readonly K[],
   endLabel: TextKey,
   endColumn: number,
+  optional = false,
 ): Table<K> | undefined {
   for (let row = from; row <= sheet.lastRow; row++) {
     if (!isLabel(sheet.label(row, 1), "number") || !isLabel(sheet.label(row, 2), headers[0]!)) continue;
@@ -51,7 +66,7 @@ function findTable<K extends TextKey>(
     while (last < sheet.lastRow && !isLabel(sheet.label(last + 1, endColumn), endLabel)) last++;
     return { firstRow: row + 1, lastRow: last, columns };
   }
-  return sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.number));
+  return optional ? undefined : sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.number));
 }
 
 function readDeduction(
@@ -89,6 +104,41 @@ function readDeduction(
   return deduction;
 }
 
+function readFollowUp(
+  sheet: SheetReader,
+  row: number,
+  c: Record<(typeof FOLLOW_UP_HEADERS)[number], number>,
+): FollowUp | undefined {
+  const categoryText = sheet.text(row, c.category);
+  const description = sheet.text(row, c.description);
+  if (categoryText === undefined && description === undefined) return undefined;
+  const category = idOfLabel(categoryText ?? "", DEDUCTION_CATEGORIES);
+  if (!category) {
+    return sheet.fail(
+      MESSAGES.badCategory(sheet.cellName(row, c.category), categoryText ?? ""),
+      row,
+      c.category,
+    );
+  }
+  const outcomeText = sheet.text(row, c.outcome);
+  const outcome = outcomeText === undefined ? undefined : idOfLabel(outcomeText, OUTCOME_OPTIONS);
+  if (outcomeText !== undefined && !outcome) {
+    return sheet.fail(MESSAGES.badOutcome(sheet.cellName(row, c.outcome), outcomeText), row, c.outcome);
+  }
+  const optional = {
+    item: sheet.text(row, c.relatedItem),
+    rectification: sheet.text(row, c.rectification),
+    deadline: sheet.text(row, c.deadline),
+    outcome,
+    note: sheet.text(row, c.followUpNote),
+  };
+  const entry: FollowUp = { category, description: description ?? "" };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(entry, { [key]: value });
+  }
+  return entry;
+}
+
 function readBonus(sheet: SheetReader, row: number, c: Record<(typeof BONUS_HEADERS)[number], number>) {
   const points = sheet.at(row, c.bonusPoints);
   const reason = sheet.text(row, c.bonusReason);
@@ -107,6 +157,9 @@ export interface SpecialGeometry {
   /** Row of deductions[i] (blank rows are skipped, so the i-th deduction need not be on the i-th row). */
   deductionRows: number[];
   bonusRows: number[];
+  /** The third table; absent in a workbook made before it. */
+  followUp?: Table<(typeof FOLLOW_UP_HEADERS)[number]>;
+  followUpRows: number[];
 }
 
 export function readSpecial(sheet: SheetReader): (SpecialFields & { geometry: SpecialGeometry }) | undefined {
@@ -118,10 +171,22 @@ export function readSpecial(sheet: SheetReader): (SpecialFields & { geometry: Sp
     readDeduction(sheet, row, dTable.columns),
   );
   const { read: bonus, rows: bonusRows } = readRows(bTable, (row) => readBonus(sheet, row, bTable.columns));
+  const fTable = findTable(sheet, bTable.lastRow + 2, FOLLOW_UP_HEADERS, "followUpVerified", 2, true);
+  const { read: followUp, rows: followUpRows } = fTable
+    ? readRows(fTable, (row) => readFollowUp(sheet, row, fTable.columns))
+    : { read: [], rows: [] };
   return {
     ...(deductions.length > 0 && { deductions }),
     ...(bonus.length > 0 && { bonus }),
-    geometry: { deductions: dTable, bonus: bTable, deductionRows, bonusRows },
+    ...(followUp.length > 0 && { followUp }),
+    geometry: {
+      deductions: dTable,
+      bonus: bTable,
+      deductionRows,
+      bonusRows,
+      ...(fTable && { followUp: fTable }),
+      followUpRows,
+    },
   };
 }
 

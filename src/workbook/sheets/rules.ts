@@ -4,6 +4,7 @@ import { absRef, cellRef } from "../address";
 import type { LayoutContext } from "../context";
 import { TEXT } from "../labels";
 import { RULE_NAMES } from "../names";
+import { OUTCOME_OPTIONS, PURPOSE_OPTIONS } from "../read/lookup";
 import { RULE_PARAGRAPHS } from "../rules-text";
 import type { BuiltSheet } from "../sheet-builder";
 
@@ -13,7 +14,16 @@ import type { BuiltSheet } from "../sheet-builder";
  */
 const LIST_HEADER_ROW = 4;
 const LIST_FIRST_ROW = 5;
-const LIST_COLUMNS = { applicable: 8, kind: 9, category: 10, status: 11, type: 12, step: 13 } as const;
+const LIST_COLUMNS = {
+  applicable: 8,
+  kind: 9,
+  category: 10,
+  status: 11,
+  type: 12,
+  step: 13,
+  outcome: 14,
+  purpose: 15,
+} as const;
 
 function listRef(column: number, length: number): string {
   return `${absRef(column, LIST_FIRST_ROW)}:${absRef(column, LIST_FIRST_ROW + length - 1)}`;
@@ -27,6 +37,8 @@ export const LISTS = {
   status: listRef(LIST_COLUMNS.status, 2),
   type: listRef(LIST_COLUMNS.type, ASSESSMENT_TYPES.length),
   step: listRef(LIST_COLUMNS.step, RULES.steps.length),
+  outcome: listRef(LIST_COLUMNS.outcome, OUTCOME_OPTIONS.length),
+  purpose: listRef(LIST_COLUMNS.purpose, PURPOSE_OPTIONS.length),
 };
 
 const GRADE_NAMES: Record<GradeId, { label: string; min?: string }> = {
@@ -102,7 +114,23 @@ export function buildRulesSheet(ctx: LayoutContext): BuiltSheet {
   }
 
   writeLists(ctx, s);
-  s.widths({ A: 26, B: 24, C: 24, D: 24, E: 24, F: 24, G: 3, H: 10, I: 10, J: 26, K: 10, L: 22, M: 8 });
+  s.widths({
+    A: 26,
+    B: 24,
+    C: 24,
+    D: 24,
+    E: 24,
+    F: 24,
+    G: 3,
+    H: 10,
+    I: 10,
+    J: 26,
+    K: 10,
+    L: 22,
+    M: 8,
+    N: 12,
+    O: 18,
+  });
   s.spec.print = { orientation: "portrait", fitToWidth: true, area: `A1:F${row}` };
   return s.build();
 }
@@ -116,10 +144,13 @@ function writeLists(ctx: LayoutContext, s: ReturnType<LayoutContext["sheet"]>): 
     [LIST_COLUMNS.status, t("status"), [TEXT.statusOpen[lang], TEXT.statusClosed[lang]]],
     [LIST_COLUMNS.type, t("assessmentType"), ASSESSMENT_TYPES.map((a) => a.label[lang])],
     [LIST_COLUMNS.step, t("step"), [...RULES.steps]],
+    [LIST_COLUMNS.outcome, t("outcome"), OUTCOME_OPTIONS.map((o) => o.label[lang])],
+    [LIST_COLUMNS.purpose, t("purpose"), PURPOSE_OPTIONS.map((o) => o.label[lang])],
   ];
   for (const [column, header, values] of lists) {
     s.value(cellRef(column, LIST_HEADER_ROW), header, { style: "header" });
     values.forEach((value, i) => s.value(cellRef(column, LIST_FIRST_ROW + i), value));
   }
   s.define(RULE_NAMES.notApplicable, cellRef(LIST_COLUMNS.applicable, LIST_FIRST_ROW + 1));
+  s.define(RULE_NAMES.verified, cellRef(LIST_COLUMNS.outcome, LIST_FIRST_ROW));
 }
