@@ -6,6 +6,7 @@ import { EXIT, UserError } from "./errors";
 import { registerExport } from "./export-command";
 import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
+import { registerPlan } from "./plan-command";
 import { registerReport } from "./report-command";
 import { registerScore } from "./score-command";
 import { registerVerify } from "./verify-command";
@@ -22,6 +23,7 @@ const defaultIo: Io = {
 /** Every command, in the order `starscore --help` lists them: each file's register adds one. */
 const COMMANDS = [
   registerScore,
+  registerPlan,
   registerGenerate,
   registerExport,
   registerVerify,

@@ -142,12 +142,28 @@ export function planFor(
   const failAt = RULES.failAtDeductions;
   const reached = result.passed && result.finalScore.compare(threshold) >= 0;
   const pointsNeeded = n2(reached ? ZERO : maxZero(exact(threshold).sub(result.finalScore)));
-  const base = { target, threshold, current, reached, pointsNeeded, headroom };
-  const none = { raises: [], steps: 0, projected: current };
-  if (reached) return { ...base, reachable: true, reason: null, deductionsToClear: 0, ...none };
+  // In the order of issue 14's JSON.
+  const json = (
+    rest: Omit<PlanJson, "target" | "threshold" | "current" | "reached" | "headroom">,
+  ): PlanJson => ({
+    target,
+    threshold,
+    current,
+    reached,
+    reachable: rest.reachable,
+    reason: rest.reason,
+    deductionsToClear: rest.deductionsToClear,
+    pointsNeeded: rest.pointsNeeded,
+    raises: rest.raises,
+    steps: rest.steps,
+    projected: rest.projected,
+    headroom,
+  });
+  const none = { pointsNeeded, raises: [], steps: 0, projected: current };
+  if (reached) return json({ reachable: true, reason: null, deductionsToClear: 0, ...none });
   if (result.deductionCount >= failAt) {
     const deductionsToClear = result.deductionCount - (failAt - 1);
-    return { ...base, reachable: false, reason: "deductions", deductionsToClear, ...none };
+    return json({ reachable: false, reason: "deductions", deductionsToClear, ...none });
   }
 
   let gain = ZERO;
@@ -157,15 +173,15 @@ export function planFor(
   }
   const finalScore = atGain(gain);
   const reachable = finalScore.compare(threshold) >= 0;
-  return {
-    ...base,
+  return json({
     reachable,
     reason: reachable ? null : "ceiling",
     deductionsToClear: 0,
+    pointsNeeded,
     raises: raisesOf(candidates.slice(0, taken), applicable, order),
     steps: taken,
     projected: { finalScore: n2(finalScore), grade: gradeFor(finalScore, result.deductionCount).grade },
-  };
+  });
 }
 
 /** The chosen steps per item: from its current attainment, how many raises, to what, gaining what. */

@@ -204,7 +204,7 @@ function writeFollowUpTable(
   s.value(cellRef(2, countRow), t("followUpVerified"), { style: "total" });
   s.formula(
     cellRef(3, countRow),
-    `=COUNTIF(G${firstFollowUpRow}:G${last},${RULE_NAMES.verified})`,
+    `=COUNTIFS(G${firstFollowUpRow}:G${last},${RULE_NAMES.verified})`,
     entries.filter((e) => e.outcome === "verified").length,
     { style: "total" },
   );
