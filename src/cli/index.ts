@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version";
 import { commandContext, type Io } from "./context";
+import { registerCompare } from "./compare-command";
 import { registerConvert } from "./convert-command";
 import { EXIT, UserError } from "./errors";
 import { registerExport } from "./export-command";
@@ -24,6 +25,7 @@ const defaultIo: Io = {
 const COMMANDS = [
   registerScore,
   registerPlan,
+  registerCompare,
   registerGenerate,
   registerExport,
   registerVerify,
