@@ -1,4 +1,5 @@
 import type { Assessment, Bonus, Deduction, FollowUp } from "../../assessment/schema";
+import type { Localised } from "../../spec/types";
 import { DEDUCTION_CATEGORIES } from "../../spec";
 import { TEXT, type TextKey } from "../labels";
 import type { SheetReader } from "./cells";
@@ -69,11 +70,15 @@ function findTable<K extends TextKey>(
   return optional ? undefined : sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.number));
 }
 
-function readDeduction(
+/**
+ * What makes a row of the deductions or follow-up table count: its category or description filled
+ * in. Undefined for a blank row, and (reported) for a row whose category is not one of the list's.
+ */
+function readFinding(
   sheet: SheetReader,
   row: number,
-  c: Record<(typeof DEDUCTION_HEADERS)[number], number>,
-) {
+  c: { category: number; description: number },
+): Pick<Deduction, "category" | "description"> | undefined {
   const categoryText = sheet.text(row, c.category);
   const description = sheet.text(row, c.description);
   if (categoryText === undefined && description === undefined) return undefined;
@@ -85,23 +90,49 @@ function readDeduction(
       c.category,
     );
   }
-  const statusText = sheet.text(row, c.status);
-  const status = statusText === undefined ? undefined : idOfLabel(statusText, STATUS_OPTIONS);
-  if (statusText !== undefined && !status) {
-    return sheet.fail(MESSAGES.badStatus(sheet.cellName(row, c.status), statusText), row, c.status);
+  return { category, description: description ?? "" };
+}
+
+/** A cell chosen from a list (a status, an outcome): its id; undefined when blank; null (reported) when not on the list. */
+function readChoice<Id extends string>(
+  sheet: SheetReader,
+  row: number,
+  column: number,
+  options: readonly { id: Id; label: Localised }[],
+  message: (cell: string, text: string) => Localised,
+): Id | undefined | null {
+  const text = sheet.text(row, column);
+  if (text === undefined) return undefined;
+  const id = idOfLabel(text, options);
+  if (id) return id;
+  sheet.fail(message(sheet.cellName(row, column), text), row, column);
+  return null;
+}
+
+/** `entry` with the optional fields that are there. */
+function withOptional<T extends object>(entry: T, optional: Record<string, string | undefined>): T {
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(entry, { [key]: value });
   }
-  const optional = {
+  return entry;
+}
+
+function readDeduction(
+  sheet: SheetReader,
+  row: number,
+  c: Record<(typeof DEDUCTION_HEADERS)[number], number>,
+): Deduction | undefined {
+  const finding = readFinding(sheet, row, c);
+  if (!finding) return undefined;
+  const status = readChoice(sheet, row, c.status, STATUS_OPTIONS, MESSAGES.badStatus);
+  if (status === null) return undefined;
+  return withOptional<Deduction>(finding, {
     item: sheet.text(row, c.relatedItem),
     rectification: sheet.text(row, c.rectification),
     evidence: sheet.text(row, c.evidence),
     deadline: sheet.text(row, c.deadline),
     status,
-  };
-  const deduction: Deduction = { category, description: description ?? "" };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) Object.assign(deduction, { [key]: value });
-  }
-  return deduction;
+  });
 }
 
 function readFollowUp(
@@ -109,34 +140,17 @@ function readFollowUp(
   row: number,
   c: Record<(typeof FOLLOW_UP_HEADERS)[number], number>,
 ): FollowUp | undefined {
-  const categoryText = sheet.text(row, c.category);
-  const description = sheet.text(row, c.description);
-  if (categoryText === undefined && description === undefined) return undefined;
-  const category = idOfLabel(categoryText ?? "", DEDUCTION_CATEGORIES);
-  if (!category) {
-    return sheet.fail(
-      MESSAGES.badCategory(sheet.cellName(row, c.category), categoryText ?? ""),
-      row,
-      c.category,
-    );
-  }
-  const outcomeText = sheet.text(row, c.outcome);
-  const outcome = outcomeText === undefined ? undefined : idOfLabel(outcomeText, OUTCOME_OPTIONS);
-  if (outcomeText !== undefined && !outcome) {
-    return sheet.fail(MESSAGES.badOutcome(sheet.cellName(row, c.outcome), outcomeText), row, c.outcome);
-  }
-  const optional = {
+  const finding = readFinding(sheet, row, c);
+  if (!finding) return undefined;
+  const outcome = readChoice(sheet, row, c.outcome, OUTCOME_OPTIONS, MESSAGES.badOutcome);
+  if (outcome === null) return undefined;
+  return withOptional<FollowUp>(finding, {
     item: sheet.text(row, c.relatedItem),
     rectification: sheet.text(row, c.rectification),
     deadline: sheet.text(row, c.deadline),
     outcome,
     note: sheet.text(row, c.followUpNote),
-  };
-  const entry: FollowUp = { category, description: description ?? "" };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) Object.assign(entry, { [key]: value });
-  }
-  return entry;
+  });
 }
 
 function readBonus(sheet: SheetReader, row: number, c: Record<(typeof BONUS_HEADERS)[number], number>) {

@@ -8,7 +8,7 @@ import { FIRST_BODY_ROW, LAST_BODY_ROW } from "../scoring-grid";
 import type { BuiltSheet } from "../sheet-builder";
 import type { CellValue } from "../types";
 import { FORMAT } from "./scoring";
-import { finalScoreFormula, gradeFormula, passedExpression } from "./summary";
+import { finalScoreFormula, gradeFormula, passedExpression, RESULT_FIELDS } from "./summary";
 
 /**
  * 计划 Plan (optional; issue 14): what-if. One row per item in catalogue order with its current mean
@@ -28,16 +28,11 @@ export const PLAN_LAYOUT = {
 
 export const PLAN_LAST_ROW = PLAN_LAYOUT.firstRow + ITEMS.length - 1;
 
-/** The block under the table: a label in A, the current figure in C, the projected in D. */
-export const PLAN_RESULT_FIELDS = [
-  "rawScore",
-  "applicableTotal",
-  "scaledScore",
-  "deductions",
-  "bonus",
-  "finalScore",
-  "grade",
-] as const;
+/**
+ * The block under the table: a label in A, the current figure in C, the projected in D: the
+ * Summary's result fields up to the grade.
+ */
+export const PLAN_RESULT_FIELDS = RESULT_FIELDS.slice(0, RESULT_FIELDS.indexOf("grade") + 1);
 
 export type PlanResultField = (typeof PLAN_RESULT_FIELDS)[number];
 
