@@ -30,10 +30,27 @@ export const bonusSchema = z.strictObject({
   reason: text,
 });
 
+/**
+ * A special deduction of the last audit, carried into this one to be verified (issue 14): what was
+ * found and the rectification required, and whether this audit found it done. It scores nothing.
+ * No `outcome`: still to verify.
+ */
+export const followUpSchema = z.strictObject({
+  category: deductionSchema.shape.category,
+  description: text,
+  item: text.optional(),
+  rectification: text.optional(),
+  deadline: text.optional(),
+  outcome: z.enum(["verified", "not-verified"]).optional(),
+  note: text.optional(),
+});
+
 export const assessmentSchema = z.strictObject({
   format: z.literal(ASSESSMENT_FORMAT),
   organization: text,
   type: z.enum(["initial", "recertification", "surveillance"]),
+  /** A certification audit, or an organisation's self-assessment; "certification" when absent. */
+  purpose: z.enum(["certification", "self-assessment"]).optional(),
   step: z.union([z.literal(1), z.literal(5), z.literal(10)]),
   /**
    * Optional dates of the assessment, ISO 8601 (YYYY-MM-DD). `iso.date`, not `z.iso.date`: webpack
@@ -57,6 +74,13 @@ export const assessmentSchema = z.strictObject({
    * validation says when it names nobody on the team, or a visit.
    */
   leadAuditor: text.optional(),
+  /** The last audit's deductions, to verify in this one. */
+  followUp: z.array(followUpSchema).optional(),
+  /**
+   * The Plan sheet's what-if targets: item code → target mean attainment (%). Present exactly when
+   * the workbook has a Plan sheet ({} when every target is blank).
+   */
+  planTargets: z.record(z.string(), z.number()).optional(),
 });
 
 export type Assessment = z.infer<typeof assessmentSchema>;
@@ -64,3 +88,6 @@ export type Evaluator = z.infer<typeof evaluatorSchema>;
 export type Deduction = z.infer<typeof deductionSchema>;
 export type Bonus = z.infer<typeof bonusSchema>;
 export type EvaluatorKind = Evaluator["kind"];
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type FollowUpOutcome = NonNullable<FollowUp["outcome"]>;
+export type Purpose = NonNullable<Assessment["purpose"]>;

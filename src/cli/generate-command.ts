@@ -1,6 +1,7 @@
-import type { Command } from "commander";
-import { ASSESSMENT_FORMAT, type Assessment, type Evaluator } from "../assessment/schema";
+import { Option, type Command } from "commander";
+import { ASSESSMENT_FORMAT, type Assessment, type Evaluator, type Purpose } from "../assessment/schema";
 import { toFixed } from "../core/exact";
+import { nextAudit, type NextAuditType } from "../core/follow-up";
 import { scoreAssessment } from "../core/score";
 import { RULES } from "../spec/rules";
 import type { Lang } from "../spec/types";
@@ -8,6 +9,7 @@ import { TEXT } from "../workbook/labels";
 import { buildWorkbookLayout } from "../workbook/layout";
 import { MAX_EVALUATORS } from "../workbook/scoring-grid";
 import { writeXlsx } from "../workbook/xlsx/write";
+
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
 import { loadAssessment } from "./files";
@@ -15,6 +17,13 @@ import { writeFileAtomic } from "./output";
 
 export interface GenerateOptions {
   from?: string;
+  /** The last audit: the new one starts from its organisation and team, and its deductions to verify. */
+  previous?: string;
+  /** With --previous: surveillance (default) or recertification. */
+  type?: NextAuditType;
+  purpose?: Purpose;
+  /** The Plan sheet: default for self-assessments (LayoutOptions.plan). */
+  plan?: boolean;
   evaluators?: string;
   visits?: string;
   organization?: string;
@@ -39,11 +48,31 @@ export async function generateCommand(
       en: "--evaluators and --visits are for a blank workbook; they cannot be used with --from.",
     });
   }
-  const base = options.from
-    ? await loadAssessment(options.from, lang)
-    : blankAssessment(lang, count(options.evaluators, "--evaluators"), count(options.visits, "--visits"));
-  const assessment =
-    options.organization === undefined ? base : { ...base, organization: options.organization };
+  if (
+    options.previous !== undefined &&
+    (options.from !== undefined || options.evaluators !== undefined || options.visits !== undefined)
+  ) {
+    throw new UserError({
+      zh: "--previous 以上次审核的组织和评价组开始新的审核，不能与 --from、--evaluators 或 --visits 同时使用。",
+      en: "--previous starts the next audit from the last one's organisation and team; it cannot be used with --from, --evaluators or --visits.",
+    });
+  }
+  if (options.type !== undefined && options.previous === undefined) {
+    throw new UserError({
+      zh: "--type 只用于 --previous（监督评价或再认证）。",
+      en: "--type is for --previous (surveillance or recertification).",
+    });
+  }
+  const base = options.previous
+    ? nextAudit(await loadAssessment(options.previous, lang), options.type)
+    : options.from
+      ? await loadAssessment(options.from, lang)
+      : blankAssessment(lang, count(options.evaluators, "--evaluators"), count(options.visits, "--visits"));
+  const assessment: Assessment = {
+    ...base,
+    ...(options.organization !== undefined && { organization: options.organization }),
+    ...(options.purpose !== undefined && { purpose: options.purpose }),
+  };
   const columns = assessment.evaluators.length;
   if (columns < 1 || columns > MAX_EVALUATORS) {
     throw new UserError({
@@ -52,8 +81,9 @@ export async function generateCommand(
     });
   }
   const scoring = scoreAssessment(assessment);
-  const xlsx = await writeXlsx(buildWorkbookLayout({ lang, assessment, scoring }));
-  writeFileAtomic(options.output, xlsx, { force: options.force, inputs: [options.from] });
+  const layout = buildWorkbookLayout({ lang, assessment, scoring, plan: options.plan });
+  const xlsx = await writeXlsx(layout);
+  writeFileAtomic(options.output, xlsx, { force: options.force, inputs: [options.from, options.previous] });
   const { result } = scoring;
   const summary = options.from
     ? {
@@ -61,10 +91,20 @@ export async function generateCommand(
         en: `; final score ${toFixed(result.finalScore, RULES.decimals)} (${result.gradeLabel.en}${result.complete ? "" : ", incomplete"})`,
       }
     : { zh: "", en: "" };
+  const toVerify = assessment.followUp?.length ?? 0;
+  const carried = options.previous
+    ? {
+        zh: `；${toVerify} 项上次审核的整改待验证（特别项工作表）`,
+        en: `; ${toVerify} rectification${toVerify === 1 ? "" : "s"} from the last audit to verify (Special sheet)`,
+      }
+    : { zh: "", en: "" };
+  const plan = layout.sheets.some((s) => s.key === "plan")
+    ? { zh: "；含计划工作表", en: "; with the Plan sheet" }
+    : { zh: "", en: "" };
   write(
     lang === "zh"
-      ? `已生成 ${options.output}：${columns} 个评价人列${summary.zh}。`
-      : `Wrote ${options.output}: ${columns} evaluator column${columns === 1 ? "" : "s"}${summary.en}.`,
+      ? `已生成 ${options.output}：${columns} 个评价人列${summary.zh}${carried.zh}${plan.zh}。`
+      : `Wrote ${options.output}: ${columns} evaluator column${columns === 1 ? "" : "s"}${summary.en}${carried.en}${plan.en}.`,
   );
   return EXIT.ok;
 }
@@ -103,7 +143,25 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option("--from <file>", "the assessment to lay out (JSON or .xlsx); without it, a blank workbook")
     .option("--evaluators <n>", "blank workbook: number of auditor columns (default 1 when no --visits)")
     .option("--visits <n>", "blank workbook: number of mystery-shopper visit columns")
+    .option(
+      "--previous <file>",
+      "the last audit (JSON or .xlsx): start the next one from its organisation and team, with its deductions to verify",
+    )
+    .addOption(
+      new Option("--type <type>", "with --previous: the next audit's type (default surveillance)").choices([
+        "surveillance",
+        "recertification",
+      ]),
+    )
     .option("--organization <name>", "the organisation assessed (受评组织)")
+    .addOption(
+      new Option("--purpose <purpose>", "certification (default) or self-assessment").choices([
+        "certification",
+        "self-assessment",
+      ]),
+    )
+    .option("--plan", "add the Plan sheet (计划; default for a self-assessment)")
+    .option("--no-plan", "leave the Plan sheet out")
     .requiredOption("-o, --output <file>", "the workbook to write (.xlsx)")
     .option("--force", "overwrite the output file if it exists")
     .addOption(ctx.langOption("the workbook's language and the messages'"))

@@ -1,11 +1,13 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version";
 import { commandContext, type Io } from "./context";
+import { registerCompare } from "./compare-command";
 import { registerConvert } from "./convert-command";
 import { EXIT, UserError } from "./errors";
 import { registerExport } from "./export-command";
 import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
+import { registerPlan } from "./plan-command";
 import { registerReport } from "./report-command";
 import { registerMerge } from "./merge-command";
 import { registerScore } from "./score-command";
@@ -23,6 +25,8 @@ const defaultIo: Io = {
 /** Every command, in the order `starscore --help` lists them: each file's register adds one. */
 const COMMANDS = [
   registerScore,
+  registerPlan,
+  registerCompare,
   registerGenerate,
   registerExport,
   registerVerify,

@@ -11,3 +11,8 @@ export * from "./score";
 export * from "./report";
 export * from "./agreement";
 export * from "./roles";
+export * from "./plan-targets";
+export * from "./projection";
+export * from "./plan";
+export * from "./follow-up";
+export * from "./compare";

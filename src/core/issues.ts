@@ -166,6 +166,21 @@ const DEFINITIONS = {
     en: (p) =>
       `The lead auditor "${p.key}" on the Info sheet is a mystery-shopper visit, not an auditor. Choose one of the team's auditors.`,
   },
+  "plan-target-unknown-item": {
+    severity: "warning",
+    zh: (p) => `计划目标“${p.key}”不是评价项目代码，已忽略。`,
+    en: (p) => `The plan target "${p.key}" is not an item code; it is ignored.`,
+  },
+  "plan-target-out-of-range": {
+    severity: "warning",
+    zh: (p) => `${p.item} 的计划目标 ${p.value} 不在 0–100 之间，已按当前达成率计。`,
+    en: (p) => `The plan target ${p.value} for ${p.item} is outside 0–100; the current attainment is used.`,
+  },
+  "plan-target-excluded": {
+    severity: "warning",
+    zh: (p) => `${p.item} 已删减，其计划目标 ${p.value} 不计入。`,
+    en: (p) => `${p.item} is excluded: its plan target ${p.value} does not count.`,
+  },
 } satisfies Record<string, IssueDefinition>;
 
 export type IssueCode = keyof typeof DEFINITIONS;

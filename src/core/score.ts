@@ -9,6 +9,7 @@ import { gradeFor, type FailReason } from "./grade";
 import { issue, type ValidationIssue } from "./issues";
 import { scoreItems, type ItemResult } from "./items";
 import { checkRoles } from "./roles";
+import { planTargetIssues } from "./plan-targets";
 import { readSpecialItems } from "./special";
 import { evaluatorTotals, indicatorTotals, type EvaluatorResult, type IndicatorResult } from "./totals";
 
@@ -53,10 +54,8 @@ export function scoreAssessment(assessment: Assessment): Scoring {
   const applicable = items.filter((i) => !i.excluded);
   const rawScore = sum(applicable.map((i) => i.score ?? exact(0)));
   const applicableTotal = sum(applicable.map((i) => i.points));
-  const scaledScore = rawScore.div(applicableTotal).mul(RULES.total);
-  const unrounded = scaledScore.sub(special.deductionPoints).add(special.bonus);
-  const clamped = clamp(unrounded, RULES.minScore, RULES.maxScore);
-  const finalScore = roundHalfUp(roundHalfUp(clamped, RULES.snapDecimals), RULES.decimals);
+  const scaledScore = scaledScoreOf(rawScore, applicableTotal);
+  const finalScore = finalScoreOf(scaledScore, special.deductionPoints, special.bonus);
   const outcome = gradeFor(finalScore, special.deductionCount);
 
   const issues = [
@@ -68,6 +67,7 @@ export function scoreAssessment(assessment: Assessment): Scoring {
     ...idleEvaluators(assessment, evaluators),
     ...special.issues,
     ...checkRoles(assessment),
+    ...planTargetIssues(assessment.planTargets, excluded),
   ];
   return {
     result: {
@@ -89,6 +89,20 @@ export function scoreAssessment(assessment: Assessment): Scoring {
     },
     issues,
   };
+}
+
+/** rawScore ÷ applicableTotal × 100 (6.1.5). */
+export function scaledScoreOf(rawScore: Exact, applicableTotal: Exact): Exact {
+  return rawScore.div(applicableTotal).mul(RULES.total);
+}
+
+/**
+ * The final score (6.5, scoring-rules.md): scaled − deductions + bonus, clamped to 0–100, rounded
+ * half-up to 9 and then 2 decimals. The plan and the what-if projection compute theirs with it too.
+ */
+export function finalScoreOf(scaledScore: Exact, deductionPoints: Exact, bonus: Exact): Exact {
+  const clamped = clamp(scaledScore.sub(deductionPoints).add(bonus), RULES.minScore, RULES.maxScore);
+  return roundHalfUp(roundHalfUp(clamped, RULES.snapDecimals), RULES.decimals);
 }
 
 /** An excluded item that still has entries: the auditor meant one or the other. */

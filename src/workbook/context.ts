@@ -14,6 +14,19 @@ export interface LayoutOptions {
   assessment: Assessment;
   /** When given, formula cells carry the engine's results as cached values. */
   scoring?: Scoring;
+  /**
+   * The Plan sheet (计划 / Plan). Default: for a self-assessment, and whenever the assessment has
+   * plan targets (a workbook that had the sheet keeps it); not for a certification audit.
+   */
+  plan?: boolean;
+}
+
+/** Whether the layout has a Plan sheet (see LayoutOptions.plan). */
+export function hasPlanSheet(options: Pick<LayoutOptions, "assessment" | "plan">): boolean {
+  return (
+    options.plan ??
+    (options.assessment.purpose === "self-assessment" || options.assessment.planTargets !== undefined)
+  );
 }
 
 export interface LayoutContext {

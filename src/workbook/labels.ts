@@ -7,6 +7,8 @@ export const SHEET_NAMES: Record<SheetKey, Localised> = {
   scoring: { zh: "评分", en: "Scoring" },
   special: { zh: "特别项", en: "Special" },
   summary: { zh: "汇总", en: "Summary" },
+  /** Optional (LayoutOptions.plan): the what-if of the gap to a target grade. */
+  plan: { zh: "计划", en: "Plan" },
   rules: { zh: "规则", en: "Rules" },
   /** Appended to by the task pane only (src/workbook/audit/log.ts). */
   audit: { zh: "审计日志", en: "Audit log" },
@@ -34,6 +36,9 @@ export const TEXT = {
   layoutVersion: { zh: "版式版本", en: "Layout version" },
   fingerprint: { zh: "目录与规则指纹（SHA-256）", en: "Catalogue and rules fingerprint (SHA-256)" },
   leadAuditor: { zh: "审查组长", en: "Lead auditor" },
+  purpose: { zh: "评价目的", en: "Purpose" },
+  purposeCertification: { zh: "认证审核", en: "Certification audit" },
+  purposeSelfAssessment: { zh: "自评", en: "Self-assessment" },
   team: { zh: "评价组", en: "Evaluation team" },
   column: { zh: "列", en: "Column" },
   name: { zh: "姓名 / 名称", en: "Name" },
@@ -94,6 +99,15 @@ export const TEXT = {
   bonusReason: { zh: "理由", en: "Reason" },
   bonusClaimed: { zh: "加分合计", en: "Bonus claimed" },
   bonusApplied: { zh: "计入加分（上限 1 分）", en: "Bonus applied (cap 1)" },
+  followUpTitle: {
+    zh: "上次审核的整改（待验证）：不计分，请记录每项整改是否已落实",
+    en: "Rectifications from the last audit (to verify): not scored; record whether each was done",
+  },
+  outcome: { zh: "验证结果", en: "Outcome" },
+  outcomeVerified: { zh: "已验证", en: "Verified" },
+  outcomeNotVerified: { zh: "未落实", en: "Not verified" },
+  followUpNote: { zh: "验证说明", en: "Verification note" },
+  followUpVerified: { zh: "已验证项数", en: "Verified (count)" },
   // Summary
   summaryTitle: { zh: "评价结果汇总", en: "Assessment Result" },
   indicator: { zh: "二级指标", en: "Indicator" },
@@ -119,6 +133,18 @@ export const TEXT = {
   completeness: { zh: "完整度（已评适用项目 ÷ 适用项目）", en: "Completeness (scored ÷ applicable items)" },
   chartTitle: { zh: "各二级指标达成率", en: "Attainment per indicator" },
   engineCheck: { zh: "StarScore 引擎核对", en: "StarScore engine check" },
+  // Plan
+  planTitle: { zh: "计划：达到目标等级的假设分析", en: "Plan: what it takes to reach a grade" },
+  planHint: {
+    zh: "在“目标 %”列填写某项目希望达到的平均达成率（0–100，留空即为当前值），下方即显示预计的最终得分和等级；特别扣分项和加分按当前计。",
+    en: "Type the mean attainment you aim for in an item's Target % (0–100; blank keeps the current one): the projected final score and grade follow below. Deductions and bonus stay as they are.",
+  },
+  item: { zh: "项目", en: "Item" },
+  currentPercent: { zh: "当前达成率 %", en: "Current %" },
+  targetPercent: { zh: "目标 %", en: "Target %" },
+  projectedScore: { zh: "预计得分", en: "Projected score" },
+  current: { zh: "当前", en: "Current" },
+  projected: { zh: "计划", en: "Projected" },
   // Rules
   rulesTitle: { zh: "评分规则", en: "Scoring rules" },
   bandsTitle: { zh: "附录 C 评分比例与评分规则", en: "Appendix C maturity bands" },

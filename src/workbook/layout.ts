@@ -1,7 +1,8 @@
 import { buildAuditSheet, type AuditRow } from "./audit/log";
-import { layoutContext, type LayoutOptions as SheetOptions } from "./context";
+import { hasPlanSheet, layoutContext, type LayoutOptions as SheetOptions } from "./context";
 import { withPaneWrites } from "./highlight-marks";
 import { buildInfoSheet, LAYOUT_VERSION } from "./sheets/info";
+import { buildPlanSheet } from "./sheets/plan";
 import { buildRulesSheet } from "./sheets/rules";
 import { buildScoringSheet } from "./sheets/scoring";
 import { buildSpecialSheet } from "./sheets/special";
@@ -21,6 +22,7 @@ export function buildWorkbookLayout(options: LayoutOptions): WorkbookLayout {
     buildScoringSheet,
     buildSpecialSheet,
     buildSummarySheet,
+    ...(hasPlanSheet(options) ? [buildPlanSheet] : []),
     buildRulesSheet,
   ].map((build) => build(ctx));
   built.push(buildAuditSheet(ctx, options.audit));

@@ -34,9 +34,19 @@ export const RULE_NAMES = {
   labelQualified: "Label_Qualified",
   labelFail: "Label_Fail",
   notApplicable: "Label_NotApplicable",
+  /** A follow-up's "verified" outcome, which the Special sheet counts. */
+  verified: "Label_Verified",
 } as const;
 
 export const SPECIAL_NAMES = {
   deductionCount: "Special_DeductionCount",
   bonusClaimed: "Special_BonusClaimed",
+  /** How many of the last audit's rectifications this audit verified. */
+  followUpVerified: "Special_FollowUpVerified",
+} as const;
+
+/** The Plan sheet's projection (optional sheet): the what-if final score and grade. */
+export const PLAN_NAMES = {
+  finalScore: "Plan_FinalScore",
+  grade: "Plan_Grade",
 } as const;

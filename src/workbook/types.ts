@@ -5,7 +5,7 @@ import type { Lang } from "../spec/types";
  * consume, so the two can never drift apart. Every address is A1 style on its own sheet; formulas
  * are in English function names with a leading "=", using classic functions only (Excel 2016).
  */
-export type SheetKey = "info" | "scoring" | "special" | "summary" | "rules" | "audit";
+export type SheetKey = "info" | "scoring" | "special" | "summary" | "plan" | "rules" | "audit";
 
 export type CellValue = string | number | boolean | null;
 

@@ -4,7 +4,16 @@
  */
 import { exact } from "../../src/core/exact";
 import { BASE_SEED, proofSample } from "./proof";
-import { BANDS, bandOf, EXCLUDABLE_INDICATORS, randomCases, type GradeBand } from "./proof-cases";
+import {
+  BANDS,
+  bandOf,
+  EXCLUDABLE_INDICATORS,
+  PLAN_MODES,
+  planMode,
+  randomCases,
+  type GradeBand,
+} from "./proof-cases";
+import { projectTargets } from "../../src/core/projection";
 
 const { randoms, cases, divergent } = proofSample();
 
@@ -45,6 +54,26 @@ describe("the sample", () => {
       (x.bonus ?? []).filter((b) => b.points > 0).reduce((s, b) => s + b.points, 0);
     expect(a.filter((x) => claimed(x) > 1).length).toBeGreaterThan(5);
     expect(a.filter((x) => claimed(x) > 0 && claimed(x) <= 1).length).toBeGreaterThan(5);
+  });
+
+  it("has the Plan sheet in every way (none, a self-assessment's, blank targets, targets) and follow-ups", () => {
+    const counts = Object.fromEntries(
+      PLAN_MODES.map((mode) => [mode, randoms.filter((c) => planMode(c.assessment) === mode).length]),
+    );
+    const thin = PLAN_MODES.filter((mode) => counts[mode]! < 30);
+    expect({ counts, thin }).toEqual({ counts, thin: [] });
+    // Targets that change the grade, targets that do not count, and a projection below the result.
+    const targeted = randoms.filter((c) => planMode(c.assessment) === "targets");
+    const projected = targeted.map((c) => ({ c, p: projectTargets(c.scoring, c.assessment.planTargets) }));
+    expect(projected.filter(({ c, p }) => p.grade !== c.scoring.result.grade).length).toBeGreaterThan(10);
+    expect(projected.filter(({ p }) => p.finalScore.compare(0) > 0).length).toBeGreaterThan(10);
+    expect(
+      projected.filter(({ c }) => c.scoring.issues.some((i) => i.code.startsWith("plan-target"))).length,
+    ).toBeGreaterThan(5);
+    const outcomes = new Set(
+      randoms.flatMap((c) => (c.assessment.followUp ?? []).map((f) => f.outcome ?? "none")),
+    );
+    expect(outcomes).toEqual(new Set(["verified", "not-verified", "none"]));
   });
 
   it("has incomplete assessments and invalid entries the engine ignores", () => {

@@ -4,7 +4,7 @@
  * invalid entries. A random case is a pure function of its seed, so a mismatch reported as
  * "random#17 seed 20250118" is rebuilt with `randomCase(20250118, 17)`.
  */
-import type { Assessment, Bonus, Deduction, Evaluator } from "../../src/assessment/schema";
+import type { Assessment, Bonus, Deduction, Evaluator, FollowUp } from "../../src/assessment/schema";
 import { scoreAssessment, type AssessmentResult } from "../../src/core/score";
 import { ITEMS, SECONDARY_INDICATORS, type Lang } from "../../src/spec";
 import type { Step } from "../../src/spec/rules";
@@ -122,7 +122,8 @@ export function workedCases(): ProofCase[] {
   return worked().map(([name, assessment], i) => ({
     id: `worked: ${name}`,
     lang: i % 2 === 0 ? "zh" : "en",
-    assessment,
+    // With the Plan sheet, every target blank: its projection must be the result at every boundary.
+    assessment: { ...assessment, planTargets: {} },
   }));
 }
 
@@ -267,23 +268,70 @@ export function randomCase(seed: number, index: number): ProofCase {
     d.subset(ITEMS, d.int(0, 3)).map((item) => [item.code, d.pick(["见附件", ...HOSTILE_TEXT])]),
   );
 
+  const assessment: Assessment = {
+    format: "starscore.assessment/1",
+    organization: d.chance(0.2) ? d.pick(HOSTILE_TEXT) : "某某电器有限公司",
+    type: d.pick(["initial", "recertification", "surveillance"] as const),
+    step,
+    ...(d.chance(0.5) && { dates: { start: "2025-03-01", end: "2025-03-05" } }),
+    evaluators,
+    scores,
+    ...(Object.keys(notes).length && { notes }),
+    ...(Object.keys(exclusions).length && { exclusions }),
+    ...(deductions.length && { deductions }),
+    ...(bonus.length && { bonus }),
+  };
   return {
     id: `random#${index} seed ${seed} (target ${target})`,
     lang,
     seed,
-    assessment: {
-      format: "starscore.assessment/1",
-      organization: d.chance(0.2) ? d.pick(HOSTILE_TEXT) : "某某电器有限公司",
-      type: d.pick(["initial", "recertification", "surveillance"] as const),
-      step,
-      ...(d.chance(0.5) && { dates: { start: "2025-03-01", end: "2025-03-05" } }),
-      evaluators,
-      scores,
-      ...(Object.keys(notes).length && { notes }),
-      ...(Object.keys(exclusions).length && { exclusions }),
-      ...(deductions.length && { deductions }),
-      ...(bonus.length && { bonus }),
-    },
+    assessment: { ...assessment, ...planAndFollowUp(new Draw(prng(seed * 13 + 5)), excluded) },
+  };
+}
+
+/** How a random case has the Plan sheet (issue 14): PLAN_MODES[i] is what planMode tells apart. */
+export const PLAN_MODES = ["none", "self-assessment", "blank targets", "targets"] as const;
+export type PlanMode = (typeof PLAN_MODES)[number];
+
+export function planMode(a: Assessment): PlanMode {
+  if (a.planTargets && Object.keys(a.planTargets).length > 0) return "targets";
+  if (a.planTargets) return "blank targets";
+  return a.purpose === "self-assessment" ? "self-assessment" : "none";
+}
+
+/**
+ * The Plan sheet and the last audit's follow-up, drawn apart from the rest of the case (its own
+ * generator), so the assessments the proof has always had stay as they were: no Plan sheet; a
+ * self-assessment's (every target blank); a certification's kept with blank targets; random targets
+ * (whole and fractional, some out of range, some on excluded items, which count as no target).
+ */
+function planAndFollowUp(d: Draw, excluded: ReadonlySet<string>): Partial<Assessment> {
+  const mode = d.pick(PLAN_MODES);
+  const targets: Record<string, number> = {};
+  if (mode === "targets") {
+    for (const item of d.subset(ITEMS, d.int(1, ITEMS.length))) {
+      targets[item.code] = d.chance(0.1)
+        ? d.pick([-5, 100.5, 150])
+        : d.chance(0.2)
+          ? Math.round(d.real(0, 100) * 100) / 100
+          : d.pick([0, 20, 40, 60, 80, 100, d.int(0, 100)]);
+    }
+    const [first] = [...excluded];
+    if (first !== undefined && d.chance(0.5)) targets[first] = 100;
+  }
+  const followUp: FollowUp[] = d.chance(0.5)
+    ? []
+    : Array.from({ length: d.int(1, 7) }, (_, i) => ({
+        category: d.pick(CATEGORIES),
+        description: d.chance(0.2) ? d.pick(HOSTILE_TEXT) : `上次问题 ${i + 1}`,
+        ...(d.chance(0.5) && { rectification: "限期整改" }),
+        ...(d.chance(0.7) && { outcome: d.pick(["verified", "not-verified"] as const) }),
+        ...(d.chance(0.2) && { note: d.pick(HOSTILE_TEXT) }),
+      }));
+  return {
+    ...(mode === "self-assessment" && { purpose: "self-assessment" as const }),
+    ...((mode === "blank targets" || mode === "targets") && { planTargets: targets }),
+    ...(followUp.length > 0 && { followUp }),
   };
 }
 

@@ -21,7 +21,9 @@ import { scoreAssessment, type Scoring } from "../../src/core/score";
 import { cellRef, columnLetter } from "../../src/workbook/address";
 import { SHEET_NAMES } from "../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
-import { RESULT_NAMES } from "../../src/workbook/names";
+import { projectTargets } from "../../src/core/projection";
+import { hasPlanSheet } from "../../src/workbook/context";
+import { PLAN_NAMES, RESULT_NAMES, SPECIAL_NAMES } from "../../src/workbook/names";
 import {
   BIAS_ROW,
   COVERAGE_ROW,
@@ -285,6 +287,38 @@ function agreementMismatches({ c, r }: Recalculated): Mismatch[] {
   return out;
 }
 
+/**
+ * The Plan sheet (issue 14), where the case has one: Plan_FinalScore and Plan_Grade equal the engine
+ * applied to the targets (projectTargets: test/core/plan.test.ts holds it to scoring the targets as
+ * entries); with every target blank they equal the sheet's own result. Where the case has none, the
+ * names are not there. The Special sheet's count of verified follow-ups equals the assessment's.
+ */
+function planMismatches({ c, r: engine }: Recalculated): Mismatch[] {
+  const out: Mismatch[] = [];
+  const at = (name: string) => `${where(c)} ${name}`;
+  const name = (n: string) => engine.names[n];
+  const verified = (c.assessment.followUp ?? []).filter((f) => f.outcome === "verified").length;
+  compareNumber(out, at(SPECIAL_NAMES.followUpVerified), name(SPECIAL_NAMES.followUpVerified), verified);
+  if (!hasPlanSheet({ assessment: c.assessment })) {
+    for (const n of Object.values(PLAN_NAMES))
+      if (name(n)) out.push(`${at(n)}: defined without a Plan sheet`);
+    return out;
+  }
+  const projection = projectTargets(c.scoring, c.assessment.planTargets);
+  compareNumber(out, at(PLAN_NAMES.finalScore), name(PLAN_NAMES.finalScore), num(projection.finalScore));
+  compareText(out, at(PLAN_NAMES.grade), name(PLAN_NAMES.grade), projection.gradeLabel[c.lang]);
+  if (projection.items.every((i) => i.targetPercent === null)) {
+    const result = name(RESULT_NAMES.finalScore);
+    const plan = name(PLAN_NAMES.finalScore);
+    if (result?.value !== plan?.value || name(RESULT_NAMES.grade)?.value !== name(PLAN_NAMES.grade)?.value) {
+      out.push(
+        `${where(c)}: every target blank, yet the plan (${describeCell(plan)}) is not the result (${describeCell(result)})`,
+      );
+    }
+  }
+  return out;
+}
+
 /** Text that looks like a formula (=, +, -, @) is read back as the same text. */
 function textMismatches(engine: Engine, { c, r }: Recalculated): Mismatch[] {
   const out: Mismatch[] = [];
@@ -408,6 +442,13 @@ export function proveInEngine(engine: Engine): void {
         biases.some((b) => b !== undefined && b < 0),
       ]).toEqual([true, true]);
       expect(biases).toContain(undefined);
+    });
+
+    it("the Plan sheet's projection equals the engine on the targets, and the result when they are blank", () => {
+      expect(proven.filter(({ c }) => hasPlanSheet({ assessment: c.assessment })).length).toBeGreaterThan(
+        randoms.length / 2,
+      );
+      expect(proven.flatMap(planMismatches)).toEqual([]);
     });
 
     it("user text stays text, and no cell other than the layout's formulas holds a formula", () => {

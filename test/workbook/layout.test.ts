@@ -77,7 +77,26 @@ function hostileAssessment(evaluators: number): Assessment {
       { points: 0.25, reason: "行业领先" },
     ],
   });
-  return { ...base, organization: HOSTILE.organization, notes: { C4: HOSTILE.note, A1: HOSTILE.note } };
+  return {
+    ...base,
+    organization: HOSTILE.organization,
+    notes: { C4: HOSTILE.note, A1: HOSTILE.note },
+    // A self-assessment: the Plan sheet, with targets; and the last audit's findings to verify.
+    purpose: "self-assessment",
+    planTargets: { C7: 100, A11: 95.5, B10: 100 },
+    followUp: [
+      {
+        category: "policy",
+        description: HOSTILE.description,
+        item: HOSTILE.relatedItem,
+        rectification: HOSTILE.rectification,
+        deadline: HOSTILE.deadline,
+        outcome: "verified",
+        note: HOSTILE.note,
+      },
+      { category: "law", description: "上次问题" },
+    ],
+  };
 }
 
 const layouts = LANGS.flatMap((lang) =>

@@ -74,6 +74,8 @@ export function cellOfIssue(
   }
   const bonus = /^bonus\[(\d+)\]\.(points|reason)$/.exec(field);
   if (bonus) return locator.bonus(Number(bonus[1]), bonus[2] as "points" | "reason");
+  const target = /^planTargets\.(.+)$/.exec(field);
+  if (target) return locator.planTarget(target[1]!);
   const exclusion = /^exclusions\.(.+)$/.exec(field);
   if (exclusion) {
     const key = exclusion[1]!;

@@ -22,10 +22,21 @@ import { foldName as fold } from "../../workbook/sheet-names";
  * address alone comes too, so content beyond the area is reported (the readers' `beyond`), never
  * dropped silently.
  */
-export const SHEET_KEYS: readonly SheetKey[] = ["info", "scoring", "special", "summary", "rules", "audit"];
+export const SHEET_KEYS: readonly SheetKey[] = [
+  "info",
+  "scoring",
+  "special",
+  "summary",
+  "plan",
+  "rules",
+  "audit",
+];
 
-/** The sheets whose cells the readers need: the inputs. Summary and Rules only when asked. */
-export const INPUT_SHEETS: readonly SheetKey[] = ["info", "scoring", "special"];
+/**
+ * The sheets whose cells the readers need: the inputs (the Plan sheet's targets, when the workbook
+ * has one, so that a rebuild keeps them). Summary and Rules only when asked.
+ */
+export const INPUT_SHEETS: readonly SheetKey[] = ["info", "scoring", "special", "plan"];
 
 interface Candidate {
   key: SheetKey;

@@ -72,12 +72,10 @@ export function inputCells(read: {
     return row === undefined || col === undefined ? [] : [{ row, column: col }];
   });
 
-  const { deductions, bonus } = geometry.special;
+  const { deductions, bonus, followUp } = geometry.special;
   const special: Place[] = [];
-  for (const [table, columns] of [
-    [deductions, Object.values(deductions.columns)],
-    [bonus, Object.values(bonus.columns)],
-  ] as const) {
+  for (const table of [deductions, bonus, ...(followUp ? [followUp] : [])]) {
+    const columns: number[] = Object.values(table.columns);
     for (let row = table.firstRow; row <= table.lastRow; row++) {
       for (const col of columns) special.push({ row, column: col });
     }

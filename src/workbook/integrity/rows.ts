@@ -6,6 +6,7 @@ import type { Grid } from "../read/grid";
 import { findColumns, findRows, type ScoringColumnsFound } from "../read/scoring";
 import { readSpecial, type SpecialGeometry } from "../read/special";
 import { FIRST_BODY_ROW, LAST_BODY_ROW, scoringColumns, scoringRows } from "../scoring-grid";
+import { PLAN_LAST_ROW, PLAN_LAYOUT } from "../sheets/plan";
 import type { SheetSpec, WorkbookLayout } from "../types";
 import type { Findings } from "./findings";
 import { FINDING_MESSAGES as M } from "./messages";
@@ -62,6 +63,15 @@ export function planSheet<G extends Grid>(
     }
     case "rules":
       return { spec, actual, rowOf: identity, kindOf: () => "rules" };
+    case "plan":
+      // The targets are inputs; each item's code, title and points are the catalogue's.
+      return {
+        spec,
+        actual,
+        rowOf: identity,
+        kindOf: (row, column) =>
+          row >= PLAN_LAYOUT.firstRow && row <= PLAN_LAST_ROW && column <= 3 ? "catalogue" : undefined,
+      };
     case "info":
       return { spec, actual, rowOf: identity, kindOf: () => undefined };
     default:
@@ -83,7 +93,8 @@ function sameTables(a: SpecialGeometry, b: SpecialGeometry): boolean {
     x.firstRow === y.firstRow &&
     x.lastRow === y.lastRow &&
     JSON.stringify(x.columns) === JSON.stringify(y.columns);
-  return same(a.deductions, b.deductions) && same(a.bonus, b.bonus);
+  const followUps = a.followUp && b.followUp ? same(a.followUp, b.followUp) : a.followUp === b.followUp;
+  return same(a.deductions, b.deductions) && same(a.bonus, b.bonus) && followUps;
 }
 
 /**

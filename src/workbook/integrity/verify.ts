@@ -5,7 +5,7 @@ import { buildWorkbookLayout } from "../layout";
 import type { ReadProblem } from "../read/cells";
 import type { WorkbookGeometry } from "../read/locator";
 import { readWorkbookGrids } from "../read/workbook";
-import { bonusRowCount, deductionRowCount } from "../sheets/special";
+import { bonusRowCount, deductionRowCount, followUpRowCount } from "../sheets/special";
 import type { WorkbookLayout } from "../types";
 import { checkAsWritten } from "./check";
 import type { IntegrityFinding } from "./findings";
@@ -22,6 +22,7 @@ export type VerifyResult =
   | { ok: false; problems: ReadProblem[] };
 
 export function verifyWorkbook(view: WorkbookView): VerifyResult {
+  // An optional sheet (Plan) is expected exactly when the workbook has it: an absent one is no finding.
   const read = readWorkbookGrids((name) => view.sheet(name), "en");
   if (!read.ok) return { ok: false, problems: read.problems };
   const expected = expectedLayout(read.assessment, read.lang, read.geometry);
@@ -33,22 +34,28 @@ export function verifyWorkbook(view: WorkbookView): VerifyResult {
  * tables as long as the workbook's. The layout sizes those tables by the number of deductions and
  * bonus entries (20 rows, or 10 more than there are; 5, or 3 more), so a workbook generated with
  * 15 deductions of which 12 were then cleared still has its 25 rows: the Special sheet (and its
- * names) are laid out for as many entries as give the workbook's table sizes. Tables shorter than
- * any layout makes are left as they are, for the check to report.
+ * names) are laid out for as many entries as give the workbook's table sizes (the follow-up table's
+ * too). Tables shorter than any layout makes are left as they are, for the check to report. The
+ * Plan sheet is laid out when the workbook has one, and only then.
  */
 export function expectedLayout(
   assessment: Assessment,
   lang: Lang,
   geometry: WorkbookGeometry,
 ): WorkbookLayout {
-  const layout = buildWorkbookLayout({ lang, assessment, scoring: scoreAssessment(assessment) });
+  const plan = geometry.plan !== undefined;
+  const layout = buildWorkbookLayout({ lang, assessment, scoring: scoreAssessment(assessment), plan });
   const rows = (table: { firstRow: number; lastRow: number }) => table.lastRow - table.firstRow + 1;
   const deductions = entriesFor(rows(geometry.special.deductions), deductionRowCount);
   const bonus = entriesFor(rows(geometry.special.bonus), bonusRowCount);
-  if (deductions === undefined || bonus === undefined) return layout;
+  const followUp = geometry.special.followUp
+    ? entriesFor(rows(geometry.special.followUp), followUpRowCount)
+    : (assessment.followUp?.length ?? 0);
+  if (deductions === undefined || bonus === undefined || followUp === undefined) return layout;
   if (
     deductionRowCount(deductions) === deductionRowCount(assessment.deductions?.length ?? 0) &&
-    bonusRowCount(bonus) === bonusRowCount(assessment.bonus?.length ?? 0)
+    bonusRowCount(bonus) === bonusRowCount(assessment.bonus?.length ?? 0) &&
+    followUpRowCount(followUp) === followUpRowCount(assessment.followUp?.length ?? 0)
   ) {
     return layout;
   }
@@ -58,7 +65,9 @@ export function expectedLayout(
       ...assessment,
       deductions: Array.from({ length: deductions }, () => ({ category: "law" as const, description: "-" })),
       bonus: Array.from({ length: bonus }, () => ({ points: 0.01, reason: "-" })),
+      followUp: Array.from({ length: followUp }, () => ({ category: "law" as const, description: "-" })),
     },
+    plan,
   });
   const special = shaped.sheets.find((s) => s.key === "special")!;
   const onSpecial = (ref: string) => ref.startsWith(`'${special.name.replace(/'/g, "''")}'!`);

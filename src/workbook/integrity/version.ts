@@ -1,6 +1,7 @@
 import { cellRef } from "../address";
 import { ReadLog, SheetReader } from "../read/cells";
 import { infoRows } from "../read/info";
+import { RULE_NAMES, SPECIAL_NAMES } from "../names";
 import type { SheetKey, WorkbookLayout } from "../types";
 import { FINGERPRINT_NAME } from "./fingerprint";
 import { cellName, type Findings } from "./findings";
@@ -18,7 +19,12 @@ export const LAYOUT_CHANGES: Record<number, { sheets: SheetKey[]; names: string[
   // The Scoring sheet's sort note in A3 and its agreement cells (agreement between evaluators),
   // Appendix C's lower bounds on Rules, the lead auditor on Info; the fingerprint. (The highlight
   // store and its name are the pane's, never compared: highlight-marks.ts isPaneCell, PANE_NAMES.)
-  4: { sheets: ["info", "scoring", "rules"], names: [] },
+  // Issue 14: Info's purpose row and the team table moved to rows 16–17, the Special sheet's
+  // follow-up table, the Rules sheet's outcome and purpose lists, and their names.
+  4: {
+    sheets: ["info", "scoring", "special", "rules"],
+    names: [SPECIAL_NAMES.followUpVerified, RULE_NAMES.verified],
+  },
 };
 
 /** What an older workbook is not compared on. */

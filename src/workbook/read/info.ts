@@ -1,14 +1,17 @@
-import type { Assessment } from "../../assessment/schema";
+import type { Assessment, Purpose } from "../../assessment/schema";
 import { ASSESSMENT_TYPES, RULES } from "../../spec";
 import type { TextKey } from "../labels";
 import { INFO_ROWS, LAYOUT_VERSION } from "../sheets/info";
 import type { SheetReader } from "./cells";
 import { readDate } from "./dates";
-import { idOfLabel, isLabel } from "./lookup";
+import { idOfLabel, isLabel, PURPOSE_OPTIONS } from "./lookup";
 import { MESSAGES } from "./messages";
 
 /** 封面 Info: the organisation, assessment type, dates and step, each beside its label in column A. */
-export type InfoFields = Pick<Assessment, "organization" | "type" | "step" | "dates" | "leadAuditor"> & {
+export type InfoFields = Pick<
+  Assessment,
+  "organization" | "type" | "step" | "dates" | "leadAuditor" | "purpose"
+> & {
   /**
    * The layout version the workbook was made with: the number beside the "Layout version" label;
    * 0 when there is no such label (a workbook made before the layout was versioned) or no number.
@@ -26,6 +29,7 @@ const FIELDS = {
   step: ["step", INFO_ROWS.step],
   layoutVersion: ["layoutVersion", INFO_ROWS.layoutVersion],
   leadAuditor: ["leadAuditor", INFO_ROWS.leadAuditor],
+  purpose: ["purpose", INFO_ROWS.purpose],
 } as const satisfies Record<string, readonly [TextKey, number]>;
 
 /** The row labelled `key` in column A (either language), else the row the layout puts it on. */
@@ -76,7 +80,8 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
     : "";
   const start = readDate(sheet, rows.startDate, value);
   const end = readDate(sheet, rows.endDate, value);
-  if (!type || step === undefined) return undefined;
+  const purpose = readPurpose(sheet, rows.purpose);
+  if (!type || step === undefined || purpose === null) return undefined;
   const dates = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
   return {
     organization,
@@ -84,7 +89,23 @@ export function readInfo(sheet: SheetReader): InfoFields | undefined {
     step,
     ...(Object.keys(dates).length > 0 && { dates }),
     ...(leadAuditor !== "" && { leadAuditor }),
+    // Certification is the default: it reads back as no purpose, as a file without one means it.
+    ...(purpose === "self-assessment" && { purpose }),
     layoutVersion,
     fingerprint,
   };
+}
+
+/**
+ * The purpose beside its label (workbooks before it have none: certification); null when the cell
+ * holds something that is not one of the purposes (reported). Blank is certification.
+ */
+function readPurpose(sheet: SheetReader, row: number): Purpose | undefined | null {
+  if (!isLabel(sheet.label(row, 1), "purpose")) return undefined;
+  const text = sheet.label(row, 2);
+  if (text === "") return undefined;
+  const purpose = idOfLabel(text, PURPOSE_OPTIONS);
+  if (purpose) return purpose;
+  sheet.fail(MESSAGES.badPurpose(sheet.cellName(row, 2), text), row, 2);
+  return null;
 }

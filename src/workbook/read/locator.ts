@@ -1,6 +1,7 @@
 import { cellRef, sheetRef } from "../address";
 import type { InfoField } from "./info";
 import type { ScoringGeometry } from "./scoring";
+import type { PlanGeometry } from "./plan";
 import type { SpecialGeometry } from "./special";
 
 /**
@@ -14,6 +15,8 @@ export interface WorkbookGeometry {
   info: Record<InfoField, number>;
   scoring: ScoringGeometry;
   special: SpecialGeometry;
+  /** The Plan sheet, when the workbook has one. */
+  plan?: PlanGeometry;
 }
 
 export type DeductionField =
@@ -36,6 +39,8 @@ export interface CellLocator {
   bonus(index: number, field: BonusField): string | undefined;
   /** An Info field's value cell. */
   info(field: InfoField): string | undefined;
+  /** An item's target on the Plan sheet. */
+  planTarget(item: string): string | undefined;
 }
 
 const DEDUCTION_COLUMN = {
@@ -73,5 +78,9 @@ export function cellLocator(g: WorkbookGeometry): CellLocator {
         g.special.bonus.columns[field === "points" ? "bonusPoints" : "bonusReason"],
       ),
     info: (field) => sheetRef(g.sheets.info, cellRef(2, g.info[field])),
+    planTarget: (item) => {
+      const row = g.plan?.rows.get(item);
+      return g.plan && row !== undefined ? sheetRef(g.plan.sheet, cellRef(g.plan.column, row)) : undefined;
+    },
   };
 }

@@ -34,3 +34,14 @@ export const STATUS_OPTIONS = [
   { id: "open", label: TEXT.statusOpen },
   { id: "closed", label: TEXT.statusClosed },
 ] as const;
+
+export const PURPOSE_OPTIONS = [
+  { id: "certification", label: TEXT.purposeCertification },
+  { id: "self-assessment", label: TEXT.purposeSelfAssessment },
+] as const;
+
+/** A follow-up's outcome: the last audit's rectification found done, or not. */
+export const OUTCOME_OPTIONS = [
+  { id: "verified", label: TEXT.outcomeVerified },
+  { id: "not-verified", label: TEXT.outcomeNotVerified },
+] as const;

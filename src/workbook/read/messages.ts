@@ -114,6 +114,18 @@ export const MESSAGES = {
     zh: `${cell}：${text ? `无法识别的特别扣分项类别${quotedZh(text)}` : "特别扣分项缺少类别"}。请从列表中选择类别。`,
     en: `${cell}: ${text ? `unknown deduction category ${quoted(text)}` : "the deduction has no category"}. Choose a category from the list.`,
   }),
+  badPurpose: (cell: string, text: string): Localised => ({
+    zh: `${cell}：无法识别的评价目的 ${quoted(text)}。请从列表中选择（认证审核、自评）。`,
+    en: `${cell}: unknown purpose ${quoted(text)}. Choose one from the list (Certification audit, Self-assessment).`,
+  }),
+  badOutcome: (cell: string, text: string): Localised => ({
+    zh: `${cell}：验证结果须为“已验证”或“未落实”（尚未验证的留空），而不是 ${quoted(text)}。`,
+    en: `${cell}: the outcome must be "Verified" or "Not verified" (blank until verified), not ${quoted(text)}.`,
+  }),
+  badTarget: (cell: string, found: Localised): Localised => ({
+    zh: `${cell}：目标须为 0–100 之间的数字或留空，而此处为${found.zh}。`,
+    en: `${cell}: a target must be a number from 0 to 100, or blank; found ${found.en}.`,
+  }),
   badStatus: (cell: string, text: string): Localised => ({
     zh: `${cell}：整改状态须为“未整改”或“已整改”，而不是${quotedZh(text)}。`,
     en: `${cell}: the status must be "Open" or "Closed", not ${quoted(text)}.`,

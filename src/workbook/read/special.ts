@@ -1,16 +1,19 @@
-import type { Assessment, Bonus, Deduction } from "../../assessment/schema";
+import type { Assessment, Bonus, Deduction, FollowUp } from "../../assessment/schema";
+import type { Localised } from "../../spec/types";
 import { DEDUCTION_CATEGORIES } from "../../spec";
 import { TEXT, type TextKey } from "../labels";
 import type { SheetReader } from "./cells";
-import { idOfLabel, isLabel, STATUS_OPTIONS } from "./lookup";
+import { idOfLabel, isLabel, OUTCOME_OPTIONS, STATUS_OPTIONS } from "./lookup";
 import { describeFound, MESSAGES } from "./messages";
 
 /**
  * 特别项 Special: the deductions (a row counts when its category or description is filled in, as
  * the sheet's own count does) and the bonus entries (a row counts when it has points or a reason).
- * Each table is found by its header row and ends at its total row.
+ * and the last audit's rectifications to verify (the third table, after the bonus: a row counts when
+ * its category or description is filled in). Each table is found by its header row and ends at its
+ * total row; a workbook made before the third table has none.
  */
-export type SpecialFields = Pick<Assessment, "deductions" | "bonus">;
+export type SpecialFields = Pick<Assessment, "deductions" | "bonus" | "followUp">;
 
 export const DEDUCTION_HEADERS = [
   "category",
@@ -22,6 +25,15 @@ export const DEDUCTION_HEADERS = [
   "status",
 ] as const satisfies readonly TextKey[];
 export const BONUS_HEADERS = ["bonusPoints", "bonusReason"] as const satisfies readonly TextKey[];
+export const FOLLOW_UP_HEADERS = [
+  "category",
+  "description",
+  "relatedItem",
+  "rectification",
+  "deadline",
+  "outcome",
+  "followUpNote",
+] as const satisfies readonly TextKey[];
 
 export interface Table<K extends TextKey> {
   firstRow: number;
@@ -30,13 +42,17 @@ export interface Table<K extends TextKey> {
   columns: Record<K, number>;
 }
 
-/** The table whose header row has "No." in column A and `headers` beside it; it ends before `endLabel`. */
+/**
+ * The table whose header row has "No." in column A and `headers` beside it; it ends before `endLabel`.
+ * No such header row is a problem, unless the table is `optional`.
+ */
 function findTable<K extends TextKey>(
   sheet: SheetReader,
   from: number,
   headers: readonly K[],
   endLabel: TextKey,
   endColumn: number,
+  optional = false,
 ): Table<K> | undefined {
   for (let row = from; row <= sheet.lastRow; row++) {
     if (!isLabel(sheet.label(row, 1), "number") || !isLabel(sheet.label(row, 2), headers[0]!)) continue;
@@ -51,14 +67,18 @@ function findTable<K extends TextKey>(
     while (last < sheet.lastRow && !isLabel(sheet.label(last + 1, endColumn), endLabel)) last++;
     return { firstRow: row + 1, lastRow: last, columns };
   }
-  return sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.number));
+  return optional ? undefined : sheet.fail(MESSAGES.noHeader(sheet.name, TEXT.number));
 }
 
-function readDeduction(
+/**
+ * What makes a row of the deductions or follow-up table count: its category or description filled
+ * in. Undefined for a blank row, and (reported) for a row whose category is not one of the list's.
+ */
+function readFinding(
   sheet: SheetReader,
   row: number,
-  c: Record<(typeof DEDUCTION_HEADERS)[number], number>,
-) {
+  c: { category: number; description: number },
+): Pick<Deduction, "category" | "description"> | undefined {
   const categoryText = sheet.text(row, c.category);
   const description = sheet.text(row, c.description);
   if (categoryText === undefined && description === undefined) return undefined;
@@ -70,23 +90,67 @@ function readDeduction(
       c.category,
     );
   }
-  const statusText = sheet.text(row, c.status);
-  const status = statusText === undefined ? undefined : idOfLabel(statusText, STATUS_OPTIONS);
-  if (statusText !== undefined && !status) {
-    return sheet.fail(MESSAGES.badStatus(sheet.cellName(row, c.status), statusText), row, c.status);
+  return { category, description: description ?? "" };
+}
+
+/** A cell chosen from a list (a status, an outcome): its id; undefined when blank; null (reported) when not on the list. */
+function readChoice<Id extends string>(
+  sheet: SheetReader,
+  row: number,
+  column: number,
+  options: readonly { id: Id; label: Localised }[],
+  message: (cell: string, text: string) => Localised,
+): Id | undefined | null {
+  const text = sheet.text(row, column);
+  if (text === undefined) return undefined;
+  const id = idOfLabel(text, options);
+  if (id) return id;
+  sheet.fail(message(sheet.cellName(row, column), text), row, column);
+  return null;
+}
+
+/** `entry` with the optional fields that are there. */
+function withOptional<T extends object>(entry: T, optional: Record<string, string | undefined>): T {
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(entry, { [key]: value });
   }
-  const optional = {
+  return entry;
+}
+
+function readDeduction(
+  sheet: SheetReader,
+  row: number,
+  c: Record<(typeof DEDUCTION_HEADERS)[number], number>,
+): Deduction | undefined {
+  const finding = readFinding(sheet, row, c);
+  if (!finding) return undefined;
+  const status = readChoice(sheet, row, c.status, STATUS_OPTIONS, MESSAGES.badStatus);
+  if (status === null) return undefined;
+  return withOptional<Deduction>(finding, {
     item: sheet.text(row, c.relatedItem),
     rectification: sheet.text(row, c.rectification),
     evidence: sheet.text(row, c.evidence),
     deadline: sheet.text(row, c.deadline),
     status,
-  };
-  const deduction: Deduction = { category, description: description ?? "" };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) Object.assign(deduction, { [key]: value });
-  }
-  return deduction;
+  });
+}
+
+function readFollowUp(
+  sheet: SheetReader,
+  row: number,
+  c: Record<(typeof FOLLOW_UP_HEADERS)[number], number>,
+): FollowUp | undefined {
+  const finding = readFinding(sheet, row, c);
+  if (!finding) return undefined;
+  const outcome = readChoice(sheet, row, c.outcome, OUTCOME_OPTIONS, MESSAGES.badOutcome);
+  if (outcome === null) return undefined;
+  return withOptional<FollowUp>(finding, {
+    item: sheet.text(row, c.relatedItem),
+    rectification: sheet.text(row, c.rectification),
+    deadline: sheet.text(row, c.deadline),
+    outcome,
+    note: sheet.text(row, c.followUpNote),
+  });
 }
 
 function readBonus(sheet: SheetReader, row: number, c: Record<(typeof BONUS_HEADERS)[number], number>) {
@@ -107,6 +171,9 @@ export interface SpecialGeometry {
   /** Row of deductions[i] (blank rows are skipped, so the i-th deduction need not be on the i-th row). */
   deductionRows: number[];
   bonusRows: number[];
+  /** The third table; absent in a workbook made before it. */
+  followUp?: Table<(typeof FOLLOW_UP_HEADERS)[number]>;
+  followUpRows: number[];
 }
 
 export function readSpecial(sheet: SheetReader): (SpecialFields & { geometry: SpecialGeometry }) | undefined {
@@ -118,10 +185,22 @@ export function readSpecial(sheet: SheetReader): (SpecialFields & { geometry: Sp
     readDeduction(sheet, row, dTable.columns),
   );
   const { read: bonus, rows: bonusRows } = readRows(bTable, (row) => readBonus(sheet, row, bTable.columns));
+  const fTable = findTable(sheet, bTable.lastRow + 2, FOLLOW_UP_HEADERS, "followUpVerified", 2, true);
+  const { read: followUp, rows: followUpRows } = fTable
+    ? readRows(fTable, (row) => readFollowUp(sheet, row, fTable.columns))
+    : { read: [], rows: [] };
   return {
     ...(deductions.length > 0 && { deductions }),
     ...(bonus.length > 0 && { bonus }),
-    geometry: { deductions: dTable, bonus: bTable, deductionRows, bonusRows },
+    ...(followUp.length > 0 && { followUp }),
+    geometry: {
+      deductions: dTable,
+      bonus: bTable,
+      deductionRows,
+      bonusRows,
+      ...(fTable && { followUp: fTable }),
+      followUpRows,
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { cellLocator, type CellLocator, type WorkbookGeometry } from "./locator"
 import { isLabel } from "./lookup";
 import { MESSAGES } from "./messages";
 import { readScoring } from "./scoring";
+import { readPlan } from "./plan";
 import { readSpecial } from "./special";
 import { isStarScoreSheet, sheetNameLang } from "../sheet-names";
 
@@ -70,6 +71,8 @@ export function readWorkbookGrids(
   const log = new ReadLog();
   const find = (key: keyof typeof SHEET_NAMES) => sheet(SHEET_NAMES[key].zh) ?? sheet(SHEET_NAMES[key].en);
   const grids = { info: find("info"), scoring: find("scoring"), special: find("special") };
+  // Optional: the what-if targets (workbooks made without a Plan sheet have none).
+  const planGrid = find("plan");
   if (!grids.info || !grids.scoring || !grids.special) {
     return failure(missingSheetMessages(grids, find, sheet, lang, options), lang);
   }
@@ -79,11 +82,13 @@ export function readWorkbookGrids(
     special: new SheetReader(grids.special, log),
   };
   const workbookLang: Lang = sheets.scoring.name === SHEET_NAMES.scoring.en ? "en" : "zh";
-  for (const reader of Object.values(sheets)) reportBeyond(reader);
+  const planSheet = planGrid && new SheetReader(planGrid, log);
+  for (const reader of [...Object.values(sheets), ...(planSheet ? [planSheet] : [])]) reportBeyond(reader);
 
   const info = readInfo(sheets.info);
   const scoring = readScoring(sheets.scoring, info?.step ?? RULES.defaultStep);
   const special = readSpecial(sheets.special);
+  const plan = planSheet && readPlan(planSheet);
   const geometry: WorkbookGeometry | undefined =
     info && scoring && special
       ? {
@@ -91,6 +96,7 @@ export function readWorkbookGrids(
           info: infoRows(sheets.info),
           scoring: scoring.geometry,
           special: special.geometry,
+          ...(plan && { plan: plan.geometry }),
         }
       : undefined;
   if (geometry) reportMerges(sheets, geometry);
@@ -107,6 +113,7 @@ export function readWorkbookGrids(
     format: ASSESSMENT_FORMAT,
     organization: info.organization,
     type: info.type,
+    ...(info.purpose && { purpose: info.purpose }),
     step: info.step,
     ...(info.dates && { dates: info.dates }),
     ...(info.leadAuditor !== undefined && { leadAuditor: info.leadAuditor }),
@@ -116,6 +123,8 @@ export function readWorkbookGrids(
     ...(scoring.exclusions && { exclusions: scoring.exclusions }),
     ...(special.deductions && { deductions: special.deductions }),
     ...(special.bonus && { bonus: special.bonus }),
+    ...(special.followUp && { followUp: special.followUp }),
+    ...(plan && { planTargets: plan.planTargets }),
   };
   // The schema is the contract of the file: what the reader builds must pass it like any JSON.
   const parsed = parseAssessment(assessment, lang);
@@ -252,10 +261,11 @@ function inputCells(g: WorkbookGeometry): Record<RequiredSheet, [number, number]
     for (let column = c.firstEvaluator; column < c.score; column++) scoring.push([row, column]);
   }
   const info: [number, number][] = (
-    ["organization", "type", "startDate", "endDate", "step", "leadAuditor"] as const
+    ["organization", "type", "startDate", "endDate", "step", "leadAuditor", "purpose"] as const
   ).map((field) => [g.info[field], 2]);
   const special: [number, number][] = [];
-  for (const table of [g.special.deductions, g.special.bonus] as const) {
+  const tables = [g.special.deductions, g.special.bonus, ...(g.special.followUp ? [g.special.followUp] : [])];
+  for (const table of tables) {
     const columns = Object.values(table.columns) as number[];
     for (let row = table.firstRow; row <= table.lastRow; row++) {
       for (const column of columns) special.push([row, column]);

@@ -5,6 +5,7 @@ import type { LayoutContext } from "../context";
 import { catalogueFingerprint, FINGERPRINT_LABEL, FINGERPRINT_NAME } from "../integrity/fingerprint";
 import { SETTING_NAMES } from "../names";
 import type { ValidationSpec } from "../types";
+import { PURPOSE_OPTIONS } from "../read/lookup";
 import { HEADER_ROW, KIND_ROW } from "../scoring-grid";
 import type { BuiltSheet } from "../sheet-builder";
 import { LISTS } from "./rules";
@@ -17,7 +18,10 @@ import { LISTS } from "./rules";
  * 4: what the task pane writes after generating needs no protection lifted (highlight-marks.ts): the
  *    highlight store in the Rules sheet's unlocked columns Z–AC (StarScore_Marks) shown by two
  *    conditional formats at the top of each marked sheet; the Summary's engine-check cells and the
- *    audit log's columns unlocked; the Scoring sheet says in A3 how to sort it.
+ *    audit log's columns unlocked; the Scoring sheet says in A3 how to sort it. Also (issue 14): the purpose
+ *    (Info row 13; the team table moved to rows 16–17), the Special sheet's third table (the last
+ *    audit's rectifications to verify), the Rules sheet's outcome and purpose lists, the optional Plan sheet. Also (issue 12): the lead auditor on Info
+ *    row 14, the Scoring sheet's agreement columns and rows, Appendix C's lower bounds on Rules.
  */
 export const LAYOUT_VERSION = 4;
 
@@ -32,6 +36,8 @@ export const INFO_ROWS = {
   version: 10,
   layoutVersion: 11,
   fingerprint: 12,
+  /** Certification audit or self-assessment (issue 14). */
+  purpose: 13,
   /** The lead auditor (审查组长): one of the team's auditors, by name (issue 12). */
   leadAuditor: 14,
   /** The team table: its title on the row above. */
@@ -55,6 +61,7 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
     [R.step, t("step")],
     [R.version, t("version")],
     [R.layoutVersion, t("layoutVersion")],
+    [R.purpose, t("purpose")],
   ];
   fields.forEach(([row, label]) => s.value(`A${row}`, label, { style: "label" }));
   s.input(`B${R.organization}`, a.organization, { style: "inputText" });
@@ -65,6 +72,8 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
   s.input(`B${R.step}`, a.step).define(SETTING_NAMES.step, `B${R.step}`);
   s.value(`B${R.version}`, VERSION);
   s.value(`B${R.layoutVersion}`, LAYOUT_VERSION);
+  const purpose = PURPOSE_OPTIONS.find((p) => p.id === (a.purpose ?? "certification"))!;
+  s.input(`B${R.purpose}`, purpose.label[lang], { style: "inputText" });
   s.value(`A${R.fingerprint}`, FINGERPRINT_LABEL[lang], { style: "label" });
   s.value(`B${R.fingerprint}`, catalogueFingerprint(LAYOUT_VERSION), { style: "muted" }).define(
     FINGERPRINT_NAME,
@@ -94,6 +103,10 @@ export function buildInfoSheet(ctx: LayoutContext): BuiltSheet {
       en: "The step must be 1, 5 or 10.",
     }),
     teamList(ctx),
+    ctx.listRule(`B${R.purpose}`, LISTS.purpose, false, {
+      zh: "请选择认证审核或自评。",
+      en: "Choose Certification audit or Self-assessment.",
+    }),
   );
   s.widths({ A: 22, B: 44, C: 14, D: 10 });
   s.spec.print = { orientation: "portrait", fitToWidth: true };

@@ -4,6 +4,7 @@ import { absRef, cellRef } from "../address";
 import type { LayoutContext } from "../context";
 import { TEXT } from "../labels";
 import { RULE_NAMES } from "../names";
+import { OUTCOME_OPTIONS, PURPOSE_OPTIONS } from "../read/lookup";
 import { RULE_PARAGRAPHS } from "../rules-text";
 import type { BuiltSheet } from "../sheet-builder";
 
@@ -21,6 +22,8 @@ const LIST_COLUMNS = {
   type: 12,
   step: 13,
   bandFrom: 14,
+  outcome: 15,
+  purpose: 16,
 } as const;
 
 function listRef(column: number, length: number): string {
@@ -40,6 +43,8 @@ export const LISTS = {
    * a boundary in the higher band and 100 in band 5 (the agreement columns of the Scoring sheet).
    */
   bandFrom: listRef(LIST_COLUMNS.bandFrom, BANDS.length),
+  outcome: listRef(LIST_COLUMNS.outcome, OUTCOME_OPTIONS.length),
+  purpose: listRef(LIST_COLUMNS.purpose, PURPOSE_OPTIONS.length),
 };
 
 const GRADE_NAMES: Record<GradeId, { label: string; min?: string }> = {
@@ -130,6 +135,8 @@ export function buildRulesSheet(ctx: LayoutContext): BuiltSheet {
     L: 22,
     M: 8,
     N: 12,
+    O: 18,
+    P: 18,
   });
   s.spec.print = { orientation: "portrait", fitToWidth: true, area: `A1:F${row}` };
   return s.build();
@@ -145,10 +152,13 @@ function writeLists(ctx: LayoutContext, s: ReturnType<LayoutContext["sheet"]>): 
     [LIST_COLUMNS.type, t("assessmentType"), ASSESSMENT_TYPES.map((a) => a.label[lang])],
     [LIST_COLUMNS.step, t("step"), [...RULES.steps]],
     [LIST_COLUMNS.bandFrom, t("bandFrom"), BANDS.map((b) => b.from)],
+    [LIST_COLUMNS.outcome, t("outcome"), OUTCOME_OPTIONS.map((o) => o.label[lang])],
+    [LIST_COLUMNS.purpose, t("purpose"), PURPOSE_OPTIONS.map((o) => o.label[lang])],
   ];
   for (const [column, header, values] of lists) {
     s.value(cellRef(column, LIST_HEADER_ROW), header, { style: "header" });
     values.forEach((value, i) => s.value(cellRef(column, LIST_FIRST_ROW + i), value));
   }
   s.define(RULE_NAMES.notApplicable, cellRef(LIST_COLUMNS.applicable, LIST_FIRST_ROW + 1));
+  s.define(RULE_NAMES.verified, cellRef(LIST_COLUMNS.outcome, LIST_FIRST_ROW));
 }

@@ -5,11 +5,13 @@ import type { LayoutContext } from "../context";
 import { TEXT } from "../labels";
 import { RULE_NAMES, SPECIAL_NAMES } from "../names";
 import type { BuiltSheet } from "../sheet-builder";
+import { OUTCOME_OPTIONS } from "../read/lookup";
 import { LISTS } from "./rules";
 
 /**
  * 特别项 Special: the deductions table and the bonus table, each with blank rows to fill in and a
- * count. A deduction row counts when its category or description is filled in: a hidden helper
+ * count, then the last audit's rectifications to verify (issue 14: they score nothing; the auditor
+ * records each one's outcome). A deduction row counts when its category or description is filled in: a hidden helper
  * beside each row says so (1/0), and the count is its SUM, so no formula needs array evaluation
  * (docs/workbook.md, "How the formulas compute").
  */
@@ -37,6 +39,21 @@ export function deductionRowCount(deductions: number): number {
 
 export function bonusRowCount(bonuses: number): number {
   return Math.max(5, bonuses + 3);
+}
+
+export function followUpRowCount(followUps: number): number {
+  return Math.max(5, followUps + 3);
+}
+
+/** Rows of the follow-up table (the third), after the deduction and bonus tables. */
+export function followUpRows(deductionRows: number, bonusRowsCount: number) {
+  const { firstBonusRow } = bonusRows(deductionRows);
+  const followUpTitleRow = firstBonusRow + bonusRowsCount + 2;
+  return {
+    followUpTitleRow,
+    followUpHeaderRow: followUpTitleRow + 1,
+    firstFollowUpRow: followUpTitleRow + 2,
+  };
 }
 
 /** Rows of the bonus table, derived from the number of deduction rows. */
@@ -103,7 +120,17 @@ export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
   s.formula(`B${claimedRow}`, `=SUMIF(${points},">0")`, claimed, { style: "total", numFmt: "0.00" });
   s.define(SPECIAL_NAMES.bonusClaimed, `B${claimedRow}`);
 
+  const followUp = writeFollowUpTable(ctx, s, dRows, bRows);
+
   s.spec.validations.push(
+    ctx.listRule(`B${followUp.first}:B${followUp.last}`, LISTS.category, true, {
+      zh: "请从列表中选择特别扣分项类别。",
+      en: "Choose the deduction's category from the list.",
+    }),
+    ctx.listRule(`G${followUp.first}:G${followUp.last}`, LISTS.outcome, true, {
+      zh: "请选择“已验证”或“未落实”；尚未验证的留空。",
+      en: 'Choose "Verified" or "Not verified"; leave it blank until verified.',
+    }),
     ctx.listRule(`B${first}:B${last}`, LISTS.category, true, {
       zh: "请从列表中选择特别扣分项类别。",
       en: "Choose the deduction's category from the list.",
@@ -126,6 +153,63 @@ export function buildSpecialSheet(ctx: LayoutContext): BuiltSheet {
   s.spec.freeze = { rows: SPECIAL_LAYOUT.deductionHeaderRow, columns: 0 };
   s.spec.print = { orientation: "landscape", fitToWidth: true };
   return s.build();
+}
+
+/**
+ * The third table: the last audit's special deductions carried into this audit (followUp), with
+ * their rectification and deadline, an outcome to record (a list: verified / not verified) and a
+ * note. Every cell is an input: the auditor may correct what was carried, or add one by hand.
+ */
+function writeFollowUpTable(
+  ctx: LayoutContext,
+  s: ReturnType<LayoutContext["sheet"]>,
+  deductionRows: number,
+  bonusRowsCount: number,
+): { first: number; last: number } {
+  const { lang, t } = ctx;
+  const entries = ctx.assessment.followUp ?? [];
+  const rows = followUpRowCount(entries.length);
+  const { followUpTitleRow, followUpHeaderRow, firstFollowUpRow } = followUpRows(
+    deductionRows,
+    bonusRowsCount,
+  );
+  const last = firstFollowUpRow + rows - 1;
+  s.value(`A${followUpTitleRow}`, t("followUpTitle"), { style: "subtitle" });
+  s.spec.merges.push(`A${followUpTitleRow}:H${followUpTitleRow}`);
+  s.headers(followUpHeaderRow, 1, [
+    t("number"),
+    t("category"),
+    t("description"),
+    t("relatedItem"),
+    t("rectification"),
+    t("deadline"),
+    t("outcome"),
+    t("followUpNote"),
+  ]);
+  for (let i = 0; i < rows; i++) {
+    const row = firstFollowUpRow + i;
+    const entry = entries[i];
+    const category = entry && DEDUCTION_CATEGORIES.find((c) => c.id === entry.category)!.label[lang];
+    const outcome = entry?.outcome && OUTCOME_OPTIONS.find((o) => o.id === entry.outcome)!.label[lang];
+    s.value(`A${row}`, i + 1);
+    s.input(`B${row}`, category ?? null, { style: "inputText" });
+    s.input(`C${row}`, entry?.description ?? null, { style: "inputText" });
+    s.input(`D${row}`, entry?.item ?? null, { style: "inputText" });
+    s.input(`E${row}`, entry?.rectification ?? null, { style: "inputText" });
+    s.input(`F${row}`, entry?.deadline ?? null, { style: "inputText" });
+    s.input(`G${row}`, outcome ?? null, { style: "inputText" });
+    s.input(`H${row}`, entry?.note ?? null, { style: "inputText" });
+  }
+  const countRow = last + 1;
+  s.value(cellRef(2, countRow), t("followUpVerified"), { style: "total" });
+  s.formula(
+    cellRef(3, countRow),
+    `=COUNTIFS(G${firstFollowUpRow}:G${last},${RULE_NAMES.verified})`,
+    entries.filter((e) => e.outcome === "verified").length,
+    { style: "total" },
+  );
+  s.define(SPECIAL_NAMES.followUpVerified, cellRef(3, countRow));
+  return { first: firstFollowUpRow, last };
 }
 
 function writeDeductionRow(

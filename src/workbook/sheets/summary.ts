@@ -73,6 +73,27 @@ export const ENGINE_CHECK = {
   resultSource: "C",
 } as const;
 
+/**
+ * The final score's formula from the cells (or expressions) holding the scaled score, the number of
+ * deductions and the bonus: rounded to 9 places first, since the sheet computes in doubles and
+ * 69.995 must not be 69.99499… (scoring-rules.md). The Summary and the Plan sheet share it.
+ */
+export function finalScoreFormula(scaled: string, deductions: string, bonus: string): string {
+  const R = RULE_NAMES;
+  return `=ROUND(ROUND(MAX(0,MIN(${R.total},${scaled}-${deductions}*${R.deductionPoints}+${bonus})),9),2)`;
+}
+
+/** Passed (6.3.2): at least the pass mark, and fewer deductions than fail. */
+export function passedExpression(final: string, deductions: string): string {
+  return `AND(${final}>=${RULE_NAMES.passMark},${deductions}<${RULE_NAMES.failAtDeductions})`;
+}
+
+/** The grade label in the workbook's language, from the final score and whether it passed. */
+export function gradeFormula(final: string, passed: string): string {
+  const R = RULE_NAMES;
+  return `=IF(${passed},IF(${final}>=${R.fiveStar},${R.labelFiveStar},IF(${final}>=${R.fourStar},${R.labelFourStar},IF(${final}>=${R.threeStar},${R.labelThreeStar},${R.labelQualified}))),${R.labelFail})`;
+}
+
 /** Row of each result field; the value sits in column C. */
 export function resultRow(field: (typeof RESULT_FIELDS)[number]): number {
   return summaryRows().resultRow + RESULT_FIELDS.indexOf(field);
@@ -242,21 +263,20 @@ function writeResults(ctx: LayoutContext, s: SheetBuilder): void {
       ],
       [
         "finalScore",
-        // Round to 9 places first: the sheet computes in doubles, and 69.995 must not be 69.99499….
-        `=ROUND(ROUND(MAX(0,MIN(${R.total},C${r("scaledScore")}-C${r("deductions")}*${R.deductionPoints}+C${r("bonus")})),9),2)`,
+        finalScoreFormula(`C${r("scaledScore")}`, `C${r("deductions")}`, `C${r("bonus")}`),
         num(result?.finalScore) ?? (result ? 0 : undefined),
         N.finalScore,
         FORMAT.score,
       ],
       [
         "grade",
-        `=IF(C${r("passed")},IF(C${r("finalScore")}>=${R.fiveStar},${R.labelFiveStar},IF(C${r("finalScore")}>=${R.fourStar},${R.labelFourStar},IF(C${r("finalScore")}>=${R.threeStar},${R.labelThreeStar},${R.labelQualified}))),${R.labelFail})`,
+        gradeFormula(`C${r("finalScore")}`, `C${r("passed")}`),
         result?.gradeLabel[ctx.lang],
         N.grade,
       ],
       [
         "passed",
-        `=AND(C${r("finalScore")}>=${R.passMark},C${r("deductions")}<${R.failAtDeductions})`,
+        `=${passedExpression(`C${r("finalScore")}`, `C${r("deductions")}`)}`,
         result?.passed,
         N.passed,
       ],
