@@ -3,11 +3,11 @@ import { RULES } from "../spec/rules";
 import type { GradeId, Localised } from "../spec/types";
 import { readEntries } from "./entries";
 import { evaluatorLabel } from "./evaluators";
-import { clamp, exact, roundHalfUp, sum, type Exact } from "./exact";
+import { clamp, roundHalfUp, sum, type Exact } from "./exact";
 import { resolveExclusions } from "./exclusions";
 import { gradeFor, type FailReason } from "./grade";
 import { issue, type ValidationIssue } from "./issues";
-import { scoreItems, type ItemResult } from "./items";
+import { itemScoreSum, scoreItems, type ItemResult } from "./items";
 import { readSpecialItems } from "./special";
 import { evaluatorTotals, indicatorTotals, type EvaluatorResult, type IndicatorResult } from "./totals";
 
@@ -46,11 +46,11 @@ export function scoreAssessment(assessment: Assessment): Scoring {
   const exclusions = resolveExclusions(assessment.exclusions);
   const excluded = new Set(exclusions.byItem.keys());
   const special = readSpecialItems(assessment.deductions, assessment.bonus);
-  const items = scoreItems(entries.table, excluded);
-  const evaluators = evaluatorTotals(assessment.evaluators, entries.table, excluded);
+  const items = scoreItems(entries.percents, excluded);
+  const evaluators = evaluatorTotals(assessment.evaluators, entries.percents, excluded);
 
   const applicable = items.filter((i) => !i.excluded);
-  const rawScore = sum(applicable.map((i) => i.score ?? exact(0)));
+  const rawScore = itemScoreSum(applicable);
   const applicableTotal = sum(applicable.map((i) => i.points));
   const scaledScore = rawScore.div(applicableTotal).mul(RULES.total);
   const unrounded = scaledScore.sub(special.deductionPoints).add(special.bonus);
