@@ -7,18 +7,22 @@ import { SAMPLE_FILE } from "../helpers/sample";
 
 const ROOT = path.resolve(__dirname, "../..");
 
+/**
+ * The sample as a workbook, generated once for the whole file (each folder gets a copy). The first
+ * generate loads (and ts-jest compiles) the whole workbook writer: more than a test's 5 s on CI too.
+ */
+let sampleWorkbook = "";
+beforeAll(async () => {
+  sampleWorkbook = await generated(tempDir());
+}, 60_000);
+
 /** A folder with the sample as JSON and as a workbook, an incomplete assessment, a broken file and a note. */
-async function audits(): Promise<{
-  dir: string;
-  sample: string;
-  workbook: string;
-  incomplete: string;
-  broken: string;
-}> {
+function audits(): { dir: string; sample: string; workbook: string; incomplete: string; broken: string } {
   const dir = tempDir();
   const sample = path.join(dir, "a-sample.json");
   copyFileSync(SAMPLE_FILE, sample);
-  const workbook = await generated(dir);
+  const workbook = path.join(dir, "d-sample.xlsx");
+  copyFileSync(sampleWorkbook, workbook);
   const incomplete = path.join(dir, "b-incomplete.json");
   writeFileSync(
     incomplete,
@@ -34,7 +38,7 @@ const lines = (out: string) => out.split("\n").map((line) => JSON.parse(line));
 
 describe("starscore score, several files in one process", () => {
   it("prints one JSON object per line with its file; a failing file gives its error and the others go on; exit code the worst", async () => {
-    const { sample, workbook, incomplete, broken } = await audits();
+    const { sample, workbook, incomplete, broken } = audits();
     const run = await runCli(["score", sample, broken, workbook, incomplete, "--json", "--lang", "en"]);
     expect(run.code).toBe(2);
     expect(run.err).toBe("");
@@ -59,7 +63,7 @@ describe("starscore score, several files in one process", () => {
   });
 
   it("takes a folder (its .json and .xlsx files, in name order) and a wildcard pattern", async () => {
-    const { dir, sample, workbook, incomplete, broken } = await audits();
+    const { dir, sample, workbook, incomplete, broken } = audits();
     mkdirSync(path.join(dir, "older"));
     copyFileSync(SAMPLE_FILE, path.join(dir, "older", "kept-out.json"));
     const folder = await runCli(["score", dir, "--json"]);
@@ -85,7 +89,7 @@ describe("starscore score, several files in one process", () => {
   });
 
   it("without --json prints each report under its file's name and each error on stderr", async () => {
-    const { sample, broken } = await audits();
+    const { sample, broken } = audits();
     const run = await runCli(["score", sample, broken, "--lang", "en"]);
     expect(run.code).toBe(2);
     expect(run.out).toContain(`== ${sample} ==`);
@@ -112,7 +116,7 @@ describe("commands load only what they use", () => {
   }
 
   it("score FILE.json loads neither ExcelJS nor JSZip; score FILE.xlsx does", async () => {
-    const { workbook } = await audits();
+    const { workbook } = audits();
     const forJson = packagesLoadedBy(["score", SAMPLE_FILE, "--json"]);
     expect(forJson).toEqual(expect.arrayContaining(["commander", "fraction.js", "zod"]));
     expect(forJson).not.toContain("exceljs");
