@@ -44,7 +44,8 @@ export function cliFigures(evaluatorCounts: number[], runs = 5): CliFigure[] {
     const xlsx = path.join(dir, `a${n}.xlsx`);
     const commands: [string, string[]][] = [
       ["generate", ["generate", "--from", json, "-o", xlsx, "--force"]],
-      ["score", ["score", xlsx, "--json"]],
+      ["score (.xlsx)", ["score", xlsx, "--json"]],
+      ["score (.json)", ["score", json, "--json"]],
       ...(hasVerify() ? ([["verify", ["verify", xlsx]]] as [string, string[]][]) : []),
     ];
     for (const [command, args] of commands) {

@@ -1,74 +1,133 @@
 /**
  * npm run bench: every performance figure StarScore promises, printed as one table and written to
- * bench/results.json. Figures only: the budgets are asserted as counts in the test suite.
+ * bench/results.json as `{section, figure, value, unit}` with a number in `value`, so two runs can be
+ * compared by a program. Ratios are measured side by side in the same run. Figures only: the budgets
+ * are asserted as counts and sizes in the test suite.
  */
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { batchFigures } from "./batch";
 import { buildTaskpane, bundleSizes } from "./bundle";
 import { cliFigures } from "./cli";
-import { engineThroughput } from "./engine";
+import { engineMilliseconds, engineThroughput, oracleThroughput } from "./engine";
 import { recalcFigures } from "./libreoffice";
 import { ROOT } from "./paths";
+import { randomAssessment } from "./random-assessment";
 import { requestRows } from "./requests";
 
-interface Row {
+export interface Figure {
   section: string;
   figure: string;
-  value: string;
+  value: number;
+  unit: string;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** Microsoft's Office-Addin-TaskPane-React template, empty, production build: initial JS gzipped. */
+const EMPTY_TEMPLATE_KB = 167;
+
+const KB = 1024;
+const round = (value: number, places: number) => Number(value.toFixed(places));
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
-  const add = (section: string, figure: string, value: string) => rows.push({ section, figure, value });
+  const figures: Figure[] = [];
+  const add = (section: string, figure: string, value: number, unit: string, places = 1) =>
+    figures.push({ section, figure, value: round(value, places), unit });
+  const load = () => os.loadavg()[0]!;
+  const loadAtStart = load();
 
-  for (const { action, evaluators, figures } of await requestRows([1, 10, 50, 200])) {
-    add(
-      "add-in requests",
-      `${action}, ${evaluators} evaluators`,
-      `${figures.syncs} syncs, ${kb(figures.totalBytes)} (largest request ${kb(figures.largestRequestBytes)})`,
-    );
+  for (const { action, evaluators, figures: f } of await requestRows([1, 10, 50, 200])) {
+    const what = `${action}, ${evaluators} evaluators`;
+    add("add-in requests", `${what}: context.sync() calls`, f.syncs, "count", 0);
+    add("add-in requests", `${what}: request bytes, all syncs`, f.totalBytes / KB, "KB");
+    add("add-in requests", `${what}: largest request`, f.largestRequestBytes / KB, "KB");
   }
 
+  // The pane as this branch builds it (the production build, into dist/).
   buildTaskpane();
   const bundle = bundleSizes();
-  for (const f of bundle)
-    add("task-pane bundle", f.file + (f.initial ? " (initial)" : ""), `${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  for (const f of bundle) {
+    const name = f.file + (f.initial ? " (initial)" : "");
+    add("task-pane bundle", `${name}: raw`, f.raw / KB, "KB");
+    add("task-pane bundle", `${name}: gzip`, f.gzip / KB, "KB");
+  }
   const initial = bundle.filter((f) => f.initial);
+  const initialGzip = initial.reduce((a, f) => a + f.gzip, 0) / KB;
+  add("task-pane bundle", "initial load: raw", initial.reduce((a, f) => a + f.raw, 0) / KB, "KB");
+  add("task-pane bundle", "initial load: gzip", initialGzip, "KB");
   add(
     "task-pane bundle",
-    "initial load, total",
-    `${kb(initial.reduce((a, f) => a + f.raw, 0))} raw, ${kb(initial.reduce((a, f) => a + f.gzip, 0))} gzip`,
+    `initial load ÷ Microsoft's empty template (${EMPTY_TEMPLATE_KB} KB gzip)`,
+    initialGzip / EMPTY_TEMPLATE_KB,
+    "ratio",
+    2,
   );
 
   for (const f of cliFigures([1, 30, 200])) {
+    add("CLI", `${f.command}, ${f.evaluators} evaluators: wall time (median of 5)`, f.medianMs, "ms", 0);
     add(
       "CLI",
-      `${f.command}, ${f.evaluators} evaluators`,
-      `${f.medianMs.toFixed(0)} ms, ${f.medianPeakRssMb.toFixed(0)} MB peak RSS (median of 5)`,
+      `${f.command}, ${f.evaluators} evaluators: peak RSS (median of 5)`,
+      f.medianPeakRssMb,
+      "MB",
+      0,
     );
   }
 
-  for (const n of [30, 200])
-    add("engine", `assessments scored per second, ${n} evaluators`, engineThroughput(n).toFixed(1));
+  for (const b of await batchFigures(20, 30)) {
+    const what = `${b.files} .${b.kind} files of ${b.evaluators} evaluators`;
+    add("CLI batch", `${what}: one process (score FOLDER --json)`, b.batchPerSecond, "files per second");
+    add("CLI batch", `${what}: one process per file`, b.perFilePerSecond, "files per second");
+    add(
+      "CLI batch",
+      `${what}: one process ÷ one process per file`,
+      b.batchPerSecond / b.perFilePerSecond,
+      "ratio",
+      1,
+    );
+  }
 
-  for (const f of await recalcFigures([30, 200])) {
+  for (const n of [30, 200]) {
+    const engine = engineThroughput(n);
+    const oracle = oracleThroughput(n);
+    add("engine", `assessments scored per second, ${n} evaluators`, engine, "per second");
+    add("engine", `the fraction engine it replaced, ${n} evaluators`, oracle, "per second");
+    add("engine", `integer engine ÷ fraction engine, ${n} evaluators`, engine / oracle, "ratio", 1);
+  }
+
+  const recalcEvaluators = [30, 200];
+  for (const f of await recalcFigures(recalcEvaluators)) {
+    if (f.recalcSeconds === null) {
+      console.warn(`LibreOffice, ${f.evaluators} evaluators: not measured (${f.note})`);
+      continue;
+    }
+    const what = `${f.evaluators} evaluators`;
+    add("live formulas", `LibreOffice full recalculation, ${what}`, f.recalcSeconds * 1000, "ms", 0);
+    add("live formulas", `formula cells, ${what}`, f.formulaCells, "count", 0);
+    // The same workbook's assessment (randomAssessment(n), seed 1), scored by the engine.
+    const engineMs = engineMilliseconds(randomAssessment(f.evaluators));
+    add("live formulas", `engine scoring the same assessment, ${what}`, engineMs, "ms", 3);
     add(
       "live formulas",
-      `LibreOffice full recalculation, ${f.evaluators} evaluators`,
-      f.recalcSeconds === null
-        ? `n/a: ${f.note}`
-        : `${(f.recalcSeconds * 1000).toFixed(0)} ms, ${f.formulaCells} formula cells`,
+      `LibreOffice recalculation ÷ engine, ${what}`,
+      (f.recalcSeconds * 1000) / engineMs,
+      "ratio",
+      0,
     );
   }
 
-  console.table(rows);
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
-  console.log(`machine: ${machine}`);
+  console.table(figures);
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
+  const loadAverage = { start: round(loadAtStart, 2), end: round(load(), 2) };
+  console.log(
+    `machine: ${machine}; load average (1 min) ${loadAverage.start} at start, ${loadAverage.end} at end`,
+  );
   const out = path.join(ROOT, "bench/results.json");
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2) + "\n");
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), machine, loadAverage, figures }, null, 2) + "\n",
+  );
   console.log(`written: ${path.relative(process.cwd(), out)}`);
 }
 

@@ -5,8 +5,7 @@ import type { Lang, Localised } from "../spec/types";
 import { applyChange, type WorkbookChange, type WorkbookState } from "../workbook/changes";
 import { buildWorkbookLayout } from "../workbook/layout";
 import { LAYOUT_VERSION } from "../workbook/sheets/info";
-import { isCompoundFile, isZip } from "../workbook/xlsx/read";
-import { writeXlsx } from "../workbook/xlsx/write";
+import { isCompoundFile, isZip } from "../workbook/xlsx/signature";
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
 import { looksLikeJson, readInputFile, readWorkbookData } from "./files";
@@ -77,6 +76,7 @@ export async function convertCommand(
   if (upgrade.ok && original.layoutVersion < LAYOUT_VERSION) done.push(upgrade.done);
 
   const { assessment } = state;
+  const { writeXlsx } = await import("../workbook/xlsx/write");
   const xlsx = await writeXlsx(
     buildWorkbookLayout({ lang: state.lang, assessment, scoring: scoreAssessment(assessment) }),
   );

@@ -4,7 +4,7 @@ import type { Assessment } from "../assessment/schema";
 import type { Lang, Localised } from "../spec/types";
 import type { ReadIssue, ReadResult } from "../workbook/read/workbook";
 import { megabytes, XLSX_LIMITS } from "../workbook/xlsx/limits";
-import { isCompoundFile, isZip, readXlsx } from "../workbook/xlsx/read";
+import { isCompoundFile, isZip } from "../workbook/xlsx/signature";
 import { fileError, UserError } from "./errors";
 
 /** The bytes of an input file; a file that cannot be read is the user's mistake, not a crash. */
@@ -106,6 +106,8 @@ export async function readWorkbookData(
   data: Buffer,
   lang: Lang,
 ): Promise<Extract<ReadResult, { ok: true }>> {
+  // Loaded only for a workbook: a JSON assessment is scored without ExcelJS (test/cli/batch.test.ts).
+  const { readXlsx } = await import("../workbook/xlsx/read");
   const read = await readXlsx(data, lang);
   if (read.ok) return read;
   throw new UserError(cannotReadAssessment(path), read.errors);

@@ -8,8 +8,6 @@ import type { Lang } from "../spec/types";
 import { TEXT } from "../workbook/labels";
 import { buildWorkbookLayout } from "../workbook/layout";
 import { MAX_EVALUATORS } from "../workbook/scoring-grid";
-import { writeXlsx } from "../workbook/xlsx/write";
-
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
 import { loadAssessment } from "./files";
@@ -81,6 +79,7 @@ export async function generateCommand(
     });
   }
   const scoring = scoreAssessment(assessment);
+  const { writeXlsx } = await import("../workbook/xlsx/write");
   const layout = buildWorkbookLayout({ lang, assessment, scoring, plan: options.plan });
   const xlsx = await writeXlsx(layout);
   writeFileAtomic(options.output, xlsx, { force: options.force, inputs: [options.from, options.previous] });

@@ -4,11 +4,9 @@ import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
 import { auditRow, localIsoTime, readAuditRows, SUMMARIES, type AuditRow } from "../workbook/audit/log";
 import { checkWorkbookFinalisation } from "../workbook/audit/verify";
-import { loadXlsxView } from "../workbook/integrity/exceljs-view";
 import { SHEET_NAMES } from "../workbook/labels";
 import { buildWorkbookLayout } from "../workbook/layout";
 import { mergeAssessments, type MergeConflict, type MergeSource, type MergeWarning } from "../workbook/merge";
-import { writeXlsx } from "../workbook/xlsx/write";
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
 import { readNonEmptyFile, readWorkbookData } from "./files";
@@ -95,6 +93,8 @@ export async function mergeCommand(
   );
   const scoring = scoreAssessment(assessment);
   const layout = buildWorkbookLayout({ lang: lead.lang, assessment, scoring, audit: [...lead.audit, row] });
+  // The workbook libraries load when a command reads or writes a workbook (src/cli/index.ts).
+  const { writeXlsx } = await import("../workbook/xlsx/write");
   writeFileAtomic(options.output, await writeXlsx(layout), { force: options.force, inputs: [...files] });
 
   if (options.json) {
@@ -149,6 +149,7 @@ async function loadSource(file: string, lang: Lang, lead: boolean): Promise<Load
     );
   }
   // The lead's audit log goes on in the merged workbook, and a finalised lead is refused.
+  const { loadXlsxView } = await import("../workbook/integrity/exceljs-view");
   const view = lead ? await loadXlsxView(data) : undefined;
   const sheet = view?.ok ? (name: string) => view.view.sheet(name) : () => undefined;
   const auditGrid = sheet(SHEET_NAMES.audit.zh) ?? sheet(SHEET_NAMES.audit.en);

@@ -2,15 +2,12 @@ import type { Command } from "commander";
 import path from "node:path";
 import type { Assessment } from "../assessment/schema";
 import { scoreAssessment } from "../core/score";
-import { builtinTemplateName } from "../report/builtin-template";
 import { NO_WORKBOOK, reportModel, type WorkbookState } from "../report/model";
 import { reviewStateFromSnapshot } from "../report/review";
 import { tagRows, typeWord } from "../report/tags";
-import { fillTemplate } from "../report/template";
 import type { Lang } from "../spec/types";
 import { readSnapshot, SNAPSHOT_SHEET } from "../workbook/audit/snapshot";
-import { loadXlsxView } from "../workbook/integrity/exceljs-view";
-import { isCompoundFile, isZip } from "../workbook/xlsx/read";
+import { isCompoundFile, isZip } from "../workbook/xlsx/signature";
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
 import {
@@ -58,6 +55,11 @@ export async function reportCommand(
 
   const source = await loadReportSource(file, lang);
   const reportLang = options.reportLang ?? source.lang ?? lang;
+  // docxtemplater and pizzip load when a report is made, not for every command (src/cli/index.ts).
+  const [{ builtinTemplateName }, { fillTemplate }] = await Promise.all([
+    import("../report/builtin-template"),
+    import("../report/template"),
+  ]);
   const template = options.template
     ? readNonEmptyFile(options.template)
     : readInputFile(path.join(TEMPLATES, builtinTemplateName(reportLang)));
@@ -125,6 +127,7 @@ async function loadReportSource(file: string, lang: Lang): Promise<ReportSource>
       read.issues.map((i) => i.message[lang]),
     );
   }
+  const { loadXlsxView } = await import("../workbook/integrity/exceljs-view");
   const view = await loadXlsxView(data);
   const snapshot = view.ok ? view.view.sheet(SNAPSHOT_SHEET) : undefined;
   const records = snapshot ? readSnapshot(snapshot).records : [];

@@ -5,9 +5,10 @@ import { toResultJson, type ResultJson } from "../core/report";
 import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
 import type { ReadIssueCode } from "../workbook/read/issues";
-import type { CommandContext } from "./context";
-import { EXIT } from "./errors";
+import type { CommandContext, Io } from "./context";
+import { EXIT, UserError } from "./errors";
 import { loadAssessmentWithIssues } from "./files";
+import { expandInputs } from "./inputs";
 import { renderReport } from "./report-text";
 
 export interface ScoreOptions {
@@ -32,42 +33,92 @@ export async function scoreCommand(
   options: ScoreOptions,
   write: (text: string) => void,
 ): Promise<number> {
+  const scored = await scoreFile(path, options);
+  write(scored.json ? JSON.stringify(scored.json, null, 2) : scored.report);
+  return scored.code;
+}
+
+/** One file scored: its exit code and what `score` prints for it (the JSON with --json). */
+type Scored = { code: number } & ({ json: ScoreJson; report?: never } | { json?: never; report: string });
+
+async function scoreFile(path: string, options: ScoreOptions): Promise<Scored> {
   const { assessment, readIssues } = await loadAssessmentWithIssues(path, options.lang);
   const scoring = scoreAssessment(assessment);
-  if (options.json) {
-    const result = toResultJson(assessment, scoring, options.lang);
-    const json: ScoreJson = {
-      ...result,
-      issues: [
-        ...readIssues.map((i) => ({
-          code: i.code,
-          severity: i.severity,
-          item: i.item,
-          evaluator: assessment.evaluators[i.evaluator]?.name,
-          evaluatorIndex: i.evaluator,
-          field: i.field,
-          cell: `${i.sheet}!${i.ref}`,
-          message: i.message[options.lang],
-        })),
-        ...result.issues,
-      ],
-    };
-    write(JSON.stringify(json, null, 2));
-  } else {
-    write(renderReport(scoring, options.lang, readIssues, agreementOf(assessment, scoring)));
-  }
   const ok = scoring.result.complete && !hasErrors(scoring.issues) && readIssues.length === 0;
-  return ok ? EXIT.ok : EXIT.invalid;
+  const code = ok ? EXIT.ok : EXIT.invalid;
+  if (!options.json)
+    return {
+      code,
+      report: renderReport(scoring, options.lang, readIssues, agreementOf(assessment, scoring)),
+    };
+  const result = toResultJson(assessment, scoring, options.lang);
+  const json: ScoreJson = {
+    ...result,
+    issues: [
+      ...readIssues.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        item: i.item,
+        evaluator: assessment.evaluators[i.evaluator]?.name,
+        evaluatorIndex: i.evaluator,
+        field: i.field,
+        cell: `${i.sheet}!${i.ref}`,
+        message: i.message[options.lang],
+      })),
+      ...result.issues,
+    ],
+  };
+  return { code, json };
+}
+
+/**
+ * `starscore score A.xlsx B.json …` (or a folder, or a pattern): every file scored in this one
+ * process. With --json, one line of JSON per file (NDJSON), in order, each with its `file`; a file
+ * that cannot be scored gives `{file, error: {message, details}}` and the others go on. Without
+ * --json, each file's report under its name, and the errors on stderr. Exit code: the worst file's.
+ */
+export async function scoreBatch(
+  files: readonly string[],
+  options: ScoreOptions,
+  io: Pick<Io, "out" | "err">,
+): Promise<number> {
+  let worst: number = EXIT.ok;
+  for (const file of files) {
+    let code: number;
+    try {
+      const scored = await scoreFile(file, options);
+      code = scored.code;
+      if (scored.json) io.out(JSON.stringify({ file, ...scored.json }));
+      else io.out(`== ${file} ==\n${scored.report}\n`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      code = EXIT.usage;
+      const message = error.localised[options.lang];
+      if (options.json) io.out(JSON.stringify({ file, error: { message, details: error.details } }));
+      else io.err([`== ${file} ==`, message, ...error.details.map((d) => `  ${d}`)].join("\n"));
+    }
+    worst = Math.max(worst, code);
+  }
+  return worst;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {
   program
     .command("score")
     .description("score an assessment file (JSON) or workbook (.xlsx) / 计算评估文件或评分工作簿的得分")
-    .argument("<file>", "assessment.json or workbook.xlsx")
+    .argument(
+      "<files...>",
+      "assessment.json or workbook.xlsx; several files, a folder or a pattern (*.xlsx) are scored in turn, one JSON line each with --json",
+    )
     .option("--json", "print the result as JSON")
     .addOption(ctx.langOption())
-    .action(async (file: string, options: { json?: boolean; lang?: string }) => {
-      ctx.setExit(await scoreCommand(file, { json: options.json, lang: ctx.lang(options.lang) }, ctx.io.out));
+    .action(async (names: string[], options: { json?: boolean; lang?: string }) => {
+      const scoreOptions = { json: options.json, lang: ctx.lang(options.lang) };
+      const { files, batch } = expandInputs(names);
+      ctx.setExit(
+        batch
+          ? await scoreBatch(files, scoreOptions, ctx.io)
+          : await scoreCommand(files[0]!, scoreOptions, ctx.io.out),
+      );
     });
 }

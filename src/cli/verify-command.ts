@@ -9,7 +9,6 @@ import {
   reviewText,
 } from "../workbook/audit/verify";
 import type { IntegrityFinding } from "../workbook/integrity/findings";
-import { loadXlsxView } from "../workbook/integrity/exceljs-view";
 import { verifyWorkbook } from "../workbook/integrity/verify";
 import type { CommandContext } from "./context";
 import { EXIT, UserError } from "./errors";
@@ -36,6 +35,7 @@ export async function verifyCommand(
 ): Promise<number> {
   const { lang } = options;
   const data = readNonEmptyFile(path);
+  const { loadXlsxView } = await import("../workbook/integrity/exceljs-view");
   const loaded = await loadXlsxView(data);
   const cannotRead = { zh: `无法读取工作簿 ${path}：`, en: `Cannot read the workbook ${path}:` };
   if (!loaded.ok) throw new UserError(cannotRead, [loaded.error[lang]]);

@@ -7,11 +7,15 @@ import { issue, type ValidationIssue } from "./issues";
 
 /**
  * Entries: each evaluator's percentage for each item. Checking them here, once, gives the rest of
- * the engine a table of valid exact percentages where an invalid entry counts as blank (it is
- * reported as an error, never silently scored).
+ * the engine a table of valid percentages where an invalid entry counts as blank (it is reported as
+ * an error, never silently scored).
+ *
+ * A valid entry is a whole number: it lies in 0–100 on the step, and every step is a whole
+ * percentage (RULES.steps, asserted in test/core/entries.test.ts). So the table holds plain
+ * integers, exact as they are, and the engine adds them up without a fraction per entry.
  */
 export type EntryCheck =
-  | { ok: true; percent: Exact }
+  | { ok: true; /** A whole percentage, 0–100. */ percent: number }
   | {
       ok: false;
       code: "entry-out-of-range" | "entry-looks-like-fraction" | "entry-off-step";
@@ -19,13 +23,36 @@ export type EntryCheck =
     };
 
 export function checkEntry(value: number, step: Step): EntryCheck {
+  const whole = wholePercent(value, step);
+  if (whole !== undefined) return { ok: true, percent: whole };
   if (!Number.isFinite(value)) return { ok: false, code: "entry-out-of-range" };
   // What a cell would hold: 70.00000000000001 from a JSON file is the 70 a spreadsheet stores.
-  const percent = exact(Number(value.toPrecision(RULES.entryDigits)));
-  if (percent.compare(RULES.minPercent) < 0 || percent.compare(RULES.maxPercent) > 0) {
+  // (An integer within the range has fewer than 15 digits: it is what it is.)
+  const percent = Number.isInteger(value) ? value : Number(value.toPrecision(RULES.entryDigits));
+  // A double compares with a whole number as its shortest decimal text (the exact value read) does.
+  if (percent < RULES.minPercent || percent > RULES.maxPercent) {
     return { ok: false, code: "entry-out-of-range" };
   }
-  if (percent.mod(step).equals(0)) return { ok: true, percent };
+  if (Number.isInteger(percent) && percent % step === 0)
+    return { ok: true, percent: percent === 0 ? 0 : percent }; // never -0
+  return offStep(exact(percent), step);
+}
+
+/** The common case, without a fraction: an integer on the step within 0–100 is valid as it is. */
+function wholePercent(value: number, step: Step): number | undefined {
+  if (
+    !Number.isInteger(value) ||
+    value < RULES.minPercent ||
+    value > RULES.maxPercent ||
+    value % step !== 0
+  ) {
+    return undefined;
+  }
+  return value === 0 ? 0 : value; // never -0
+}
+
+/** Why an entry within 0–100 is not on the step, and what it may have meant (exact, as typed). */
+function offStep(percent: Exact, step: Step): EntryCheck {
   const asPercent = percent.mul(100);
   if (percent.compare(1) < 0 && asPercent.mod(step).equals(0)) {
     return { ok: false, code: "entry-looks-like-fraction", suggestion: asPercent.toString() };
@@ -33,10 +60,20 @@ export function checkEntry(value: number, step: Step): EntryCheck {
   return { ok: false, code: "entry-off-step", suggestion: percent.div(step).round(0).mul(step).toString() };
 }
 
-/** Valid percentages by item code, one slot per evaluator; null for blank or invalid. */
+/** Valid whole percentages by item code, one slot per evaluator; null for blank or invalid. */
+export type PercentTable = ReadonlyMap<string, readonly (number | null)[]>;
+
+/** The same table as exact values. */
 export type EntryTable = ReadonlyMap<string, readonly (Exact | null)[]>;
 
-export function readEntries(assessment: Assessment): { table: EntryTable; issues: ValidationIssue[] } {
+export interface Entries {
+  percents: PercentTable;
+  /** `percents` as exact values, made on first use (for readers that compute with Exact). */
+  readonly table: EntryTable;
+  issues: ValidationIssue[];
+}
+
+export function readEntries(assessment: Assessment): Entries {
   const issues: ValidationIssue[] = [];
   const count = assessment.evaluators.length;
   for (const [code, row] of Object.entries(assessment.scores)) {
@@ -51,30 +88,48 @@ export function readEntries(assessment: Assessment): { table: EntryTable; issues
       );
     }
   }
-  const table = new Map<string, (Exact | null)[]>();
+  const percents = new Map<string, (number | null)[]>();
+  const { step, evaluators } = assessment;
   for (const item of ITEMS) {
     const row = assessment.scores[item.code] ?? [];
-    const slots = assessment.evaluators.map((evaluator, index) => {
+    const slots = new Array<number | null>(count).fill(null);
+    for (let index = 0; index < count; index++) {
       const value = row[index];
-      if (value === null || value === undefined) return null;
-      const check = checkEntry(value, assessment.step);
-      if (check.ok) return check.percent;
+      if (value === null || value === undefined) continue;
+      const whole = wholePercent(value, step);
+      if (whole !== undefined) {
+        slots[index] = whole;
+        continue;
+      }
+      const check = checkEntry(value, step);
+      if (check.ok) {
+        slots[index] = check.percent;
+        continue;
+      }
       issues.push(
         issue(
           check.code,
           { item: item.code, evaluator: index, field: "scores" },
           {
             item: item.code,
-            evaluator: evaluatorLabel(evaluator, index),
+            evaluator: evaluatorLabel(evaluators[index]!, index),
             value: String(value),
-            step: assessment.step,
+            step,
             suggestion: check.suggestion,
           },
         ),
       );
-      return null;
-    });
-    table.set(item.code, slots);
+    }
+    percents.set(item.code, slots);
   }
-  return { table, issues };
+  let table: EntryTable | undefined;
+  return {
+    percents,
+    get table() {
+      return (table ??= new Map(
+        [...percents].map(([code, row]) => [code, row.map((p) => (p === null ? null : exact(p)))]),
+      ));
+    },
+    issues,
+  };
 }

@@ -38,8 +38,41 @@ function numberToDecimalText(value: number): string {
   return (negative ? "-" : "") + body;
 }
 
+/**
+ * n ÷ d of two safe integers, exactly: how the engine turns its integer tallies (whole percentages,
+ * hundredths of points) into results. A tally outside the safe integers would have lost digits
+ * already, so it is refused rather than rounded.
+ */
+export function ratio(numerator: number, denominator: number): Exact {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
+    throw new RangeError(`not a ratio of safe integers: ${numerator}/${denominator}`);
+  }
+  return new Fraction(numerator, denominator);
+}
+
+/**
+ * Σ values on one common denominator: numerators over the same denominator are added as big
+ * integers, and the groups are put on the least common multiple of their denominators once
+ * (sumOfGroups); adding fraction to fraction would reduce by a gcd at each step.
+ */
 export function sum(values: readonly Exact[]): Exact {
-  return values.reduce((acc, v) => acc.add(v), ZERO);
+  const groups = new Map<bigint, bigint>();
+  for (const v of values) groups.set(v.d, (groups.get(v.d) ?? 0n) + v.s * v.n);
+  return sumOfGroups(groups);
+}
+
+/** Σ numerator ÷ denominator over a map denominator → numerator (all integers), exactly. */
+export function sumOfGroups(groups: ReadonlyMap<bigint, bigint>): Exact {
+  let denominator = 1n;
+  for (const d of groups.keys()) denominator = (denominator / gcd(denominator, d)) * d;
+  let numerator = 0n;
+  for (const [d, n] of groups) numerator += n * (denominator / d);
+  return new Fraction(numerator, denominator);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
 }
 
 export function clamp(value: Exact, min: number, max: number): Exact {

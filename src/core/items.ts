@@ -1,7 +1,7 @@
 import { ITEMS } from "../spec";
 import type { Item } from "../spec/types";
-import type { EntryTable } from "./entries";
-import { exact, sum, ZERO, type Exact } from "./exact";
+import type { PercentTable } from "./entries";
+import { exact, ratio, sumOfGroups, ZERO, type Exact } from "./exact";
 
 /** One item's outcome: the mean (6.1.4) over the evaluators who entered a value for it. */
 export interface ItemResult {
@@ -13,40 +13,96 @@ export interface ItemResult {
   meanPercent: Exact | null;
   /** How many evaluators entered a valid value. */
   entries: number;
+  /** Their percentages added up (whole numbers): the mean is percentTotal ÷ entries. */
+  percentTotal: number;
   excluded: boolean;
 }
 
-/** points × percentage / 100: what one entry is worth. */
-export function entryPoints(item: Item, percent: Exact): Exact {
-  return exact(item.points).mul(percent).div(100);
+/**
+ * Integer arithmetic on one denominator: an entry is worth points × percentage ÷ 100, which is a
+ * whole number of ten-thousandths of a point (ENTRY_UNITS) because entries are whole percentages
+ * and the catalogue's points have at most 2 decimals (checked here, once, when the module loads).
+ * Sums of such units stay far inside the safe integers: 100 points × 100 % is 10^6 units per
+ * evaluator, 10^6 × evaluators for an item's total (`ratio` refuses anything past 2^53).
+ */
+export const ENTRY_UNITS = 10_000;
+
+/** An item's points in hundredths, a whole number. */
+export function pointHundredths(item: Item): number {
+  return HUNDREDTHS.get(item.code)!;
 }
 
-export function scoreItems(table: EntryTable, excluded: ReadonlySet<string>): ItemResult[] {
+const HUNDREDTHS = new Map(
+  ITEMS.map((item) => {
+    const hundredths = exact(item.points).mul(100);
+    if (hundredths.d !== 1n) throw new Error(`${item.code}: points ${item.points} have more than 2 decimals`);
+    return [item.code, Number(hundredths.n)];
+  }),
+);
+const POINTS = new Map(ITEMS.map((item) => [item.code, exact(item.points)]));
+
+export function scoreItems(percents: PercentTable, excluded: ReadonlySet<string>): ItemResult[] {
   return ITEMS.map((item) => {
-    const percents = (table.get(item.code) ?? []).filter((p): p is Exact => p !== null);
-    const points = exact(item.points);
+    let entries = 0;
+    let total = 0; // whole percentages
+    for (const percent of percents.get(item.code) ?? []) {
+      if (percent === null) continue;
+      entries += 1;
+      total += percent;
+    }
+    const points = POINTS.get(item.code)!;
     if (excluded.has(item.code)) {
       return {
         code: item.code,
         points,
         score: null,
         meanPercent: null,
-        entries: percents.length,
+        entries,
+        percentTotal: total,
         excluded: true,
       };
     }
-    if (percents.length === 0) {
-      return { code: item.code, points, score: ZERO, meanPercent: null, entries: 0, excluded: false };
+    if (entries === 0) {
+      return {
+        code: item.code,
+        points,
+        score: ZERO,
+        meanPercent: null,
+        entries: 0,
+        percentTotal: 0,
+        excluded: false,
+      };
     }
-    const meanPercent = sum(percents).div(percents.length);
     return {
       code: item.code,
       points,
       // Mean of the entries' item scores equals points × mean percentage / 100, exactly.
-      score: entryPoints(item, meanPercent),
-      meanPercent,
-      entries: percents.length,
+      score: ratio(pointHundredths(item) * total, ENTRY_UNITS * entries),
+      meanPercent: ratio(total, entries),
+      entries,
+      percentTotal: total,
       excluded: false,
     };
   });
+}
+
+/**
+ * Σ of the applicable items' scores, exactly, on one common denominator: an item scores
+ * hundredths × percentTotal ÷ (ENTRY_UNITS × entries), so the items with the same number of entries
+ * add up as integers, and only the few different counts meet as fractions (sumOfGroups). The same
+ * value as sum(score) over the items, without a fraction per item.
+ */
+export function itemScoreSum(items: readonly ItemResult[]): Exact {
+  const byEntries = new Map<number, number>();
+  for (const item of items) {
+    if (item.excluded || item.entries === 0) continue;
+    const units = HUNDREDTHS.get(item.code)! * item.percentTotal;
+    byEntries.set(item.entries, (byEntries.get(item.entries) ?? 0) + units);
+  }
+  const groups = new Map<bigint, bigint>();
+  for (const [entries, units] of byEntries) {
+    if (!Number.isSafeInteger(units)) throw new RangeError(`item scores beyond the safe integers: ${units}`);
+    groups.set(BigInt(ENTRY_UNITS * entries), BigInt(units));
+  }
+  return sumOfGroups(groups);
 }

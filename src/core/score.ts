@@ -3,11 +3,11 @@ import { RULES } from "../spec/rules";
 import type { GradeId, Localised } from "../spec/types";
 import { readEntries } from "./entries";
 import { evaluatorLabel } from "./evaluators";
-import { clamp, exact, roundHalfUp, sum, type Exact } from "./exact";
+import { clamp, roundHalfUp, sum, type Exact } from "./exact";
 import { resolveExclusions } from "./exclusions";
 import { gradeFor, type FailReason } from "./grade";
 import { issue, type ValidationIssue } from "./issues";
-import { scoreItems, type ItemResult } from "./items";
+import { itemScoreSum, scoreItems, type ItemResult } from "./items";
 import { checkRoles } from "./roles";
 import { planTargetIssues } from "./plan-targets";
 import { readSpecialItems } from "./special";
@@ -48,11 +48,11 @@ export function scoreAssessment(assessment: Assessment): Scoring {
   const exclusions = resolveExclusions(assessment.exclusions);
   const excluded = new Set(exclusions.byItem.keys());
   const special = readSpecialItems(assessment.deductions, assessment.bonus);
-  const items = scoreItems(entries.table, excluded);
-  const evaluators = evaluatorTotals(assessment.evaluators, entries.table, excluded);
+  const items = scoreItems(entries.percents, excluded);
+  const evaluators = evaluatorTotals(assessment.evaluators, entries.percents, excluded);
 
   const applicable = items.filter((i) => !i.excluded);
-  const rawScore = sum(applicable.map((i) => i.score ?? exact(0)));
+  const rawScore = itemScoreSum(applicable);
   const applicableTotal = sum(applicable.map((i) => i.points));
   const scaledScore = scaledScoreOf(rawScore, applicableTotal);
   const finalScore = finalScoreOf(scaledScore, special.deductionPoints, special.bonus);

@@ -1,8 +1,8 @@
 import type { Evaluator } from "../assessment/schema";
-import { ITEMS, SECONDARY_INDICATORS } from "../spec";
-import type { EntryTable } from "./entries";
-import { exact, sum, ZERO, type Exact } from "./exact";
-import { entryPoints, type ItemResult } from "./items";
+import { ITEMS, SECONDARY_INDICATORS, itemsOfIndicator } from "../spec";
+import type { PercentTable } from "./entries";
+import { exact, ratio, type Exact } from "./exact";
+import { ENTRY_UNITS, itemScoreSum, pointHundredths, type ItemResult } from "./items";
 
 /**
  * Sums over items: per evaluator (how a lead auditor spots an outlier) and per secondary indicator
@@ -32,36 +32,54 @@ export interface IndicatorResult {
 
 export function evaluatorTotals(
   evaluators: readonly Evaluator[],
-  table: EntryTable,
+  percents: PercentTable,
   excluded: ReadonlySet<string>,
 ): EvaluatorResult[] {
-  const applicable = ITEMS.filter((item) => !excluded.has(item.code));
+  const applicable = ITEMS.filter((item) => !excluded.has(item.code)).map((item) => ({
+    hundredths: pointHundredths(item),
+    row: percents.get(item.code) ?? [],
+  }));
+  // One fraction per distinct count: most evaluators score the same number of items.
+  const coverages = new Map<number, Exact>();
+  const coverageOf = (scored: number) => {
+    let coverage = coverages.get(scored);
+    if (!coverage) coverages.set(scored, (coverage = ratio(scored, applicable.length)));
+    return coverage;
+  };
   return evaluators.map((evaluator, index) => {
-    const scored = applicable.flatMap((item) => {
-      const percent = table.get(item.code)?.[index];
-      return percent ? [entryPoints(item, percent)] : [];
-    });
+    let units = 0; // ENTRY_UNITS: hundredths of points × whole percentages
+    let itemsScored = 0;
+    for (const { hundredths, row } of applicable) {
+      const percent = row[index];
+      if (percent === null || percent === undefined) continue;
+      units += hundredths * percent;
+      itemsScored += 1;
+    }
     return {
       index,
       name: evaluator.name,
       kind: evaluator.kind,
-      total: sum(scored),
-      itemsScored: scored.length,
-      coverage: applicable.length ? ZERO.add(scored.length).div(applicable.length) : null,
+      total: ratio(units, ENTRY_UNITS),
+      itemsScored,
+      coverage: applicable.length ? coverageOf(itemsScored) : null,
     };
   });
 }
 
+const WEIGHTS = new Map(SECONDARY_INDICATORS.map((indicator) => [indicator.id, exact(indicator.weight)]));
+
 export function indicatorTotals(items: readonly ItemResult[]): IndicatorResult[] {
   const byCode = new Map(items.map((i) => [i.code, i]));
   return SECONDARY_INDICATORS.map((indicator) => {
-    const own = ITEMS.filter((item) => item.indicator === indicator.id).map((item) => byCode.get(item.code)!);
-    const applicable = own.filter((i) => !i.excluded);
-    const applicableMax = sum(applicable.map((i) => i.points));
-    const score = sum(applicable.map((i) => i.score ?? ZERO));
+    const applicable = itemsOfIndicator(indicator.id).filter((item) => !byCode.get(item.code)!.excluded);
+    const applicableMax = ratio(
+      applicable.reduce((total, item) => total + pointHundredths(item), 0),
+      100,
+    );
+    const score = itemScoreSum(applicable.map((item) => byCode.get(item.code)!));
     return {
       id: indicator.id,
-      max: exact(indicator.weight),
+      max: WEIGHTS.get(indicator.id)!,
       applicableMax,
       score,
       attainment: applicableMax.equals(0) ? null : score.div(applicableMax),

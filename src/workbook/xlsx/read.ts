@@ -6,6 +6,9 @@ import { failure, readWorkbookGrids, type ReadResult } from "../read/workbook";
 import { excelJsGrid } from "./exceljs-grid";
 import { inspectPackage } from "./package";
 import { foldName } from "../sheet-names";
+import { isCompoundFile, isZip } from "./signature";
+
+export { isCompoundFile, isZip } from "./signature";
 
 export type { ReadResult } from "../read/workbook";
 
@@ -16,18 +19,6 @@ export type { ReadResult } from "../read/workbook";
  * that is not a workbook, not a StarScore one, damaged or built to exhaust the reader (see
  * ./limits.ts and ./package.ts) gives messages in the user's language.
  */
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Compound File (OLE2): old .xls files and password-protected .xlsx files. */
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-export function isZip(data: Uint8Array): boolean {
-  return Buffer.from(data.subarray(0, 4)).equals(ZIP_MAGIC);
-}
-
-export function isCompoundFile(data: Uint8Array): boolean {
-  return Buffer.from(data.subarray(0, 8)).equals(OLE_MAGIC);
-}
-
 export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult> {
   const fail = (errors: Localised[]): ReadResult => failure(errors, lang);
   if (isCompoundFile(data)) return fail([MESSAGES.legacyXls()]);
