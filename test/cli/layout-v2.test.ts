@@ -13,20 +13,13 @@ import { SHEET_NAMES } from "../../src/workbook/labels";
 import { ITEMS_SCORED_ROW, scoringColumns } from "../../src/workbook/scoring-grid";
 import { INFO_ROWS, LAYOUT_VERSION } from "../../src/workbook/sheets/info";
 import { bonusRows, deductionRowCount } from "../../src/workbook/sheets/special";
-import { runCli, tempDir } from "../helpers/run-cli";
+import { exported, runCli, tempDir } from "../helpers/run-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const V2 = path.join(ROOT, "test/fixtures/layout-v2-sample-zh.xlsx");
 const sample: Assessment = JSON.parse(
   readFileSync(path.join(ROOT, "examples/sample-assessment.json"), "utf8"),
 );
-
-async function exported(dir: string, workbook: string): Promise<Assessment> {
-  const json = path.join(dir, `${path.basename(workbook)}.json`);
-  const run = await runCli(["export", workbook, "-o", json, "--force"]);
-  expect(run.err).toBe("");
-  return JSON.parse(readFileSync(json, "utf8"));
-}
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

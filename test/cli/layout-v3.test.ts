@@ -12,20 +12,13 @@ import type { Assessment } from "../../src/assessment/schema";
 import { MARKS } from "../../src/workbook/highlight-marks";
 import { SHEET_NAMES, TEXT } from "../../src/workbook/labels";
 import { INFO_ROWS, LAYOUT_VERSION } from "../../src/workbook/sheets/info";
-import { runCli, tempDir } from "../helpers/run-cli";
+import { exported, runCli, tempDir } from "../helpers/run-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const V3 = path.join(ROOT, "test/fixtures/layout-v3-sample-zh.xlsx");
 const sample: Assessment = JSON.parse(
   readFileSync(path.join(ROOT, "examples/sample-assessment.json"), "utf8"),
 );
-
-async function exported(dir: string, workbook: string): Promise<Assessment> {
-  const json = path.join(dir, `${path.basename(workbook)}.json`);
-  const run = await runCli(["export", workbook, "-o", json, "--force"]);
-  expect(run.err).toBe("");
-  return JSON.parse(readFileSync(json, "utf8"));
-}
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
