@@ -146,6 +146,17 @@ export interface FinaliseStatus {
 }
 
 /**
+ * A workbook file the user chose from disk in the pane (an `<input type="file">`): its name as the
+ * browser gives it and its bytes, read by the view with `File.arrayBuffer()`. The host reads it with
+ * the same reader as the CLI (src/workbook/xlsx/read.ts, loaded in a chunk of its own), so merge,
+ * compare and "start from the previous audit" accept exactly the files `starscore` accepts.
+ */
+export interface ChosenFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/**
  * Every action that changes the workbook or checks it on the user's behalf appends a row to the
  * audit log naming `person`, the name the pane asks once (its person field); without it, the name
  * the pane remembers.
