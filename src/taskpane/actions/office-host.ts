@@ -9,6 +9,9 @@ import { runner } from "./run";
 import { finaliseStatus, finaliseWorkbook, reopenWorkbook, reviewWorkbook } from "./finalise";
 import { generate } from "./generate";
 import { inspectSelection } from "./inspect";
+import { readChosenFile } from "./chosen-file";
+import { nextAudit } from "../../core/follow-up";
+import { compareWorkbook, planWorkbook } from "./plan";
 import { INPUT_SHEETS } from "./sheets";
 import type { StarScoreHost } from "./types";
 import { validateWorkbook } from "./validate";
@@ -71,6 +74,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
       edit((context) => setEntry(context, cell, value, name === undefined ? undefined : by(name))),
     setNote: (cell, text, name) =>
       edit((context) => setNote(context, cell, text, name === undefined ? undefined : by(name))),
+    plan: (target) => read((context) => planWorkbook(context, target)),
+    // The chosen file is read before Excel.run: Excel waits for nothing but the one sync.
+    compare: async (previous) => {
+      const assessment = await readChosenFile(previous);
+      return read((context) => compareWorkbook(context, { name: previous.name, assessment }));
+    },
+    startFrom: async (previous) => nextAudit(await readChosenFile(previous)),
     onChanged: (listener) => subscribe(read, runIn, supports, INPUT_SHEETS, "onChanged", listener),
     onSelectionChanged: (listener) =>
       subscribe(read, runIn, supports, ["scoring"], "onSelectionChanged", listener),

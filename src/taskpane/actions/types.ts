@@ -1,4 +1,6 @@
-import type { EvaluatorKind } from "../../assessment/schema";
+import type { Assessment, EvaluatorKind, FollowUp, Purpose } from "../../assessment/schema";
+import type { CompareJson } from "../../core/compare";
+import type { PlanJson, PlanTarget } from "../../core/plan";
 import type { ResultJson } from "../../core/report";
 import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
@@ -23,6 +25,10 @@ export interface GenerateRequest {
   dates?: { start?: string; end?: string };
   step: Step;
   evaluators: { name: string; kind: EvaluatorKind }[];
+  /** Certification audit (default) or self-assessment: "start from the previous audit" keeps the last one's. */
+  purpose?: Purpose;
+  /** The previous audit's findings to verify (src/core/follow-up.ts): the Special sheet lists them. */
+  followUp?: FollowUp[];
 }
 
 /**
@@ -157,6 +163,25 @@ export interface ChosenFile {
 }
 
 /**
+ * The gap to a target grade (`starscore plan --json`, src/core/plan.ts) and where its items are,
+ * for the Plan view.
+ */
+export interface PlanReport {
+  plan: PlanJson;
+  /** Each applicable item's row on the Scoring sheet (its first evaluator's entry cell), to go to. */
+  cells: Record<string, string>;
+}
+
+/** This audit against the previous one (`starscore compare --json`, src/core/compare.ts). */
+export interface CompareReport {
+  comparison: CompareJson;
+  /** The previous workbook's file name, as chosen. */
+  previous: string;
+  /** Each item's row on this workbook's Scoring sheet (its first evaluator's entry cell). */
+  cells: Record<string, string>;
+}
+
+/**
  * Every action that changes the workbook or checks it on the user's behalf appends a row to the
  * audit log naming `person`, the name the pane asks once (its person field); without it, the name
  * the pane remembers.
@@ -215,6 +240,23 @@ export interface StarScoreHost {
   setEntry(cell: string, value: number, person?: string): Promise<void>;
   /** Sets an item's note (备注 / 证据) as text; logged when given the person. */
   setNote(cell: string, text: string, person?: string): Promise<void>;
+  /**
+   * The fewest raises to `target` (default: the grade above the current one): one Excel.run, one
+   * read sync, nothing written. Refused (ActionError) when the workbook cannot be read or an entry
+   * cell is not a number, as `starscore plan` refuses: a plan from a misread entry would mislead.
+   */
+  plan(target?: PlanTarget): Promise<PlanReport>;
+  /**
+   * The open workbook against the previous audit's workbook file (read by the CLI's reader): one
+   * Excel.run, one read sync, nothing written. Refused like plan, and when the file is not a
+   * readable StarScore workbook.
+   */
+  compare(previous: ChosenFile): Promise<CompareReport>;
+  /**
+   * The next audit after the one in a chosen workbook file (src/core/follow-up.ts nextAudit): its
+   * organisation, purpose, step, team and findings to verify, for the generate form. No Excel.
+   */
+  startFrom(previous: ChosenFile): Promise<Assessment>;
   /** Subscribes to edits of the StarScore sheets; returns an unsubscribe function. */
   onChanged(listener: () => void): Promise<() => void>;
   /** Subscribes to selection changes on the Scoring sheet; returns an unsubscribe function. */

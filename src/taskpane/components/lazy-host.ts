@@ -32,6 +32,9 @@ export function lazyHost(load: () => Promise<StarScoreHost>): StarScoreHost {
     inspectSelection: () => host().then((h) => h.inspectSelection()),
     setEntry: (cell, value, person) => host().then((h) => h.setEntry(cell, value, person)),
     setNote: (cell, text, person) => host().then((h) => h.setNote(cell, text, person)),
+    plan: (target) => host().then((h) => h.plan(target)),
+    compare: (previous) => host().then((h) => h.compare(previous)),
+    startFrom: (previous) => host().then((h) => h.startFrom(previous)),
     onChanged: (listener) => host().then((h) => h.onChanged(listener)),
     onSelectionChanged: (listener) => host().then((h) => h.onSelectionChanged(listener)),
   };

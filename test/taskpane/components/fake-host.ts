@@ -2,12 +2,21 @@
  * A StarScoreHost for the views' tests: a plain object whose methods are jest.fn returning canned
  * reports, with helpers to fire the change and selection events the views subscribe to.
  */
+import type { Assessment } from "../../../src/assessment/schema";
+import { compareAssessments } from "../../../src/core/compare";
+import { nextAudit } from "../../../src/core/follow-up";
+import { planFor } from "../../../src/core/plan";
+import { scoreAssessment } from "../../../src/core/score";
+import { ITEMS } from "../../../src/spec";
+import { assessmentWith, deduction } from "../../helpers/builders";
 import type {
+  CompareReport,
   ComputeReport,
   FinaliseRecord,
   FinaliseStatus,
   IntegrityIssue,
   ItemSelection,
+  PlanReport,
   StarScoreHost,
   ValidationReport,
 } from "../../../src/taskpane/actions/types";
@@ -194,6 +203,57 @@ export const SELECTION: ItemSelection = {
   note: { cell: "'评分'!K10", value: "现场查看了安装记录。" },
 };
 
+/** Each item's first entry cell on a one-evaluator Scoring sheet, as the host reports them. */
+const CELLS: Record<string, string> = Object.fromEntries(
+  ITEMS.map((item, i) => [item.code, `'评分'!H${7 + i}`]),
+);
+
+/**
+ * The core's plan for a three-star workbook two raises from four-star: every item at 90 but C7 and
+ * A11 at 80, and one special deduction: 90 − 0.7 − 0.6 − 1 = 87.70; C7 to 100 adds 1.40, A11 1.20.
+ */
+export const PLAN: PlanReport = {
+  plan: planFor(
+    scoreAssessment(
+      assessmentWith({ fill: (code) => (code === "C7" || code === "A11" ? 80 : 90), deductions: 1 }),
+    ),
+  ),
+  cells: CELLS,
+};
+
+/**
+ * The previous audit (every item at 80, B23 excluded, two deductions) and this one (B1 up to 90, B2
+ * down to 70, B23 applicable again, B24 excluded now; the first deduction verified, the second not
+ * listed): every class of change.
+ */
+export const PREVIOUS_AUDIT: Assessment = {
+  ...assessmentWith({ exclusions: { B23: "不安装" }, deductions: 2 }),
+  type: "initial",
+};
+export const CURRENT_AUDIT: Assessment = {
+  ...assessmentWith({
+    fill: (code) => (code === "B1" ? 90 : code === "B2" ? 70 : 80),
+    exclusions: { B24: "不回收废旧商品" },
+  }),
+  type: "surveillance",
+  followUp: [{ ...deduction(1), outcome: "verified" }],
+};
+export const COMPARE: CompareReport = {
+  comparison: compareAssessments(PREVIOUS_AUDIT, CURRENT_AUDIT),
+  previous: "上次审核.xlsx",
+  cells: CELLS,
+};
+
+/** The next audit after PREVIOUS_AUDIT, as startFrom gives it. */
+export const NEXT_AUDIT: Assessment = nextAudit({
+  ...PREVIOUS_AUDIT,
+  evaluators: [
+    { name: "张三", kind: "auditor" },
+    { name: "暗访 1", kind: "visit" },
+  ],
+  scores: {},
+});
+
 export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Mock>> = {}): FakeHost {
   const changedListeners = new Set<() => void>();
   const selectionListeners = new Set<() => void>();
@@ -212,6 +272,9 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
     setEntry: jest.fn().mockResolvedValue(undefined),
     setNote: jest.fn().mockResolvedValue(undefined),
+    plan: jest.fn().mockResolvedValue(PLAN),
+    compare: jest.fn().mockResolvedValue(COMPARE),
+    startFrom: jest.fn().mockResolvedValue(NEXT_AUDIT),
     onChanged: jest.fn(async (listener: () => void) => {
       changedListeners.add(listener);
       return () => changedListeners.delete(listener);
