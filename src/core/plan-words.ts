@@ -1,4 +1,4 @@
-import { GRADES } from "../spec";
+import { GRADES } from "../spec/grades";
 import { RULES } from "../spec/rules";
 import type { GradeId, Lang } from "../spec/types";
 import { RAISE_PERCENT, type PlanJson } from "./plan";

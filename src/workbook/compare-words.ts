@@ -1,6 +1,6 @@
 import { ITEM_CHANGES, type CompareJson, type ItemChange } from "../core/compare";
 import type { FollowUpState } from "../core/follow-up";
-import { GRADES } from "../spec";
+import { GRADES } from "../spec/grades";
 import { RULES } from "../spec/rules";
 import type { GradeId, Lang, Localised } from "../spec/types";
 import { TEXT } from "./labels";

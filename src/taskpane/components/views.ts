@@ -94,6 +94,24 @@ export const VIEWS = [
     ),
   },
   {
+    id: "plan",
+    stage: "results",
+    label: "tabPlan",
+    component: view(
+      () => import(/* webpackChunkName: "view-plan", webpackPrefetch: true */ "./PlanView"),
+      "PlanView",
+    ),
+  },
+  {
+    id: "compare",
+    stage: "results",
+    label: "tabCompare",
+    component: view(
+      () => import(/* webpackChunkName: "view-compare", webpackPrefetch: true */ "./CompareView"),
+      "CompareView",
+    ),
+  },
+  {
     id: "finalise",
     stage: "signoff",
     label: "tabFinalise",
