@@ -39,7 +39,7 @@ export async function readChosenFile(file: ChosenFile): Promise<Assessment> {
       }),
     ]);
   }
-  const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../../workbook/xlsx/read");
+  const { readXlsx } = await import(/* webpackChunkName: "workbook-reader" */ "../../workbook/xlsx/read");
   // Messages are kept in both languages (Localised); "en" only picks the unused plain-text list.
   const read = await readXlsx(file.data, "en");
   if (!read.ok) {

@@ -9,7 +9,8 @@ import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { assessmentWith, deduction } from "../../helpers/builders";
-import { entryRef, measured, plant, workbookOf } from "./fixture";
+import { FakeExcel } from "../../fakes/fake-excel";
+import { entryRef, hostOn, measured, plant, readBack, workbookOf } from "./fixture";
 
 /** A workbook file as the pane's file input gives it: the .xlsx `starscore generate` writes. */
 async function chosen(assessment: Assessment, name = "上次审核.xlsx"): Promise<ChosenFile> {
@@ -138,5 +139,31 @@ describe("startFrom: the next audit after a chosen workbook", () => {
       { category: "law", description: "问题 2", item: "B3", rectification: "限期整改" },
     ]);
     expect(wb.excel.runs).toBe(runs);
+  });
+});
+
+describe("generate from the previous audit: the request's findings to verify", () => {
+  it("are listed on the new Special sheet (read back as the assessment's followUp), with its purpose", async () => {
+    const last: Assessment = {
+      ...assessmentWith({ deductions: [{ ...deduction(1), deadline: "2026-06-30" }, deduction(2)] }),
+      purpose: "self-assessment",
+    };
+    const next = nextAudit(last);
+    const excel = new FakeExcel();
+    await hostOn(excel).generate({
+      lang: "zh",
+      organization: next.organization,
+      type: "surveillance",
+      step: next.step,
+      evaluators: next.evaluators,
+      purpose: next.purpose!,
+      followUp: next.followUp!,
+    });
+    const read = readBack(excel).assessment;
+    expect(read.type).toBe("surveillance");
+    expect(read.purpose).toBe("self-assessment");
+    expect(read.followUp).toEqual(next.followUp);
+    expect(read.followUp).toHaveLength(2);
+    expect(read.deductions ?? []).toEqual([]);
   });
 });
