@@ -58,21 +58,29 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((p) => p.close()));
 });
 
-/** The previous audit: every item at 80 %, B23 excluded, two special deductions. */
+/**
+ * The previous audit: every item at 90 % but B1 and B2 at 80 % and C7 at 60 %, B23 excluded, two
+ * special deductions.
+ */
 const PREVIOUS: Assessment = {
-  ...assessmentWith({ exclusions: { B23: "不安装" }, deductions: 2 }),
+  ...assessmentWith({
+    fill: (code) => (code === "B1" || code === "B2" ? 80 : code === "C7" ? 60 : 90),
+    exclusions: { B23: "不安装" },
+    deductions: 2,
+  }),
   deductions: [
     { ...deduction(1), deadline: "2026-06-30", status: "closed" },
     { ...deduction(2), item: "B3", status: "open" },
   ],
 };
 /**
- * This audit: every item at 90 % but C7 and A11 at 80 %, B24 excluded now, B23 applicable again,
- * one new deduction; the first previous deduction verified, the second not.
+ * This audit: every item at 90 % but C7 and A11 at 80 % and B2 at 70 %, B24 excluded now, B23
+ * applicable again, one new deduction (87.28, three-star: three raises from four-star); the first
+ * previous deduction verified, the second not.
  */
 const CURRENT: Assessment = {
   ...assessmentWith({
-    fill: (code) => (code === "C7" || code === "A11" ? 80 : 90),
+    fill: (code) => (code === "C7" || code === "A11" ? 80 : code === "B2" ? 70 : 90),
     exclusions: { B24: "不回收废旧商品" },
     deductions: [deduction(3)],
   }),
@@ -102,9 +110,9 @@ async function pane(options: PaneOptions, lang: Lang): Promise<Pane> {
   return p;
 }
 
-test("the hand-made case is what the views are about: two raises to four-star, every change class", () => {
-  expect(PLAN).toMatchObject({ target: "four-star", reachable: true, steps: 2 });
-  expect(PLAN.raises.map((r) => r.code)).toEqual(["C7", "A11"]);
+test("the hand-made case is what the views are about: three raises to four-star, every change class", () => {
+  expect(PLAN).toMatchObject({ target: "four-star", reachable: true, steps: 3 });
+  expect(PLAN.raises.map((r) => r.code)).toEqual(["C7", "A11", "C4"]);
   expect(new Set(COMPARISON.items.map((i) => i.change)).size).toBe(5);
   expect(COMPARISON.deductions.previous.map((d) => d.followUp)).toEqual(["verified", "not-verified"]);
 });
@@ -128,7 +136,8 @@ describe.each([
     const view = page.locator("#starscore-panel-plan");
     await view.getByRole("button", { name: t.planButton }).click();
     await view.getByText(planParagraph(PLAN, lang), { exact: true }).waitFor();
-    await expect(view.getByText(fmt(t.planStepsValue, { n: 2 }), { exact: true }).count()).resolves.toBe(1);
+    const steps = view.locator("dt", { hasText: t.planSteps }).locator("xpath=following-sibling::dd[1]");
+    await expect(steps.textContent()).resolves.toBe(fmt(t.planStepsValue, { n: 3 }));
     await screenshot(p, "plan");
     expect(await layoutProblems(page)).toEqual([]);
     expect(await runAxe(page)).toEqual([]);

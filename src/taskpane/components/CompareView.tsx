@@ -108,7 +108,7 @@ export function CompareView({ active }: ViewProps) {
           </ActionButton>
         </div>
       )}
-      {compare.failure && <ErrorBar failure={compare.failure} />}
+      {compare.failure && <ErrorBar failure={compare.failure} level={3} />}
       {report ? (
         <Comparison report={report} t={t} lang={lang} headingRef={heading} />
       ) : (

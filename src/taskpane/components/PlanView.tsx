@@ -98,7 +98,7 @@ export function PlanView({ active }: ViewProps) {
           {t.planButton}
         </ActionButton>
       </div>
-      {make.failure && <ErrorBar failure={make.failure} />}
+      {make.failure && <ErrorBar failure={make.failure} level={3} />}
       {report ? (
         <Plan report={report} t={t} lang={lang} headingRef={heading} />
       ) : (

@@ -178,7 +178,7 @@ export function GenerateForm({
         disabled={start.blocked || start.running || generate.running}
         onChosen={(file) => void onPrevious(file)}
       />
-      {start.failure && <ErrorBar failure={start.failure} />}
+      {start.failure && <ErrorBar failure={start.failure} level={3} />}
       {form.previous && (
         <Notice
           intent="info"
