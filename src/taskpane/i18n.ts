@@ -248,6 +248,8 @@ const zh = {
   compareIntro:
     "选择上次审核的工作簿文件（.xlsx），与当前工作簿比较：最终得分和等级、各二级指标和各项目的变化，以及上次特别扣分项的整改状态和本次验证结果。文件只在本机读取，不上传。",
   fileHint: "StarScore 生成的 .xlsx 工作簿。",
+  chooseFile: "选择文件…",
+  noFileChosen: "未选择文件",
   compareFileLabel: "上次审核的工作簿",
   compareAgain: "重新比较",
   comparing: "正在读取 {name} 并比较…",
@@ -625,6 +627,8 @@ const en: Messages = {
   compareIntro:
     "Choose the previous audit's workbook file (.xlsx) to compare with this workbook: the final score and grade, each indicator's and each item's change, and the previous audit's special deductions with their rectification status and this audit's verification. The file is read on this computer, not uploaded.",
   fileHint: "An .xlsx workbook made by StarScore.",
+  chooseFile: "Choose a file…",
+  noFileChosen: "No file chosen",
   compareFileLabel: "The previous audit's workbook",
   compareAgain: "Compare again",
   comparing: "Reading {name} and comparing…",

@@ -11,6 +11,7 @@
 import type { Browser } from "playwright-core";
 import type { Assessment } from "../../src/assessment/schema";
 import { compareAssessments } from "../../src/core/compare";
+import { nextAudit } from "../../src/core/follow-up";
 import { planFor } from "../../src/core/plan";
 import { planParagraph } from "../../src/core/plan-words";
 import { scoreAssessment } from "../../src/core/score";
@@ -29,9 +30,12 @@ import {
   launchBrowser,
   layoutProblems,
   openPane,
+  enterPerson,
   openView,
+  readBack,
   runAxe,
   screenshot,
+  tabTo,
   type Pane,
   type PaneOptions,
 } from "./browser";
@@ -156,7 +160,7 @@ describe.each([
     const { page } = p;
     await openView(page, "compare");
     const view = page.locator("#starscore-panel-compare");
-    await view.getByLabel(t.compareFileLabel).setInputFiles({
+    await view.locator('input[type="file"]').setInputFiles({
       name: "上次审核.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: previousFile,
@@ -176,18 +180,54 @@ describe.each([
   });
 });
 
-test("Compare refuses a file that is not a workbook, saying why in the pane's language", async () => {
+test("Compare refuses a file that is not a workbook, saying why; the file is chosen by keyboard", async () => {
   const p = await pane({ lang: "en-US" }, "en");
   const { page } = p;
   const t = messages.en;
   await openView(page, "compare");
   const view = page.locator("#starscore-panel-compare");
-  await view.getByLabel(t.compareFileLabel).setInputFiles({
+  const button = view.getByRole("button", { name: `${t.compareFileLabel} ${t.chooseFile}` });
+  await tabTo(page, button);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+  expect(chooser.isMultiple()).toBe(false);
+  await chooser.setFiles({
     name: "notes.xlsx",
     mimeType: "text/plain",
     buffer: Buffer.from("not a workbook"),
   });
   await view.getByText("Not an .xlsx workbook: the file is not a zip package.").waitFor();
   await view.getByText(t.notCompared).waitFor();
+  await view.getByText("notes.xlsx", { exact: true }).waitFor();
   expect(await runAxe(page)).toEqual([]);
+});
+
+test("Generate starts from the previous audit: organisation and team filled in, its deductions to verify", async () => {
+  const p = await openPane(browser, server.url, { lang: "zh-CN", width: NARROW_WIDTH });
+  open.push(p);
+  const { page } = p;
+  const t = messages.zh;
+  await enterPerson(page, "王组长");
+  const view = page.locator("#starscore-panel-generate");
+  await view.locator('input[type="file"]').setInputFiles({
+    name: "上次审核.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: previousFile,
+  });
+  await view.getByText(fmt(t.startFromCarried, { name: "上次审核.xlsx", n: 2 })).waitFor({ timeout: 30_000 });
+  await expect(view.getByRole("textbox", { name: t.organisationLabel }).inputValue()).resolves.toBe(
+    PREVIOUS.organization,
+  );
+  await expect(view.getByRole("combobox", { name: t.typeLabel }).inputValue()).resolves.toBe("surveillance");
+  expect(await runAxe(page)).toEqual([]);
+  await screenshot(p, "generate-previous");
+  await view.getByRole("button", { name: t.generateButton }).click();
+  await page
+    .locator("#starscore-panel-generate")
+    .getByText(fmt(t.generated, { n: 1 }))
+    .first()
+    .waitFor();
+  const { assessment } = await readBack(page);
+  expect(assessment).toMatchObject({ organization: PREVIOUS.organization, type: "surveillance" });
+  expect(assessment.followUp).toEqual(nextAudit(PREVIOUS).followUp);
+  expect(p.problems).toEqual([]);
 });

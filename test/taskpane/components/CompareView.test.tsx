@@ -30,11 +30,19 @@ async function compared(host = fakeWorkbookHost()) {
   await renderPane(host);
   const view = await openView("compare");
   expect(view.getByText(zh.notCompared)).toBeTruthy();
-  const input = view.getByLabelText(zh.compareFileLabel);
-  expect(input.getAttribute("type")).toBe("file");
+  // The pane's own button, named by the field's label and its text, opens the hidden file input.
+  const button = view.getByRole("button", { name: `${zh.compareFileLabel} ${zh.chooseFile}` });
+  expect(button.getAttribute("aria-describedby")).toBeTruthy();
+  expect(view.getByText(zh.noFileChosen)).toBeTruthy();
+  const input = panel("compare").querySelector<HTMLInputElement>('input[type="file"]')!;
   expect(input.getAttribute("accept")).toMatch(/^\.xlsx\b/);
+  const clicked = jest.fn();
+  input.addEventListener("click", clicked);
+  fireEvent.click(button);
+  expect(clicked).toHaveBeenCalledTimes(1);
   choose(input, "上次审核.xlsx", [80, 75, 3, 4]);
   await view.findByText(compareParagraph(COMPARE.comparison, "zh"));
+  expect(view.getByText("上次审核.xlsx")).toBeTruthy();
   return { host, view };
 }
 
