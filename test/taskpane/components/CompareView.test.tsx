@@ -11,20 +11,11 @@ import {
   panel,
   renderPane,
   statusOf,
+  chooseFile,
+  tableRows,
 } from "./render";
 
 const zh = messages.zh;
-
-/** Chooses a file in the view's file input, as the browser reports a choice. */
-function choose(input: HTMLElement, name: string, bytes: number[]) {
-  const file = new File([new Uint8Array(bytes)], name);
-  // jsdom's File has no arrayBuffer(); the browser's has (File API, Blob.arrayBuffer).
-  Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array(bytes).buffer });
-  fireEvent.change(input, { target: { files: [file] } });
-}
-
-const rowsOf = (table: HTMLElement) =>
-  [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
 
 async function compared(host = fakeWorkbookHost()) {
   await renderPane(host);
@@ -40,7 +31,7 @@ async function compared(host = fakeWorkbookHost()) {
   input.addEventListener("click", clicked);
   fireEvent.click(button);
   expect(clicked).toHaveBeenCalledTimes(1);
-  choose(input, "上次审核.xlsx", [80, 75, 3, 4]);
+  chooseFile(input, "上次审核.xlsx", [80, 75, 3, 4]);
   await view.findByText(compareParagraph(COMPARE.comparison, "zh"));
   expect(view.getByText("上次审核.xlsx")).toBeTruthy();
   return { host, view };
@@ -69,10 +60,10 @@ describe("Compare view", () => {
 
   test("the indicators that changed, and the items by class: what changed at first, unchanged on request", async () => {
     const { view } = await compared();
-    expect(rowsOf(view.getByRole("table", { name: zh.compareIndicatorsHeading }))).toEqual([
+    expect(tableRows(view.getByRole("table", { name: zh.compareIndicatorsHeading }))).toEqual([
       ["5.2.1", "80 %", "78.33 %", "−1.67"],
     ]);
-    const items = () => rowsOf(view.getByRole("table", { name: zh.compareItemsHeading }));
+    const items = () => tableRows(view.getByRole("table", { name: zh.compareItemsHeading }));
     await waitFor(() => expect(items()[0]![0]).toMatch(/^B1 \S/));
     expect(items().map((r) => [r[0]!.split(" ")[0], r[1], r[2], r[3]])).toEqual([
       ["B1", "80 %", "90 %", "提升"],
@@ -109,7 +100,7 @@ describe("Compare view", () => {
 
   test("the previous deductions: rectification, status and whether this audit verified them", async () => {
     const { view } = await compared();
-    expect(rowsOf(view.getByRole("table", { name: zh.compareDeductionsHeading }))).toEqual([
+    expect(tableRows(view.getByRole("table", { name: zh.compareDeductionsHeading }))).toEqual([
       ["问题 1", "不符合国家法律法规", "限期整改", "–", "已验证"],
       ["问题 2", "不符合国家法律法规", "限期整改", "–", "未列入本次验证"],
     ]);

@@ -14,6 +14,7 @@ import {
   panel,
   renderPane,
   statusOf,
+  tableRows,
 } from "./render";
 
 const zh = messages.zh;
@@ -27,9 +28,6 @@ async function planned(host = fakeWorkbookHost()) {
   await view.findByText(planParagraph(PLAN.plan, "zh"));
   return { host, view };
 }
-
-const rowsOf = (table: HTMLElement) =>
-  [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
 
 describe("Plan view", () => {
   test("the plan in the CLI's words, its figures and the raises; the default target is the next grade", async () => {
@@ -49,7 +47,7 @@ describe("Plan view", () => {
     const raises = view.getByRole("table", { name: zh.planRaisesHeading });
     // The titles come with the catalogue's chunk.
     await waitFor(() =>
-      expect(rowsOf(raises)).toEqual([
+      expect(tableRows(raises)).toEqual([
         ["C7 投诉处理", "80 %", "100 %", "+1.40"],
         ["A11 监督与奖惩", "80 %", "100 %", "+1.20"],
       ]),
@@ -71,7 +69,7 @@ describe("Plan view", () => {
   test("the headroom: the items that could still add most, largest first, ten at most", async () => {
     const { view } = await planned();
     const headroom = view.getByRole("table", { name: "各项目还能增加的得分（前 10 项）" });
-    const rows = rowsOf(headroom);
+    const rows = tableRows(headroom);
     expect(rows).toHaveLength(10);
     expect(rows.slice(0, 2).map((r) => [r[0]!.split(" ")[0], r[1], r[2], r[3]])).toEqual([
       ["C7", "7", "80 %", "+1.40"],

@@ -133,3 +133,16 @@ export function deferred<T>() {
 
 /** axe over a whole view takes seconds in jsdom (getComputedStyle over Fluent's CSS). */
 export const AXE_TIMEOUT_MS = 30_000;
+
+/** Chooses a file in a file input, as the browser reports a choice (FileChooser reads it). */
+export function chooseFile(input: HTMLInputElement, name: string, bytes: number[]): void {
+  const file = new File([new Uint8Array(bytes)], name);
+  // jsdom's File has no arrayBuffer(); the browser's has (File API, Blob.arrayBuffer).
+  Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array(bytes).buffer });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+/** A table's body rows, each a list of its cells' text. */
+export function tableRows(table: HTMLElement): (string | null)[][] {
+  return [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
+}

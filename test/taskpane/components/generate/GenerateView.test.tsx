@@ -6,6 +6,7 @@ import { fakeHost, NEXT_AUDIT } from "../fake-host";
 import {
   AXE_TIMEOUT_MS,
   axeViolations,
+  chooseFile,
   chooseLanguage,
   deferred,
   panel,
@@ -384,16 +385,9 @@ describe("Generate view", () => {
 
 describe("Generate view: start from the previous audit", () => {
   const fileInput = () => panel("generate").querySelector<HTMLInputElement>('input[type="file"]')!;
-  function choose(input: HTMLElement, name: string, bytes: number[]) {
-    const file = new File([new Uint8Array(bytes)], name);
-    // jsdom's File has no arrayBuffer(); the browser's has (File API, Blob.arrayBuffer).
-    Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array(bytes).buffer });
-    fireEvent.change(input, { target: { files: [file] } });
-  }
-
   test("the chosen workbook fills in the form; the request lists last time's deductions to verify", async () => {
     const { host, form } = await openForm();
-    choose(fileInput(), "2025年审核.xlsx", [80, 75, 3, 4]);
+    chooseFile(fileInput(), "2025年审核.xlsx", [80, 75, 3, 4]);
     await form.findByText("从 2025年审核.xlsx 开始：2 项上次的整改将列为待验证。");
     expect(host.startFrom).toHaveBeenCalledWith({
       name: "2025年审核.xlsx",
@@ -418,7 +412,7 @@ describe("Generate view: start from the previous audit", () => {
 
   test("not starting from it after all: the form keeps what was filled in, carries nothing", async () => {
     const { host, form } = await openForm();
-    choose(fileInput(), "2025年审核.xlsx", [1]);
+    chooseFile(fileInput(), "2025年审核.xlsx", [1]);
     fireEvent.click(await form.findByRole("button", { name: zh.startFromClear }));
     expect(form.queryByText(/开始：2 项上次的整改/)).toBeNull();
     fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
@@ -443,7 +437,7 @@ describe("Generate view: start from the previous audit", () => {
       ),
     });
     const { form } = await openForm(host);
-    choose(fileInput(), "a.xlsx", [1]);
+    chooseFile(fileInput(), "a.xlsx", [1]);
     await form.findByText("不是 .xlsx 工作簿：文件内容不是 zip 压缩包。", { exact: false });
     expect((form.getByLabelText(/受评组织/) as HTMLInputElement).value).toBe("");
     chooseLanguage("en");
