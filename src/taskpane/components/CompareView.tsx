@@ -10,6 +10,7 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import type { ItemChange } from "../../core/compare";
+import { planPercent } from "../../core/plan-words";
 import { DEDUCTION_CATEGORIES } from "../../spec/rules";
 import {
   CHANGE_LABELS,
@@ -142,8 +143,7 @@ function Comparison({
     </span>
   );
   const indicators = changedIndicators(c);
-  const pct = (value: number | null) =>
-    value === null ? t.excludedShort : `${value.toFixed(2).replace(/\.?0+$/, "")} %`;
+  const pct = (value: number | null) => (value === null ? t.excludedShort : planPercent(value));
   return (
     <>
       <section className={styles.section} aria-labelledby="starscore-compare">
