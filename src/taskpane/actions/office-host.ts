@@ -12,6 +12,7 @@ import { inspectSelection } from "./inspect";
 import { INPUT_SHEETS } from "./sheets";
 import type { StarScoreHost } from "./types";
 import { validateWorkbook } from "./validate";
+import { reviewReport } from "./review";
 import { verifyInPane } from "./verify";
 import { isStarScoreSheet } from "../../workbook/sheet-names";
 
@@ -59,6 +60,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
     reopen: (name, reason) => structure((context) => reopenWorkbook(context, by(name), reason)),
     review: (name, verdict, comment) =>
       structure((context) => reviewWorkbook(context, by(name), verdict, comment)),
+    reviewReport: () => read(reviewReport),
     finaliseStatus: () => read(finaliseStatus),
     // Logged when the pane says who checks (it always does); a bare verify() only reads.
     verify: (name) =>

@@ -1,4 +1,4 @@
-import type { EvaluatorKind } from "../../assessment/schema";
+import type { Bonus, Deduction, EvaluatorKind } from "../../assessment/schema";
 import type { ResultJson } from "../../core/report";
 import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
@@ -91,6 +91,29 @@ export interface ComputeReport {
   integrity: IntegrityIssue[];
   /** The exclusions the workbook records: an item code or an indicator id, and the reason given. */
   exclusions: { key: string; reason: string }[];
+  /** The items in disagreement (result.agreement), each with every evaluator column's entry. */
+  disagreements?: ItemEntries[];
+}
+
+/** One item's entries, one per evaluator column (in result.evaluators' order), as typed. */
+export interface ItemEntries {
+  code: string;
+  entries: (number | null)[];
+}
+
+/**
+ * What the reviewing manager checks, read without writing anything (reviewReport): the result
+ * (completeness and agreement in it), the issues, the items in disagreement with their entries,
+ * the exclusions with their reasons, the special deductions with their rectification and the
+ * bonus with its reason.
+ */
+export interface ReviewReport {
+  result: Record<Lang, ResultJson>;
+  issues: PaneIssue[];
+  exclusions: { key: string; reason: string }[];
+  disagreements: ItemEntries[];
+  deductions: Deduction[];
+  bonus: Bonus[];
 }
 
 /** The item row under the selection, for the inspector. */
@@ -200,6 +223,11 @@ export interface StarScoreHost {
    * time; refused for the person who finalised, when not finalised, or approved already.
    */
   review(person: string, verdict: "approve" | "return", comment: string): Promise<FinaliseRecord>;
+  /**
+   * What a reviewer checks (ReviewReport): one Excel.run, one read sync, nothing written. Rejects
+   * like compute when the workbook cannot be read.
+   */
+  reviewReport(): Promise<ReviewReport>;
   /** Draft, finalised or reopened, and the audit log's last rows, for the Finalise view. */
   finaliseStatus(): Promise<FinaliseStatus>;
   /**

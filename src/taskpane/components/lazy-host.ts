@@ -26,6 +26,7 @@ export function lazyHost(load: () => Promise<StarScoreHost>): StarScoreHost {
     finalise: (person) => host().then((h) => h.finalise(person)),
     reopen: (person, reason) => host().then((h) => h.reopen(person, reason)),
     review: (person, verdict, comment) => host().then((h) => h.review(person, verdict, comment)),
+    reviewReport: () => host().then((h) => h.reviewReport()),
     finaliseStatus: () => host().then((h) => h.finaliseStatus()),
     verify: (person) => host().then((h) => h.verify(person)),
     selectCell: (cell) => host().then((h) => h.selectCell(cell)),

@@ -14,6 +14,7 @@ import "../../../src/taskpane/components/ValidateView";
 import "../../../src/taskpane/components/InspectorView";
 import "../../../src/taskpane/components/ResultsView";
 import "../../../src/taskpane/components/FinaliseView";
+import "../../../src/taskpane/components/ReviewView";
 
 /**
  * Role queries skip their visibility check: with Fluent's hundreds of CSS rules, jsdom's
