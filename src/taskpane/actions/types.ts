@@ -179,6 +179,35 @@ export interface ChosenFile {
   data: Uint8Array;
 }
 
+/** One side of a merge conflict: the file, the cell (when known) and the value there. */
+export interface MergeConflictSide {
+  file: string;
+  cell?: string;
+  value: number | string;
+}
+
+/**
+ * What merging the evaluators' workbooks into the open one did (src/workbook/merge.ts's rules):
+ * merged, with what was taken and the columns added; or, with any conflict, nothing written and
+ * every conflict (the evaluator, the item, both files' cells). Warnings either way: a file whose
+ * Info, exclusions or special items differ from the lead's (those differences are not merged).
+ */
+export interface MergeReport {
+  merged: boolean;
+  conflicts: {
+    kind: "entry" | "notes";
+    item: string;
+    evaluator?: { name: string; kind: EvaluatorKind };
+    a: MergeConflictSide;
+    b: MergeConflictSide;
+    message: Localised;
+  }[];
+  warnings: Localised[];
+  taken: { entries: number; notes: number };
+  /** The evaluator columns added at the end. */
+  added: string[];
+}
+
 /**
  * Every action that changes the workbook or checks it on the user's behalf appends a row to the
  * audit log naming `person`, the name the pane asks once (its person field); without it, the name
@@ -230,6 +259,15 @@ export interface StarScoreHost {
   reviewReport(): Promise<ReviewReport>;
   /** Draft, finalised or reopened, and the audit log's last rows, for the Finalise view. */
   finaliseStatus(): Promise<FinaliseStatus>;
+  /**
+   * Merges evaluators' workbooks (chosen files) into the open one, the lead's: their entries and
+   * notes by evaluator name and kind, new evaluators as new columns. One Excel.run: read, then
+   * the workbook rebuilt (as addEvaluator) with one audit-log row naming `person`. With any
+   * conflict nothing is written and the report lists them. Refused (ActionError) for a file that
+   * is not a StarScore workbook or has another catalogue and rules fingerprint, a finalised
+   * workbook, entry cells that a rebuild would lose; ReferencesAtRiskError as addEvaluator.
+   */
+  merge(files: ChosenFile[], options?: { person?: string; breakReferences?: boolean }): Promise<MergeReport>;
   /**
    * Checks that the workbook is what StarScore wrote (formulas, catalogue, rules, names, fingerprint,
    * the Summary against the engine): one Excel.run, one read sync, nothing written; given the

@@ -243,6 +243,13 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
     review: jest.fn().mockResolvedValue(FINALISED),
     reviewReport: jest.fn().mockResolvedValue(REVIEW),
+    merge: jest.fn().mockResolvedValue({
+      merged: true,
+      conflicts: [],
+      warnings: [],
+      taken: { entries: 48, notes: 2 },
+      added: ["李四"],
+    }),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
