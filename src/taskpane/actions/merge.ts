@@ -34,7 +34,7 @@ export interface ReadFile {
  * chunk of its own, fetched only when the user merges.
  */
 export async function readFiles(files: readonly ChosenFile[], lang: Lang): Promise<ReadFile[]> {
-  const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../../workbook/xlsx/read");
+  const { readXlsx } = await import(/* webpackChunkName: "workbook-reader" */ "../../workbook/xlsx/read");
   const read: ReadFile[] = [];
   for (const file of files) read.push({ name: file.name, read: await readXlsx(file.data, lang) });
   return read;
