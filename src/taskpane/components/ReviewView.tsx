@@ -78,7 +78,10 @@ export function ReviewView({ active }: ViewProps) {
   const { run: readStatus } = reading;
   const { run: readReport } = reporting;
   const { run: check } = checking;
+  const { clearFailure } = action;
   const refresh = useCallback(async () => {
+    // Read afresh: a refusal shown from before (another person, another state) is gone.
+    clearFailure();
     await Promise.all([
       readStatus({ busy: (t) => t.reviewLoading, failed: "finaliseStatusFailed", quiet: true }, () =>
         host.finaliseStatus(),
@@ -91,7 +94,7 @@ export function ReviewView({ active }: ViewProps) {
         (r) => r && setFindings(r),
       ),
     ]);
-  }, [host, readStatus, readReport, check]);
+  }, [host, readStatus, readReport, check, clearFailure]);
 
   useEffect(() => {
     if (active && present) void refresh();
@@ -114,10 +117,10 @@ export function ReviewView({ active }: ViewProps) {
     if (result) {
       setComment("");
       focusSoon(() => stateHeading.current);
+      await refresh();
     } else {
       focusSoon(() => errorBar.current);
     }
-    await refresh();
   };
 
   const result = report?.result[lang];
