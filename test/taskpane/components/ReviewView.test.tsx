@@ -14,6 +14,8 @@ import {
   statusOf,
 } from "./render";
 
+// Rendering the pane and its views takes seconds in jsdom on a loaded machine.
+jest.setTimeout(30_000);
 const zh = messages.zh;
 const en = messages.en;
 
@@ -72,7 +74,7 @@ describe("Review view", () => {
     expect(view.getByText("期限：2025-04-30")).toBeTruthy();
     expect(view.getByText(zh.reviewNoRectification)).toBeTruthy();
     expect(view.getByText("加 0.50 分：获得省级服务标杆称号")).toBeTruthy();
-    expect(view.getByText(zh.verifyFoundBody)).toBeTruthy();
+    expect(await view.findByText(zh.verifyFoundBody)).toBeTruthy();
     expect(view.getAllByRole("row").length).toBe(3);
   });
 

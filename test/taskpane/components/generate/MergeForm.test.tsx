@@ -6,6 +6,8 @@ import { messages } from "../../../../src/taskpane/i18n";
 import { fakeHost } from "../fake-host";
 import { AXE_TIMEOUT_MS, axeViolations, chooseLanguage, panel, renderPane, statusOf } from "../render";
 
+// Rendering the pane and its views takes seconds in jsdom on a loaded machine.
+jest.setTimeout(30_000);
 const zh = messages.zh;
 const en = messages.en;
 
