@@ -22,7 +22,7 @@ import { Disagreements } from "./Disagreements";
 import { ErrorBar } from "./ErrorBar";
 import { ExcludedList } from "./ExcludedList";
 import { Findings } from "./IntegrityFindings";
-import { focusSoon, useAction, usePane } from "./PaneContext";
+import { focusSoon, useAction, usePane, useViewStatus } from "./PaneContext";
 import { GRADE_COLORS } from "./grade-colors";
 import { ReviewStateText } from "./ReviewStateText";
 import { NoWorkbookNotice, ViewLink } from "./ViewLink";
@@ -69,6 +69,7 @@ export function ReviewView({ active }: ViewProps) {
   const reporting = useAction();
   const checking = useAction();
   const action = useAction();
+  const setViewStatus = useViewStatus();
   const commentInput = useRef<HTMLTextAreaElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);
   const stateHeading = useRef<HTMLHeadingElement>(null);
@@ -137,7 +138,10 @@ export function ReviewView({ active }: ViewProps) {
         <Button
           appearance="subtle"
           disabledFocusable={reading.running || reporting.running || !present}
-          onClick={() => void refresh()}
+          onClick={() => {
+            setViewStatus(null);
+            void refresh();
+          }}
         >
           {t.reviewRefresh}
         </Button>

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
-import { Body1, Label, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Checkbox, Label, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { ChosenFile, MergeReport } from "../../actions/types";
+import { ReferencesAtRiskError } from "../../errors";
 import { fmt } from "../../i18n";
 import { ActionButton } from "../ActionButton";
 import { ErrorBar } from "../ErrorBar";
@@ -44,6 +45,9 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
   const errorBar = useRef<HTMLDivElement>(null);
   const [chosen, setChosen] = useState<File[]>([]);
   const [report, setReport] = useState<MergeReport | null>(null);
+  // The user's own formulas or names refer to StarScore's sheets: merge anyway only when ticked.
+  const [breakReferences, setBreakReferences] = useState(false);
+  const atRisk = merge.failure?.error instanceof ReferencesAtRiskError;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,7 +70,7 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
       async (person) => {
         const files: ChosenFile[] = [];
         for (const file of chosen) files.push({ name: file.name, data: await bytesOf(file) });
-        return host.merge(files, { person });
+        return host.merge(files, { person, ...(breakReferences && { breakReferences }) });
       },
     );
     if (result) {
@@ -119,6 +123,13 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
         </ActionButton>
       </div>
       {merge.failure && <ErrorBar ref={errorBar} failure={merge.failure} />}
+      {atRisk && (
+        <Checkbox
+          checked={breakReferences}
+          label={t.rebuildAnyway}
+          onChange={(_, data) => setBreakReferences(data.checked === true)}
+        />
+      )}
       {report && !report.merged && (
         <Notice
           ref={resultBar}

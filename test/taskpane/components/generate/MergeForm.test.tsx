@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, waitFor, within } from "@testing-library/react";
 import type { MergeReport } from "../../../../src/taskpane/actions/types";
-import { ActionError } from "../../../../src/taskpane/errors";
+import { ActionError, ReferencesAtRiskError } from "../../../../src/taskpane/errors";
 import { messages } from "../../../../src/taskpane/i18n";
 import { fakeHost } from "../fake-host";
 import { AXE_TIMEOUT_MS, axeViolations, chooseLanguage, panel, renderPane, statusOf } from "../render";
@@ -107,6 +107,19 @@ describe("merge evaluators' workbooks (Set up)", () => {
     chooseLanguage("en");
     await view.findByText(/a\.xlsx is not a StarScore workbook/);
     expect(view.getAllByText(en.mergeFailed).length).toBeGreaterThan(0);
+  });
+
+  test("the user's own references at risk: merged only once the user ticks to go on", async () => {
+    const host = fakeHost({ hasWorkbook: jest.fn().mockResolvedValue(true) });
+    host.merge.mockRejectedValueOnce(new ReferencesAtRiskError(["Sheet1!B2"]));
+    const { view, input } = await mergeForm(host);
+    choose(input, [new File(["x"], "李四.xlsx")]);
+    fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
+    fireEvent.click(await view.findByRole("checkbox", { name: zh.rebuildAnyway }));
+    fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
+    await waitFor(() => expect(host.merge).toHaveBeenCalledTimes(2));
+    expect(host.merge.mock.calls[0]![1]).toEqual({ person: "王组长" });
+    expect(host.merge.mock.calls[1]![1]).toEqual({ person: "王组长", breakReferences: true });
   });
 
   test(
