@@ -156,7 +156,7 @@ export function ReviewView({ active }: ViewProps) {
             {t.reviewStateHeading}
           </h3>
           <ReviewStateText review={status.review} t={t} />
-          {status.record && status.review.state !== "draft" && (
+          {status.record && (status.review.state === "finalised" || status.review.state === "approved") && (
             <Body1 as="p" className={styles.text}>
               {fmt(t.finalisedDone, {
                 score: fixed(status.record.finalScore),
