@@ -15,6 +15,8 @@ import { compareWorkbook, planWorkbook } from "./plan";
 import { INPUT_SHEETS } from "./sheets";
 import type { StarScoreHost } from "./types";
 import { validateWorkbook } from "./validate";
+import { reviewReport } from "./review";
+import { mergeWorkbooks, readFiles } from "./merge";
 import { verifyInPane } from "./verify";
 import { isStarScoreSheet } from "../../workbook/sheet-names";
 
@@ -62,6 +64,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
     reopen: (name, reason) => structure((context) => reopenWorkbook(context, by(name), reason)),
     review: (name, verdict, comment) =>
       structure((context) => reviewWorkbook(context, by(name), verdict, comment)),
+    reviewReport: () => read(reviewReport),
+    // The files are read (ExcelJS, a chunk of its own) before the run: no batch waits on them.
+    merge: async (files, opts) => {
+      const read = await readFiles(files, "zh");
+      return structure((context) => mergeWorkbooks(context, supports, read, by(opts?.person), opts));
+    },
     finaliseStatus: () => read(finaliseStatus),
     // Logged when the pane says who checks (it always does); a bare verify() only reads.
     verify: (name) =>

@@ -26,6 +26,8 @@ export function lazyHost(load: () => Promise<StarScoreHost>): StarScoreHost {
     finalise: (person) => host().then((h) => h.finalise(person)),
     reopen: (person, reason) => host().then((h) => h.reopen(person, reason)),
     review: (person, verdict, comment) => host().then((h) => h.review(person, verdict, comment)),
+    reviewReport: () => host().then((h) => h.reviewReport()),
+    merge: (files, options) => host().then((h) => h.merge(files, options)),
     finaliseStatus: () => host().then((h) => h.finaliseStatus()),
     verify: (person) => host().then((h) => h.verify(person)),
     selectCell: (cell) => host().then((h) => h.selectCell(cell)),

@@ -120,6 +120,16 @@ export const VIEWS = [
       "FinaliseView",
     ),
   },
+  {
+    id: "review",
+    stage: "signoff",
+    label: "tabReview",
+    // The reviewing manager's: what to check on one screen, Approve and Return.
+    component: view(
+      () => import(/* webpackChunkName: "view-review", webpackPrefetch: true */ "./ReviewView"),
+      "ReviewView",
+    ),
+  },
 ] as const satisfies readonly ViewEntry[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];

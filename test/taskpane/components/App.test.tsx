@@ -161,6 +161,7 @@ describe("App with a host", () => {
       "plan",
       "compare",
       "finalise",
+      "review",
     ]);
   });
 

@@ -17,6 +17,7 @@ import type {
   IntegrityIssue,
   ItemSelection,
   PlanReport,
+  ReviewReport,
   StarScoreHost,
   ValidationReport,
 } from "../../../src/taskpane/actions/types";
@@ -155,6 +156,40 @@ export const COMPUTE: ComputeReport = {
   ],
 };
 
+/** What a reviewer sees: B1 in disagreement (60 and 100), a deduction, a bonus. */
+export const REVIEW: ReviewReport = {
+  result: {
+    zh: disagreeing(result("zh")),
+    en: disagreeing(result("en")),
+  },
+  issues: [],
+  exclusions: COMPUTE.exclusions,
+  disagreements: [{ code: "B1", entries: [100, 60] }],
+  deductions: [
+    {
+      category: "law",
+      description: "未按规定公示三包期限",
+      item: "B6",
+      rectification: "在门店和网站公示三包期限",
+      deadline: "2025-04-30",
+    },
+    { category: "system", description: "工单系统停机两天" },
+  ],
+  bonus: [{ points: 0.5, reason: "获得省级服务标杆称号" }],
+};
+
+function disagreeing(r: ResultJson): ResultJson {
+  return {
+    ...r,
+    agreement: {
+      ...r.agreement,
+      items: r.agreement.items.map((i) =>
+        i.code === "B1" ? { ...i, spreadBands: 2, disagreement: true } : i,
+      ),
+    },
+  };
+}
+
 export const VERIFY: IntegrityIssue[] = [
   {
     cell: "'评分'!P7",
@@ -267,6 +302,14 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     finalise: jest.fn().mockResolvedValue(FINALISED),
     reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
     review: jest.fn().mockResolvedValue(FINALISED),
+    reviewReport: jest.fn().mockResolvedValue(REVIEW),
+    merge: jest.fn().mockResolvedValue({
+      merged: true,
+      conflicts: [],
+      warnings: [],
+      taken: { entries: 48, notes: 2 },
+      added: ["李四"],
+    }),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),

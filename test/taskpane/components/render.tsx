@@ -16,6 +16,7 @@ import "../../../src/taskpane/components/ResultsView";
 import "../../../src/taskpane/components/FinaliseView";
 import "../../../src/taskpane/components/PlanView";
 import "../../../src/taskpane/components/CompareView";
+import "../../../src/taskpane/components/ReviewView";
 
 /**
  * Role queries skip their visibility check: with Fluent's hundreds of CSS rules, jsdom's
