@@ -79,7 +79,7 @@ const CHANGE_LABELS: Record<ItemChange, { zh: string; en: string }> = {
 const FOLLOW_UP_LABELS: Record<FollowUpState | "not-listed", { zh: string; en: string }> = {
   verified: TEXT.outcomeVerified,
   "not-verified": TEXT.outcomeNotVerified,
-  "to-verify": { zh: "待验证", en: "To verify" },
+  "to-verify": TEXT.outcomeToVerify,
   "not-listed": { zh: "未列入本次验证", en: "Not followed up" },
 };
 

@@ -106,6 +106,7 @@ export const TEXT = {
   outcome: { zh: "验证结果", en: "Outcome" },
   outcomeVerified: { zh: "已验证", en: "Verified" },
   outcomeNotVerified: { zh: "未落实", en: "Not verified" },
+  outcomeToVerify: { zh: "待验证", en: "To verify" },
   followUpNote: { zh: "验证说明", en: "Verification note" },
   followUpVerified: { zh: "已验证项数", en: "Verified (count)" },
   // Summary
