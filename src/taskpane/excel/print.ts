@@ -24,4 +24,14 @@ export function writePageLayout(sheet: HostWorksheet, spec: SheetSpec): void {
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight ? 1 : 0 };
   if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
   if (print.area) page.setPrintArea(print.area);
+  // The layout's margins are in inches (OOXML's pageMargins); Excel.PageLayout's in points.
+  const m = print.margins;
+  if (m) {
+    page.topMargin = m.top * 72;
+    page.bottomMargin = m.bottom * 72;
+    page.leftMargin = m.left * 72;
+    page.rightMargin = m.right * 72;
+    page.headerMargin = m.header * 72;
+    page.footerMargin = m.footer * 72;
+  }
 }
