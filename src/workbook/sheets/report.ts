@@ -46,7 +46,7 @@ import { resultRow, summaryRows } from "./summary";
  * The one constant beside the labels is the finalisation and review state, which lives in the
  * snapshot (src/workbook/audit/review.ts) and is written when the sheet is written or refreshed.
  */
-export const REPORT_LIST_ROWS = { exclusions: 8, deductions: 8, bonus: 3, followUps: 5 } as const;
+export const REPORT_LIST_ROWS = { exclusions: 6, deductions: 8, bonus: 3, followUps: 5 } as const;
 
 /** Columns A–H are printed; J holds the exclusions' hidden running number. */
 export const REPORT_HELPER_COLUMN = "J";
@@ -152,7 +152,7 @@ export function buildReportSheet(ctx: LayoutContext): BuiltSheet {
     s.value(`A${row}`, t(label), { style: "label" });
     span(row, "A", "B");
     if (formula === null) s.value(`C${row}`, value ?? "", { style: "wrap" });
-    else s.formula(`C${row}`, formula, cached, { style: "text" });
+    else s.formula(`C${row}`, formula, cached, { style: "wrap" });
     span(row, "C", "H");
     row++;
   };
@@ -160,6 +160,7 @@ export function buildReportSheet(ctx: LayoutContext): BuiltSheet {
   const a = ctx.assessment;
   fact(W.organization, `=${info(INFO_ROWS.organization)}&""`, a.organization);
   fact(W.type, `=${info(INFO_ROWS.type)}&""`, undefined);
+  const modesRow = row;
   fact(W.modes, `=${info(INFO_ROWS.modes)}&""`, undefined);
   const start = info(INFO_ROWS.startDate);
   const end = info(INFO_ROWS.endDate);
@@ -419,9 +420,10 @@ export function buildReportSheet(ctx: LayoutContext): BuiltSheet {
   span(row);
   const last = row;
 
-  s.widths({ A: 9, B: 30, C: 12, D: 10, E: 10, F: 10, G: 11, H: 11, [h]: 6 });
+  s.widths({ A: 9, B: 32, C: 12, D: 11, E: 11, F: 12, G: 11, H: 11, [h]: 6 });
   s.spec.columns.find((col) => col.col === h)!.hidden = true;
-  s.spec.rowHeights = { 1: 26, [signRow]: 42 };
+  // The modes run to two lines in English; the signature row leaves room to sign.
+  s.spec.rowHeights = { 1: 26, [modesRow]: 26, [signRow]: 42 };
   s.spec.print = {
     orientation: "portrait",
     fitToWidth: true,
