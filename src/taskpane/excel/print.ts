@@ -27,11 +27,12 @@ export function writePageLayout(sheet: HostWorksheet, spec: SheetSpec): void {
   // The layout's margins are in inches (OOXML's pageMargins); Excel.PageLayout's in points.
   const m = print.margins;
   if (m) {
-    page.topMargin = m.top * 72;
-    page.bottomMargin = m.bottom * 72;
-    page.leftMargin = m.left * 72;
-    page.rightMargin = m.right * 72;
-    page.headerMargin = m.header * 72;
-    page.footerMargin = m.footer * 72;
+    const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+    page.topMargin = points(m.top);
+    page.bottomMargin = points(m.bottom);
+    page.leftMargin = points(m.left);
+    page.rightMargin = points(m.right);
+    page.headerMargin = points(m.header);
+    page.footerMargin = points(m.footer);
   }
 }
