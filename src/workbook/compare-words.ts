@@ -23,7 +23,7 @@ export const CHANGE_LABELS: Record<ItemChange, Localised> = {
 export const FOLLOW_UP_LABELS: Record<FollowUpState | "not-listed", Localised> = {
   verified: TEXT.outcomeVerified,
   "not-verified": TEXT.outcomeNotVerified,
-  "to-verify": { zh: "待验证", en: "To verify" },
+  "to-verify": TEXT.outcomeToVerify,
   "not-listed": { zh: "未列入本次验证", en: "Not followed up" },
 };
 
