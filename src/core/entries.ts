@@ -38,17 +38,17 @@ export function checkEntry(value: number, step: Step): EntryCheck {
   return offStep(exact(percent), step);
 }
 
-/** The common case, without a fraction: an integer on the step within 0–100 is valid as it is. */
+/**
+ * The common case, without a fraction: an integer on the step within 0–100 is valid as it is. Such
+ * a value fits an int32, so `value | 0` is the value itself, and the range check and the modulo run
+ * on small integers (a double's modulo is a library call); -0 | 0 is 0, so never -0.
+ */
 function wholePercent(value: number, step: Step): number | undefined {
-  if (
-    !Number.isInteger(value) ||
-    value < RULES.minPercent ||
-    value > RULES.maxPercent ||
-    value % step !== 0
-  ) {
+  const whole = value | 0;
+  if (whole !== value || whole < RULES.minPercent || whole > RULES.maxPercent || whole % step !== 0) {
     return undefined;
   }
-  return value === 0 ? 0 : value; // never -0
+  return whole;
 }
 
 /** Why an entry within 0–100 is not on the step, and what it may have meant (exact, as typed). */
@@ -89,47 +89,71 @@ export function readEntries(assessment: Assessment): Entries {
     }
   }
   const percents = new Map<string, (number | null)[]>();
-  const { step, evaluators } = assessment;
   for (const item of ITEMS) {
-    const row = assessment.scores[item.code] ?? [];
-    const slots = new Array<number | null>(count).fill(null);
-    for (let index = 0; index < count; index++) {
-      const value = row[index];
-      if (value === null || value === undefined) continue;
-      const whole = wholePercent(value, step);
-      if (whole !== undefined) {
-        slots[index] = whole;
-        continue;
-      }
-      const check = checkEntry(value, step);
-      if (check.ok) {
-        slots[index] = check.percent;
-        continue;
-      }
-      issues.push(
-        issue(
-          check.code,
-          { item: item.code, evaluator: index, field: "scores" },
-          {
-            item: item.code,
-            evaluator: evaluatorLabel(evaluators[index]!, index),
-            value: String(value),
-            step,
-            suggestion: check.suggestion,
-          },
-        ),
-      );
-    }
-    percents.set(item.code, slots);
+    percents.set(item.code, readRow(assessment, item.code, count, issues));
   }
-  let table: EntryTable | undefined;
-  return {
-    percents,
-    get table() {
-      return (table ??= new Map(
-        [...percents].map(([code, row]) => [code, row.map((p) => (p === null ? null : exact(p)))]),
-      ));
-    },
-    issues,
-  };
+  return new ReadEntries(percents, issues);
+}
+
+/** Entries as read; a class, so that the lazy `table` is a getter on the prototype (an object
+ * literal with a getter is built by a slow runtime path, once per assessment). */
+class ReadEntries implements Entries {
+  #table: EntryTable | undefined;
+  constructor(
+    readonly percents: PercentTable,
+    readonly issues: ValidationIssue[],
+  ) {}
+  get table(): EntryTable {
+    return (this.#table ??= new Map(
+      [...this.percents].map(([code, row]) => [code, row.map((p) => (p === null ? null : exact(p)))]),
+    ));
+  }
+}
+
+/**
+ * One item's row as valid whole percentages (null for blank or invalid), its invalid entries
+ * reported. The loop is kept small (the uncommon entries in their own function) so it compiles to
+ * a tight loop: it runs for every entry of every assessment.
+ */
+function readRow(assessment: Assessment, code: string, count: number, issues: ValidationIssue[]) {
+  const row = assessment.scores[code] ?? [];
+  const step = assessment.step;
+  const slots = new Array<number | null>(count);
+  for (let index = 0; index < count; index++) {
+    const value = row[index];
+    if (value === null || value === undefined) {
+      slots[index] = null;
+      continue;
+    }
+    const whole = wholePercent(value, step);
+    slots[index] = whole !== undefined ? whole : uncommonEntry(assessment, code, index, value, issues);
+  }
+  return slots;
+}
+
+/** An entry that is not a whole percentage on the step: valid after all, or reported. */
+function uncommonEntry(
+  assessment: Assessment,
+  code: string,
+  index: number,
+  value: number,
+  issues: ValidationIssue[],
+): number | null {
+  const { step, evaluators } = assessment;
+  const check = checkEntry(value, step);
+  if (check.ok) return check.percent;
+  issues.push(
+    issue(
+      check.code,
+      { item: code, evaluator: index, field: "scores" },
+      {
+        item: code,
+        evaluator: evaluatorLabel(evaluators[index]!, index),
+        value: String(value),
+        step,
+        suggestion: check.suggestion,
+      },
+    ),
+  );
+  return null;
 }
