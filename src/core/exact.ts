@@ -76,8 +76,20 @@ function reduced(negative: boolean, n: bigint, d: bigint): Exact {
   return f as Exact;
 }
 
-/** gcd of two non-negative safe integers, in doubles: every remainder is a smaller safe integer. */
+/**
+ * gcd of two non-negative safe integers, in doubles: every remainder is a smaller safe integer.
+ * Tallies are mostly below 2^31: there the loop runs on int32s (a double's modulo is a library
+ * call, an int32's one instruction).
+ */
 function gcdOfSafe(a: number, b: number): number {
+  if ((a | 0) === a && (b | 0) === b) {
+    while (b !== 0) {
+      const r = (a % b) | 0;
+      a = b;
+      b = r;
+    }
+    return a === 0 ? 1 : a;
+  }
   while (b !== 0) {
     const r = a % b;
     a = b;
