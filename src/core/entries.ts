@@ -23,7 +23,7 @@ export type EntryCheck =
     };
 
 export function checkEntry(value: number, step: Step): EntryCheck {
-  const whole = wholePercent(value, step);
+  const whole = wholePercent(value, onStepTable(step));
   if (whole !== undefined) return { ok: true, percent: whole };
   if (!Number.isFinite(value)) return { ok: false, code: "entry-out-of-range" };
   // What a cell would hold: 70.00000000000001 from a JSON file is the 70 a spreadsheet stores.
@@ -40,16 +40,29 @@ export function checkEntry(value: number, step: Step): EntryCheck {
 
 /**
  * The common case, without a fraction: an integer on the step within 0–100 is valid as it is. Such
- * a value fits an int32, so `value | 0` is the value itself, and the range check and the modulo run
- * on small integers (a double's modulo is a library call); -0 | 0 is 0, so never -0.
+ * a value fits an int32, so `value | 0` is the value itself (-0 | 0 is 0, so never -0), and whether
+ * it is on the step is one look-up in a table of 0–100 (no division per entry).
  */
-function wholePercent(value: number, step: Step): number | undefined {
+function wholePercent(value: number, onStep: Uint8Array): number | undefined {
   const whole = value | 0;
-  if (whole !== value || whole < RULES.minPercent || whole > RULES.maxPercent || whole % step !== 0) {
-    return undefined;
-  }
-  return whole;
+  if (whole !== value || whole < RULES.minPercent || whole > RULES.maxPercent) return undefined;
+  return onStep[whole] === 1 ? whole : undefined;
 }
+
+/** The table of a step: [p] is 1 when the whole percentage p is a multiple of the step. */
+function onStepTable(step: Step): Uint8Array {
+  const table = ON_STEP.get(step);
+  if (!table) throw new RangeError(`not a step of the rules: ${step}`);
+  return table;
+}
+
+const ON_STEP = new Map(
+  RULES.steps.map((step) => {
+    const table = new Uint8Array(RULES.maxPercent + 1);
+    for (let p = RULES.minPercent; p <= RULES.maxPercent; p++) table[p] = p % step === 0 ? 1 : 0;
+    return [step as Step, table];
+  }),
+);
 
 /** Why an entry within 0–100 is not on the step, and what it may have meant (exact, as typed). */
 function offStep(percent: Exact, step: Step): EntryCheck {
@@ -76,7 +89,8 @@ export interface Entries {
 export function readEntries(assessment: Assessment): Entries {
   const issues: ValidationIssue[] = [];
   const count = assessment.evaluators.length;
-  for (const [code, row] of Object.entries(assessment.scores)) {
+  for (const code of Object.keys(assessment.scores)) {
+    const row = assessment.scores[code]!;
     if (!itemByCode(code)) issues.push(issue("unknown-item", { field: "scores" }, { key: code }));
     else if (row.length !== count) {
       issues.push(
@@ -117,7 +131,7 @@ class ReadEntries implements Entries {
  */
 function readRow(assessment: Assessment, code: string, count: number, issues: ValidationIssue[]) {
   const row = assessment.scores[code] ?? [];
-  const step = assessment.step;
+  const onStep = onStepTable(assessment.step);
   const slots = new Array<number | null>(count);
   for (let index = 0; index < count; index++) {
     const value = row[index];
@@ -125,7 +139,7 @@ function readRow(assessment: Assessment, code: string, count: number, issues: Va
       slots[index] = null;
       continue;
     }
-    const whole = wholePercent(value, step);
+    const whole = wholePercent(value, onStep);
     slots[index] = whole !== undefined ? whole : uncommonEntry(assessment, code, index, value, issues);
   }
   return slots;
