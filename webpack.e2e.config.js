@@ -28,6 +28,8 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       // An array entry runs its modules in order: the fake host is in place before the pane starts.
       taskpane: ["./test/e2e/host/fake-office.ts", "./src/taskpane/index.tsx"],
+      // The .xlsx reader alone, as the pane's views load it (test/e2e/xlsx-reader.e2e.test.ts).
+      "xlsx-reader": "./test/e2e/host/xlsx-reader-page.ts",
     },
     output: {
       ...base.output,
@@ -50,6 +52,12 @@ module.exports = async (env = {}, options = {}) => {
         filename: "taskpane.html",
         templateContent: e2eTemplate(),
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "xlsx-reader.html",
+        templateContent:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reader</title></head><body></body></html>',
+        chunks: ["xlsx-reader"],
       }),
     ],
     devServer: undefined,

@@ -1,9 +1,14 @@
 import type { Command } from "commander";
-import { compareAssessments, ITEM_CHANGES, type CompareJson, type ItemChange } from "../core/compare";
-import type { FollowUpState } from "../core/follow-up";
-import { DEDUCTION_CATEGORIES, GRADES, indicatorById, itemByCode } from "../spec";
+import { compareAssessments, type CompareJson } from "../core/compare";
+import { DEDUCTION_CATEGORIES, indicatorById, itemByCode } from "../spec";
 import { RULES } from "../spec/rules";
-import type { GradeId, Lang } from "../spec/types";
+import type { Lang } from "../spec/types";
+import {
+  CHANGE_LABELS,
+  compareParagraph,
+  FOLLOW_UP_LABELS,
+  signedPoints as signed,
+} from "../workbook/compare-words";
 import { TEXT } from "../workbook/labels";
 import type { CommandContext } from "./context";
 import { EXIT } from "./errors";
@@ -19,7 +24,8 @@ export interface CompareOptions {
  * `starscore compare PREVIOUS CURRENT`: this audit against the previous one (src/core/compare.ts):
  * the final score and grade before and after, each indicator's and each item's attainment with its
  * change class, and the previous audit's special deductions with their rectification status and
- * whether this audit verified them (its follow-up table). Each file is an assessment or a workbook;
+ * whether this audit verified them (its follow-up table); the paragraph and the labels are
+ * src/workbook/compare-words.ts's, the pane's Compare view's too. Each file is an assessment or a workbook;
  * an entry cell that is not a number stops it, with its cell. Exit 0.
  */
 export async function compareCommand(
@@ -68,25 +74,6 @@ const WORDS = {
   },
 } as const;
 
-const CHANGE_LABELS: Record<ItemChange, { zh: string; en: string }> = {
-  improved: { zh: "提升", en: "improved" },
-  regressed: { zh: "下降", en: "regressed" },
-  unchanged: { zh: "不变", en: "unchanged" },
-  "newly-excluded": { zh: "新删减", en: "newly excluded" },
-  "no-longer-excluded": { zh: "不再删减", en: "no longer excluded" },
-};
-
-const FOLLOW_UP_LABELS: Record<FollowUpState | "not-listed", { zh: string; en: string }> = {
-  verified: TEXT.outcomeVerified,
-  "not-verified": TEXT.outcomeNotVerified,
-  "to-verify": { zh: "待验证", en: "To verify" },
-  "not-listed": { zh: "未列入本次验证", en: "Not followed up" },
-};
-
-const gradeLabel = (grade: GradeId, lang: Lang) => GRADES.find((g) => g.id === grade)!.label[lang];
-const fixed = (value: number) => value.toFixed(RULES.decimals);
-const signed = (value: number) =>
-  value > 0 ? `+${fixed(value)}` : value < 0 ? `−${fixed(-value)}` : fixed(0);
 const pct = (value: number | null, lang: Lang) =>
   value === null ? WORDS[lang].excluded : `${value.toFixed(RULES.decimals).replace(/\.?0+$/, "")} %`;
 
@@ -94,7 +81,7 @@ export function renderComparison(comparison: CompareJson, lang: Lang): string {
   const w = WORDS[lang];
   const changed = comparison.items.filter((i) => i.change !== "unchanged");
   const sections = [
-    paragraph(comparison, lang),
+    compareParagraph(comparison, lang),
     renderTable(
       [w.indicator, w.previous, w.current, w.delta],
       comparison.indicators.map((i) => [
@@ -138,37 +125,6 @@ export function renderComparison(comparison: CompareJson, lang: Lang): string {
     );
   }
   return sections.join("\n\n");
-}
-
-function paragraph(c: CompareJson, lang: Lang): string {
-  const count = (change: ItemChange) => c.items.filter((i) => i.change === change).length;
-  const classes = ITEM_CHANGES.map((change) => [change, count(change)] as const).filter(([, n]) => n > 0);
-  const followed = (state: FollowUpState | "not-listed") =>
-    c.deductions.previous.filter((d) => (d.followUp ?? "not-listed") === state).length;
-  const states = (["verified", "not-verified", "to-verify", "not-listed"] as const)
-    .map((state) => [state, followed(state)] as const)
-    .filter(([, n]) => n > 0);
-  const before = `${fixed(c.previous.finalScore)}（${gradeLabel(c.previous.grade, "zh")}）`;
-  const after = `${fixed(c.current.finalScore)}（${gradeLabel(c.current.grade, "zh")}）`;
-  if (lang === "zh") {
-    const items = classes.map(([change, n]) => `${CHANGE_LABELS[change].zh} ${n} 项`).join("，");
-    const previous = c.deductions.previous.length;
-    const deductions =
-      previous === 0
-        ? "上次审核无特别扣分项。"
-        : `上次审核的 ${previous} 项特别扣分项：${states.map(([s, n]) => `${FOLLOW_UP_LABELS[s].zh} ${n} 项`).join("，")}。`;
-    return `最终得分由上次的 ${before}变为本次的 ${after}，变化 ${signed(c.delta)} 分。项目：${items}。${deductions}本次特别扣分项 ${c.deductions.current.length} 项。`;
-  }
-  const items = classes.map(([change, n]) => `${n} ${CHANGE_LABELS[change].en}`).join(", ");
-  const previous = c.deductions.previous.length;
-  const deductions =
-    previous === 0
-      ? "The previous audit had no special deductions."
-      : `Of the previous audit's ${previous} special deduction${previous === 1 ? "" : "s"}: ${states
-          .map(([s, n]) => `${n} ${FOLLOW_UP_LABELS[s].en.toLowerCase()}`)
-          .join(", ")}.`;
-  const now = c.deductions.current.length;
-  return `The final score went from ${fixed(c.previous.finalScore)} (${gradeLabel(c.previous.grade, "en")}) to ${fixed(c.current.finalScore)} (${gradeLabel(c.current.grade, "en")}): ${signed(c.delta)}. Items: ${items}. ${deductions} This audit has ${now} special deduction${now === 1 ? "" : "s"}.`;
 }
 
 export function registerCompare(program: Command, ctx: CommandContext): void {

@@ -3,6 +3,7 @@ import { ASSESSMENT_FORMAT, type Assessment, type Evaluator, type Purpose } from
 import { toFixed } from "../core/exact";
 import { nextAudit, type NextAuditType } from "../core/follow-up";
 import { scoreAssessment } from "../core/score";
+import { REPORT_WORDS } from "../report/words";
 import { RULES } from "../spec/rules";
 import type { Lang } from "../spec/types";
 import { TEXT } from "../workbook/labels";
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   purpose?: Purpose;
   /** The Plan sheet: default for self-assessments (LayoutOptions.plan). */
   plan?: boolean;
+  /** The Report sheet (报告 / Report): never by default (LayoutOptions.report). */
+  reportSheet?: boolean;
   evaluators?: string;
   visits?: string;
   organization?: string;
@@ -80,7 +83,13 @@ export async function generateCommand(
   }
   const scoring = scoreAssessment(assessment);
   const { writeXlsx } = await import("../workbook/xlsx/write");
-  const layout = buildWorkbookLayout({ lang, assessment, scoring, plan: options.plan });
+  const layout = buildWorkbookLayout({
+    lang,
+    assessment,
+    scoring,
+    plan: options.plan,
+    ...(options.reportSheet && { report: { state: REPORT_WORDS.state.draft[lang], reviewer: "", date: "" } }),
+  });
   const xlsx = await writeXlsx(layout);
   writeFileAtomic(options.output, xlsx, { force: options.force, inputs: [options.from, options.previous] });
   const { result } = scoring;
@@ -161,6 +170,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     )
     .option("--plan", "add the Plan sheet (计划; default for a self-assessment)")
     .option("--no-plan", "leave the Plan sheet out")
+    .option("--report-sheet", "add the Report sheet (报告: the assessment report, printable on A4)")
     .requiredOption("-o, --output <file>", "the workbook to write (.xlsx)")
     .option("--force", "overwrite the output file if it exists")
     .addOption(ctx.langOption("the workbook's language and the messages'"))

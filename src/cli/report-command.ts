@@ -3,9 +3,9 @@ import path from "node:path";
 import type { Assessment } from "../assessment/schema";
 import { scoreAssessment } from "../core/score";
 import { NO_WORKBOOK, reportModel, type WorkbookState } from "../report/model";
-import { reviewStateFromSnapshot } from "../report/review";
 import { tagRows, typeWord } from "../report/tags";
 import type { Lang } from "../spec/types";
+import { reviewStateOf } from "../workbook/audit/review";
 import { readSnapshot, SNAPSHOT_SHEET } from "../workbook/audit/snapshot";
 import { isCompoundFile, isZip } from "../workbook/xlsx/signature";
 import type { CommandContext } from "./context";
@@ -134,7 +134,7 @@ async function loadReportSource(file: string, lang: Lang): Promise<ReportSource>
   return {
     assessment: read.assessment,
     lang: read.lang,
-    workbook: { review: reviewStateFromSnapshot(records) },
+    workbook: { review: reviewStateOf(records) },
   };
 }
 

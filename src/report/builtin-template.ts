@@ -26,6 +26,9 @@ const L = {
   dates: both("评价日期", "Dates"),
   state: both("定稿状态", "Finalisation"),
   finalisedBy: both("定稿人", "finalised by"),
+  reviewedBy: both("复核人", "reviewed by"),
+  reviewComment: both("复核意见", "Reviewer's comment"),
+  lead: both("（组长）", " (lead)"),
   team: both("评价组（个人总分与覆盖率）", "The team (each evaluator's total and coverage)"),
   name: both("姓名 / 名称", "Name"),
   itemName: both("名称", "Name"),
@@ -75,7 +78,36 @@ const L = {
   bonusApplied: both("计入的特别加分：", "Bonus applied: "),
   bonusClaimed: both("（申报合计 ", " (claimed "),
   bonusCap: both("，上限 1 分）", ", at most 1)"),
-  signatures: both("7  签字", "7  Signatures"),
+  agreementSection: both("7  评价一致性", "7  Agreement between evaluators"),
+  evaluator: both("评价人", "Evaluator"),
+  ownMean: both("本人平均", "Own mean"),
+  teamMean: both("评价组平均", "Team mean"),
+  bias: both("偏差（百分点）", "Bias (points)"),
+  disagreementsIntro: both(
+    "分歧项目（录入相差两个档次或以上）：",
+    "Items in disagreement (entries two bands apart or more):",
+  ),
+  noDisagreements: both(
+    "没有分歧项目（录入均相差不到两个档次）。",
+    "No item in disagreement (no entries two bands apart).",
+  ),
+  code: both("项目", "Item"),
+  lowest: both("最低", "Lowest"),
+  highest: both("最高", "Highest"),
+  bands: both("相差档次", "Bands apart"),
+  oneEvaluator: both(
+    "评价组只有一位评价人，不计算一致性。",
+    "The team has one evaluator: there is no agreement to report.",
+  ),
+  followUpSection: both("8  上次审核整改的验证", "8  Rectifications from the last audit"),
+  followUpCounts: both("已验证 ", "Verified: "),
+  followUpNot: both(" 项，未落实 ", "; not verified: "),
+  followUpOpen: both(" 项，尚未验证 ", "; not yet checked: "),
+  followUpEnd: both(" 项。", "."),
+  outcome: both("验证结果", "Outcome"),
+  note: both("验证说明", "Note"),
+  noFollowUps: both("本次审核没有需要验证的上次整改。", "No rectification from a previous audit to verify."),
+  signatures: both("9  签字", "9  Signatures"),
   leadAuditor: both("审查组长", "Lead auditor"),
   reviewer: both("复核人", "Reviewer"),
   date: both("日期", "Date"),
@@ -206,10 +238,13 @@ function documentXml(lang: Lang): string {
         [L.type, "{assessmentType}"],
         [L.modes, "{modes}"],
         [L.dates, "{period}"],
+        [L.leadAuditor, "{leadAuditor}"],
         [
           L.state,
-          `{stateLabel}{#finalised}${open}${t(L.finalisedBy)} {finalisedBy}${sep}{finalisedAt}${close}{/finalised}`,
+          `{stateLabel}{#finalised}${open}${t(L.finalisedBy)} {finalisedBy}${sep}{finalisedAt}${close}{/finalised}` +
+            `{#reviewed}${open}${t(L.reviewedBy)} {reviewedBy}${sep}{reviewedAt}${close}{/reviewed}`,
         ],
+        [L.reviewComment, "{reviewComment}"],
       ],
       lang,
     ),
@@ -218,7 +253,13 @@ function documentXml(lang: Lang): string {
       [1900, 800, 800, 700, 800],
       [
         [t(L.name), t(L.kind), t(L.total), t(L.itemsScored), t(L.coverage)],
-        ["{#team}{name}", "{kind}", right("{total}"), right("{itemsScored}"), right("{coverage}{/team}")],
+        [
+          `{#team}{name}{#lead}${t(L.lead)}{/lead}`,
+          "{kind}",
+          right("{total}"),
+          right("{itemsScored}"),
+          right("{coverage}{/team}"),
+        ],
       ],
     ),
 
@@ -337,6 +378,78 @@ function documentXml(lang: Lang): string {
     paragraph(t(L.none)),
     tagParagraph("{/hasBonus}"),
 
+    paragraph(t(L.agreementSection), { style: "Heading1" }),
+    tagParagraph("{#hasAgreement}"),
+    table(
+      [1900, 700, 800, 800, 800],
+      [
+        [t(L.evaluator), t(L.itemsScored), t(L.ownMean), t(L.teamMean), t(L.bias)],
+        [
+          "{#agreement}{name}",
+          right("{itemsScored}"),
+          right("{mean}"),
+          right("{teamMean}"),
+          right("{bias}{/agreement}"),
+        ],
+      ],
+    ),
+    tagParagraph("{#hasDisagreements}"),
+    paragraph(t(L.disagreementsIntro), { bold: true, keepNext: true }),
+    table(
+      [600, 2600, 600, 600, 600],
+      [
+        [t(L.code), t(L.itemName), t(L.lowest), t(L.highest), t(L.bands)],
+        [
+          "{#disagreements}{code}",
+          "{title}",
+          right("{lowest}"),
+          right("{highest}"),
+          right("{spreadBands}{/disagreements}"),
+        ],
+      ],
+    ),
+    tagParagraph("{/hasDisagreements}"),
+    tagParagraph("{^hasDisagreements}"),
+    paragraph(t(L.noDisagreements)),
+    tagParagraph("{/hasDisagreements}"),
+    tagParagraph("{/hasAgreement}"),
+    tagParagraph("{^hasAgreement}"),
+    paragraph(t(L.oneEvaluator)),
+    tagParagraph("{/hasAgreement}"),
+
+    paragraph(t(L.followUpSection), { style: "Heading1" }),
+    tagParagraph("{#hasFollowUps}"),
+    paragraph(
+      `${t(L.followUpCounts)}{followUpsVerified}${t(L.followUpNot)}{followUpsNotVerified}${t(L.followUpOpen)}{followUpsToVerify}${t(L.followUpEnd)}`,
+    ),
+    table(
+      [300, 750, 1250, 450, 1050, 500, 700],
+      [
+        [
+          t(L.number),
+          t(L.category),
+          t(L.description),
+          t(L.item),
+          t(L.rectification),
+          t(L.outcome),
+          t(L.note),
+        ],
+        [
+          "{#followUps}{number}",
+          "{category}",
+          "{description}",
+          "{item}",
+          "{rectification}",
+          { text: "{outcome}", bold: true },
+          "{note}{/followUps}",
+        ],
+      ],
+    ),
+    tagParagraph("{/hasFollowUps}"),
+    tagParagraph("{^hasFollowUps}"),
+    paragraph(t(L.noFollowUps)),
+    tagParagraph("{/hasFollowUps}"),
+
     paragraph(t(L.signatures), { style: "Heading1" }),
     signatureTable(lang),
     // Word ends a body with a paragraph, never a table.
@@ -346,10 +459,14 @@ function documentXml(lang: Lang): string {
   return `${XML}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:body>\n${body}\n</w:body></w:document>\n`;
 }
 
-/** Lead auditor, reviewer, date: room to sign, the date filled once finalised. */
+/** Lead auditor, reviewer, date: room to sign above the names, the date filled once finalised. */
 function signatureTable(lang: Lang): string {
   const t = (l: Localised) => l[lang];
-  const signRow = `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="900"/></w:trPr>${["", "", "{finalisedDate}"]
+  const signRow = `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="900"/></w:trPr>${[
+    "{leadAuditor}",
+    "{reviewedBy}",
+    "{finalisedDate}",
+  ]
     .map(
       (text) =>
         `<w:tc><w:tcPr><w:tcW w:w="${Math.round(TEXT_WIDTH / 3)}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>${paragraph(text, { style: "TableText" })}</w:tc>`,

@@ -1,5 +1,6 @@
 import type { Assessment } from "../assessment/schema";
 import { exact, sum, toFixed, type Exact } from "../core/exact";
+import { measureAgreement } from "../core/agreement";
 import { resolveExclusions } from "../core/exclusions";
 import type { Scoring } from "../core/score";
 import {
@@ -15,8 +16,8 @@ import type { GradeId, Lang } from "../spec/types";
 import { VERSION } from "../version";
 import { catalogueFingerprint } from "../workbook/integrity/fingerprint";
 import { TEXT } from "../workbook/labels";
+import type { ReviewState, ReviewStateName } from "../workbook/audit/review";
 import { LAYOUT_VERSION } from "../workbook/sheets/info";
-import { DRAFT, type ReviewState, type ReviewStateId } from "./review";
 import { REPORT_WORDS as W } from "./words";
 
 /**
@@ -30,13 +31,9 @@ import { REPORT_WORDS as W } from "./words";
  * the conditions are booleans. Every text is the user's or the catalogue's as it is: the template
  * filler inserts it as text, never as markup.
  *
- * Where issue 12's fields go when they land on main (FEATURES.md), so templates gain tags and lose
- * none: `leadAuditor`/`hasLeadAuditor` and `team[].lead` (Assessment.leadAuditor) next to `team`;
- * `hasAgreement`, `agreement[]` and `disagreements[]` (src/core/agreement.ts' agreementOf) after
- * the bonus; `approved`, `reviewedBy`, `reviewedAt`, `reviewComment` next to `finalisedBy` (its
- * reviewStateOf replaces reviewStateFromSnapshot, review.ts, which already has that shape); and the
- * signature block's names (`signLeadAuditor`, `signReviewer`). Until then the model has none of
- * them: a tag for them is an unknown tag, not an empty one.
+ * The review state is src/workbook/audit/review.ts' reviewStateOf (draft, finalised, approved or
+ * returned, with who and when); the follow-ups are the previous audit's deductions this audit
+ * verifies (src/core/follow-up.ts, the Special sheet's "to verify" table).
  */
 export interface ReportModel {
   lang: Lang;
@@ -49,6 +46,8 @@ export interface ReportModel {
   period: string;
   team: TeamMember[];
   teamSize: number;
+  leadAuditor: string;
+  hasLeadAuditor: boolean;
 
   finalScore: string;
   grade: GradeId;
@@ -80,12 +79,31 @@ export interface ReportModel {
   bonuses: { number: number; points: string; reason: string }[];
   hasBonus: boolean;
 
-  state: ReviewStateId;
+  hasAgreement: boolean;
+  agreement: AgreementRow[];
+  disagreements: DisagreementRow[];
+  disagreementCount: number;
+  hasDisagreements: boolean;
+
+  followUps: FollowUpRow[];
+  hasFollowUps: boolean;
+  followUpsVerified: number;
+  followUpsNotVerified: number;
+  followUpsToVerify: number;
+
+  state: ReviewStateName;
   stateLabel: string;
   finalised: boolean;
   finalisedBy: string;
   finalisedAt: string;
   finalisedDate: string;
+  approved: boolean;
+  returned: boolean;
+  reviewed: boolean;
+  reviewedBy: string;
+  reviewedAt: string;
+  reviewedDate: string;
+  reviewComment: string;
 
   fingerprint: string;
   starscoreVersion: string;
@@ -96,6 +114,7 @@ export interface TeamMember {
   name: string;
   kind: string;
   kindId: "auditor" | "visit";
+  lead: boolean;
   total: string;
   itemsScored: number;
   coverage: string;
@@ -135,16 +154,62 @@ export interface DeductionRow {
   statusId: string;
 }
 
+/** One evaluator against the team, over the items they scored (src/core/agreement.ts). */
+export interface AgreementRow {
+  name: string;
+  itemsScored: number;
+  mean: string;
+  teamMean: string;
+  bias: string;
+}
+
+/** An item whose entries lie two Appendix C bands apart or more. */
+export interface DisagreementRow {
+  code: string;
+  title: string;
+  lowest: string;
+  highest: string;
+  spreadBands: number;
+}
+
+/** A previous audit's deduction this audit verifies, and what it found. */
+export interface FollowUpRow {
+  number: number;
+  category: string;
+  description: string;
+  item: string;
+  rectification: string;
+  deadline: string;
+  outcome: string;
+  outcomeId: "verified" | "not-verified" | "to-verify";
+  note: string;
+}
+
 /** What the report knows of the workbook beyond the assessment: its review state (draft for a JSON file). */
 export interface WorkbookState {
   review: ReviewState;
 }
 
-export const NO_WORKBOOK: WorkbookState = { review: DRAFT };
+export const NO_WORKBOOK: WorkbookState = { review: { state: "draft" } };
 
 const score = (v: Exact) => toFixed(v, RULES.decimals);
 const points = (v: Exact) => toFixed(v, 1);
 const percent = (v: Exact | null) => (v === null ? "" : `${toFixed(v.mul(100), 1)}%`);
+/** A percentage already in percent (an entry, a mean of entries). */
+const inPercent = (v: Exact | null) => (v === null ? "" : `${toFixed(v, 1)}%`);
+/** Percentage points, signed. */
+const signedPoints = (v: Exact | null) => {
+  if (v === null) return "";
+  const text = toFixed(v, 1);
+  if (/^-?0\.0$/.test(text)) return "0.0";
+  return text.startsWith("-") ? `−${text.slice(1)}` : `+${text}`;
+};
+
+const OUTCOMES = {
+  verified: TEXT.outcomeVerified,
+  "not-verified": TEXT.outcomeNotVerified,
+  "to-verify": TEXT.outcomeToVerify,
+} as const;
 
 export function reportModel(
   assessment: Assessment,
@@ -154,10 +219,12 @@ export function reportModel(
 ): ReportModel {
   const { result } = scoring;
   const t = (l: { zh: string; en: string }) => l[lang];
+  const lead = assessment.leadAuditor?.trim() ?? "";
   const team = result.evaluators.map((e): TeamMember => ({
     name: e.name,
     kind: t(TEXT[e.kind]),
     kindId: e.kind,
+    lead: lead !== "" && e.kind === "auditor" && e.name.trim() === lead,
     total: score(e.total),
     itemsScored: e.itemsScored,
     coverage: percent(e.coverage),
@@ -206,6 +273,39 @@ export function reportModel(
     name: t(itemByCode(key)?.title ?? indicatorById(key)!.name),
     reason: assessment.exclusions![key]!,
   }));
+  const measured = measureAgreement(assessment, scoring);
+  const agreement = measured.evaluators.map((e): AgreementRow => ({
+    name: e.name,
+    itemsScored: e.itemsScored,
+    mean: inPercent(e.mean),
+    teamMean: inPercent(e.team),
+    bias: signedPoints(e.bias),
+  }));
+  const disagreements = measured.items
+    .filter((i) => i.disagreement)
+    .map((i): DisagreementRow => ({
+      code: i.code,
+      title: t(itemByCode(i.code)!.title),
+      lowest: inPercent(i.min),
+      highest: inPercent(i.max),
+      spreadBands: i.spreadBands,
+    }));
+  const followUps = (assessment.followUp ?? []).map((f, index): FollowUpRow => {
+    const outcomeId = f.outcome ?? "to-verify";
+    return {
+      number: index + 1,
+      category: t(DEDUCTION_CATEGORIES.find((c) => c.id === f.category)!.label),
+      description: f.description,
+      item: f.item ?? "",
+      rectification: f.rectification ?? "",
+      deadline: f.deadline ?? "",
+      outcome: t(OUTCOMES[outcomeId]),
+      outcomeId,
+      note: f.note ?? "",
+    };
+  });
+  const countOf = (id: FollowUpRow["outcomeId"]) => followUps.filter((f) => f.outcomeId === id).length;
+  const reviewed = review.state === "approved" || review.state === "returned";
   const failReasons = result.reasons.map((r) => ({ code: r.code, message: t(r.message) }));
   return {
     lang,
@@ -218,6 +318,8 @@ export function reportModel(
     period: t(W.period(startDate, endDate)),
     team,
     teamSize: team.length,
+    leadAuditor: lead,
+    hasLeadAuditor: lead !== "",
 
     finalScore: score(result.finalScore),
     grade: result.grade,
@@ -251,12 +353,31 @@ export function reportModel(
     bonuses,
     hasBonus: bonuses.length > 0,
 
+    hasAgreement: assessment.evaluators.length >= 2,
+    agreement,
+    disagreements,
+    disagreementCount: disagreements.length,
+    hasDisagreements: disagreements.length > 0,
+
+    followUps,
+    hasFollowUps: followUps.length > 0,
+    followUpsVerified: countOf("verified"),
+    followUpsNotVerified: countOf("not-verified"),
+    followUpsToVerify: countOf("to-verify"),
+
     state: review.state,
     stateLabel: t(W.state[review.state]),
     finalised: review.state === "finalised" || review.state === "approved",
     finalisedBy: review.finalisedBy ?? "",
     finalisedAt: review.finalisedAt ?? "",
     finalisedDate: (review.finalisedAt ?? "").slice(0, 10),
+    approved: review.state === "approved",
+    returned: review.state === "returned",
+    reviewed,
+    reviewedBy: (reviewed && review.reviewedBy) || "",
+    reviewedAt: (reviewed && review.reviewedAt) || "",
+    reviewedDate: ((reviewed && review.reviewedAt) || "").slice(0, 10),
+    reviewComment: (reviewed && review.comment) || "",
 
     fingerprint: catalogueFingerprint(LAYOUT_VERSION),
     starscoreVersion: VERSION,

@@ -82,6 +82,11 @@ export const TAGS: TagTree<ReportModel> = {
         description: both("类型代码：auditor 或 visit", "Kind's code: auditor or visit"),
         example: "auditor",
       },
+      lead: {
+        type: "boolean",
+        description: both("是否审查组长", "Whether this is the lead auditor"),
+        example: true,
+      },
       total: { type: "text", description: both("个人总分", "Own total"), example: "81.30" },
       itemsScored: { type: "number", description: both("已评项目数", "Items scored"), example: 48 },
       coverage: {
@@ -95,6 +100,16 @@ export const TAGS: TagTree<ReportModel> = {
     type: "number",
     description: both("评价组人数（含暗访）", "Team size (visits included)"),
     example: 3,
+  },
+  leadAuditor: {
+    type: "text",
+    description: both("审查组长（未指定时为空）", "The lead auditor (empty when not named)"),
+    example: "张三",
+  },
+  hasLeadAuditor: {
+    type: "boolean",
+    description: both("是否指定了审查组长", "Whether a lead auditor is named"),
+    example: true,
   },
 
   finalScore: {
@@ -329,18 +344,147 @@ export const TAGS: TagTree<ReportModel> = {
     example: true,
   },
 
+  hasAgreement: {
+    type: "boolean",
+    description: both(
+      "评价组是否有两人（列）以上，即是否报告评价一致性",
+      "Whether the team has two evaluators or more (so agreement is reported)",
+    ),
+    example: true,
+  },
+  agreement: {
+    type: "list",
+    description: both(
+      "评价一致性：每位评价人的平均达成率与评价组在同一批项目上的平均",
+      "Agreement: each evaluator's mean attainment against the team's on the same items",
+    ),
+    fields: {
+      name: { type: "text", description: both("评价人", "Evaluator"), example: "张三" },
+      itemsScored: {
+        type: "number",
+        description: both("有效录入的适用项目数", "Applicable items with a valid entry"),
+        example: 48,
+      },
+      mean: { type: "text", description: both("本人平均达成率", "Own mean"), example: "83.1%" },
+      teamMean: {
+        type: "text",
+        description: both("同一批项目上评价组的平均", "The team's mean on the same items"),
+        example: "88.1%",
+      },
+      bias: {
+        type: "text",
+        description: both("偏差（百分点，本人 − 评价组）", "Bias (percentage points, own − team)"),
+        example: "−5.0",
+      },
+    },
+  },
+  disagreements: {
+    type: "list",
+    description: both(
+      "分歧项目：录入相差两个附录 C 档次或以上",
+      "Items in disagreement: entries two Appendix C bands apart or more",
+    ),
+    fields: {
+      code: { type: "text", description: both("项目代码", "Item code"), example: "B1" },
+      title: {
+        type: "text",
+        description: both("项目名称", "Item title"),
+        example: both("商品信息", "Product information"),
+      },
+      lowest: { type: "text", description: both("最低录入", "Lowest entry"), example: "55.0%" },
+      highest: { type: "text", description: both("最高录入", "Highest entry"), example: "95.0%" },
+      spreadBands: { type: "number", description: both("相差档次", "Bands apart"), example: 2 },
+    },
+  },
+  disagreementCount: {
+    type: "number",
+    description: both("分歧项目数", "Number of items in disagreement"),
+    example: 0,
+  },
+  hasDisagreements: {
+    type: "boolean",
+    description: both("是否有分歧项目", "Whether any item is in disagreement"),
+    example: false,
+  },
+
+  followUps: {
+    type: "list",
+    description: both(
+      "上次审核的特别扣分项（本次待验证的整改）及验证结果",
+      "The last audit's deductions (rectifications verified in this audit) and what was found",
+    ),
+    fields: {
+      number: { type: "number", description: both("序号", "Number"), example: 1 },
+      category: {
+        type: "text",
+        description: both("类别", "Category"),
+        example: both("不符合企业服务制度", "Breaches the company's own service policy"),
+      },
+      description: {
+        type: "text",
+        description: both("描述", "Description"),
+        example: "门店未按服务手册张贴三包规定",
+      },
+      item: { type: "text", description: both("关联项目代码", "Related item code"), example: "B13" },
+      rectification: {
+        type: "text",
+        description: both("整改要求", "Rectification"),
+        example: "30 天内全部门店张贴并拍照留证",
+      },
+      deadline: { type: "text", description: both("整改期限", "Deadline"), example: "2026-12-04" },
+      outcome: {
+        type: "text",
+        description: both("验证结果", "Outcome"),
+        example: both("已验证", "Verified"),
+      },
+      outcomeId: {
+        type: "text",
+        description: both(
+          "验证结果代码：verified、not-verified 或 to-verify（尚未验证）",
+          "Outcome code: verified, not-verified or to-verify (not yet checked)",
+        ),
+        example: "verified",
+      },
+      note: {
+        type: "text",
+        description: both("验证说明", "Verification note"),
+        example: "抽查 5 家门店均已张贴",
+      },
+    },
+  },
+  hasFollowUps: {
+    type: "boolean",
+    description: both("是否有上次审核的整改待验证", "Whether the last audit left rectifications to verify"),
+    example: false,
+  },
+  followUpsVerified: {
+    type: "number",
+    description: both("已验证的整改数", "Rectifications verified"),
+    example: 0,
+  },
+  followUpsNotVerified: {
+    type: "number",
+    description: both("未落实的整改数", "Rectifications not verified"),
+    example: 0,
+  },
+  followUpsToVerify: {
+    type: "number",
+    description: both("尚未验证的整改数", "Rectifications not yet checked"),
+    example: 0,
+  },
+
   state: {
     type: "text",
     description: both(
-      "定稿状态代码：draft（未定稿或已重新打开）或 finalised",
-      "The finalisation state's code: draft (not finalised, or reopened) or finalised",
+      "定稿状态代码：draft（未定稿或已重新打开）、finalised（已定稿待复核）、approved（复核批准）或 returned（复核退回）",
+      "The finalisation state's code: draft (not finalised, or reopened), finalised (awaiting review), approved or returned (by the reviewer)",
     ),
-    example: "finalised",
+    example: "approved",
   },
   stateLabel: {
     type: "text",
     description: both("定稿状态", "The finalisation state"),
-    example: both("已定稿", "Finalised"),
+    example: both("已复核批准", "Approved by the reviewer"),
   },
   finalised: {
     type: "boolean",
@@ -360,6 +504,41 @@ export const TAGS: TagTree<ReportModel> = {
       "The finalisation date (for the signature block); empty before",
     ),
     example: "2026-11-04",
+  },
+  approved: {
+    type: "boolean",
+    description: both("是否已复核批准", "Whether the reviewer approved it"),
+    example: true,
+  },
+  returned: {
+    type: "boolean",
+    description: both("是否被复核退回", "Whether the reviewer returned it"),
+    example: false,
+  },
+  reviewed: {
+    type: "boolean",
+    description: both("是否已复核（批准或退回）", "Whether reviewed (approved or returned)"),
+    example: true,
+  },
+  reviewedBy: {
+    type: "text",
+    description: both("复核人（未复核时为空）", "Reviewer (empty before)"),
+    example: "王五",
+  },
+  reviewedAt: {
+    type: "text",
+    description: both("复核时间（ISO 8601）", "Reviewed at (ISO 8601)"),
+    example: "2026-11-05T10:00:00+08:00",
+  },
+  reviewedDate: {
+    type: "text",
+    description: both("复核日期（签字栏用）", "The review date (for the signature block)"),
+    example: "2026-11-05",
+  },
+  reviewComment: {
+    type: "text",
+    description: both("复核意见", "The reviewer's comment"),
+    example: "同意",
   },
 
   fingerprint: {

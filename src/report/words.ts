@@ -1,5 +1,5 @@
 import type { Localised } from "../spec/types";
-import type { ReviewStateId } from "./review";
+import type { ReviewStateName } from "../workbook/audit/review";
 
 /** The report's own words, in both languages (the workbook's words come from workbook/labels.ts). */
 export const REPORT_WORDS = {
@@ -14,5 +14,5 @@ export const REPORT_WORDS = {
     finalised: { zh: "已定稿", en: "Finalised" },
     approved: { zh: "已复核批准", en: "Approved by the reviewer" },
     returned: { zh: "复核退回", en: "Returned by the reviewer" },
-  } satisfies Record<ReviewStateId, Localised>,
+  } satisfies Record<ReviewStateName, Localised>,
 } as const;

@@ -74,23 +74,24 @@ export class ReferencesAtRiskError extends LocalisedError {
     /** The user's sheets too large to search whole: they may refer to StarScore's sheets too. */
     readonly unchecked: readonly string[] = [],
   ) {
-    const shown = references.slice(0, 10).join(", ") + (references.length > 10 ? ", …" : "");
+    // A list reads "A、B" in Chinese and "A, B" in English.
+    const shown = (separator: string) =>
+      references.slice(0, 10).join(separator) + (references.length > 10 ? `${separator}…` : "");
     const n = references.length;
-    const sheets = unchecked.join(", ");
     super({
       zh: [
-        n > 0 && `工作簿中有 ${n} 处您自己的公式或名称引用了 StarScore 的工作表（${shown}）。`,
+        n > 0 && `工作簿中有 ${n} 处您自己的公式或名称引用了 StarScore 的工作表（${shown("、")}）。`,
         unchecked.length > 0 &&
-          `工作表 ${sheets} 太大，无法全部检查，其中的公式也可能引用了 StarScore 的工作表。`,
+          `工作表 ${unchecked.join("、")} 太大，无法全部检查，其中的公式也可能引用了 StarScore 的工作表。`,
         "添加评价人会重建 StarScore 的工作表，引用它们的公式将变为 #REF!。",
       ]
         .filter(Boolean)
         .join(""),
       en: [
         n > 0 &&
-          `${n} formula${n === 1 ? "" : "s"} or name${n === 1 ? "" : "s"} of your own refer to StarScore's sheets (${shown}).`,
+          `${n} formula${n === 1 ? "" : "s"} or name${n === 1 ? "" : "s"} of your own refer to StarScore's sheets (${shown(", ")}).`,
         unchecked.length > 0 &&
-          `The sheet${unchecked.length === 1 ? "" : "s"} ${sheets} ${unchecked.length === 1 ? "is" : "are"} too large to check whole and may refer to them too.`,
+          `The sheet${unchecked.length === 1 ? "" : "s"} ${unchecked.join(", ")} ${unchecked.length === 1 ? "is" : "are"} too large to check whole and may refer to them too.`,
         "Adding an evaluator rebuilds StarScore's sheets, and formulas referring to them would show #REF!.",
       ]
         .filter(Boolean)

@@ -19,7 +19,24 @@ export interface LayoutOptions {
    * plan targets (a workbook that had the sheet keeps it); not for a certification audit.
    */
   plan?: boolean;
+  /**
+   * The Report sheet (报告 / Report, issue 13): optional, never by default. Its figures are formulas;
+   * the finalisation state, the reviewer and the date are the snapshot's (src/workbook/audit/review.ts),
+   * written as text when the sheet is written or refreshed.
+   */
+  report?: boolean | ReportSheetState;
 }
+
+/** What the Report sheet prints of the review state: a line, the reviewer, the date to sign. */
+export interface ReportSheetState {
+  state: string;
+  reviewer: string;
+  date: string;
+}
+
+/** Whether the layout has a Report sheet (see LayoutOptions.report). */
+export const hasReportSheet = (options: Pick<LayoutOptions, "report">): boolean =>
+  options.report !== undefined && options.report !== false;
 
 /** Whether the layout has a Plan sheet (see LayoutOptions.plan). */
 export function hasPlanSheet(options: Pick<LayoutOptions, "assessment" | "plan">): boolean {
@@ -42,11 +59,13 @@ export interface LayoutContext {
   ref: (key: SheetKey, a1: string) => string;
   /** Evaluator k's entry for an item when it is valid, else "" (what the hidden valid cells compute). */
   validEntry: (code: string, k: number) => number | "";
+  /** The Report sheet's review state, when it has one (LayoutOptions.report). */
+  report?: ReportSheetState;
   /** A dropdown from one of the Rules sheet's lists, with a stop alert in both languages. */
   listRule: (range: string, list: string, allowBlank: boolean, error: Localised) => ValidationSpec;
 }
 
-export function layoutContext({ lang, assessment, scoring }: LayoutOptions): LayoutContext {
+export function layoutContext({ lang, assessment, scoring, report }: LayoutOptions): LayoutContext {
   const sheetNames = Object.fromEntries(
     Object.entries(SHEET_NAMES).map(([key, name]) => [key, name[lang]]),
   ) as Record<SheetKey, string>;
@@ -57,6 +76,7 @@ export function layoutContext({ lang, assessment, scoring }: LayoutOptions): Lay
     scoring,
     sheetNames,
     columns: scoringColumns(assessment.evaluators.length),
+    ...(typeof report === "object" && { report }),
     sheet: (key) => new SheetBuilder(key, sheetNames[key], scoring !== undefined),
     ref: (key, a1) => sheetRef(sheetNames[key], a1),
     listRule: (range, list, allowBlank, error) => ({

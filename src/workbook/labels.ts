@@ -9,6 +9,8 @@ export const SHEET_NAMES: Record<SheetKey, Localised> = {
   summary: { zh: "汇总", en: "Summary" },
   /** Optional (LayoutOptions.plan): the what-if of the gap to a target grade. */
   plan: { zh: "计划", en: "Plan" },
+  /** Optional (LayoutOptions.report): the printable assessment report (src/workbook/sheets/report.ts). */
+  report: { zh: "报告", en: "Report" },
   rules: { zh: "规则", en: "Rules" },
   /** Appended to by the task pane only (src/workbook/audit/log.ts). */
   audit: { zh: "审计日志", en: "Audit log" },
@@ -106,6 +108,7 @@ export const TEXT = {
   outcome: { zh: "验证结果", en: "Outcome" },
   outcomeVerified: { zh: "已验证", en: "Verified" },
   outcomeNotVerified: { zh: "未落实", en: "Not verified" },
+  outcomeToVerify: { zh: "待验证", en: "To verify" },
   followUpNote: { zh: "验证说明", en: "Verification note" },
   followUpVerified: { zh: "已验证项数", en: "Verified (count)" },
   // Summary

@@ -1,8 +1,9 @@
 import { buildAuditSheet, type AuditRow } from "./audit/log";
-import { hasPlanSheet, layoutContext, type LayoutOptions as SheetOptions } from "./context";
+import { hasPlanSheet, hasReportSheet, layoutContext, type LayoutOptions as SheetOptions } from "./context";
 import { withPaneWrites } from "./highlight-marks";
 import { buildInfoSheet, LAYOUT_VERSION } from "./sheets/info";
 import { buildPlanSheet } from "./sheets/plan";
+import { buildReportSheet } from "./sheets/report";
 import { buildRulesSheet } from "./sheets/rules";
 import { buildScoringSheet } from "./sheets/scoring";
 import { buildSpecialSheet } from "./sheets/special";
@@ -23,6 +24,7 @@ export function buildWorkbookLayout(options: LayoutOptions): WorkbookLayout {
     buildSpecialSheet,
     buildSummarySheet,
     ...(hasPlanSheet(options) ? [buildPlanSheet] : []),
+    ...(hasReportSheet(options) ? [buildReportSheet] : []),
     buildRulesSheet,
   ].map((build) => build(ctx));
   built.push(buildAuditSheet(ctx, options.audit));

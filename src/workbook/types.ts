@@ -5,7 +5,7 @@ import type { Lang } from "../spec/types";
  * consume, so the two can never drift apart. Every address is A1 style on its own sheet; formulas
  * are in English function names with a leading "=", using classic functions only (Excel 2016).
  */
-export type SheetKey = "info" | "scoring" | "special" | "summary" | "plan" | "rules" | "audit";
+export type SheetKey = "info" | "scoring" | "special" | "summary" | "plan" | "report" | "rules" | "audit";
 
 export type CellValue = string | number | boolean | null;
 
@@ -88,6 +88,8 @@ export interface PrintSpec {
   /** Rows repeated on every page, e.g. "3:4". */
   titleRows?: string;
   area?: string;
+  /** Page margins in inches (OOXML pageMargins); the host's default when absent. */
+  margins?: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
 }
 
 export interface ChartSpec {

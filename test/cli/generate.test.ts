@@ -23,6 +23,20 @@ function namedCell(workbook: ExcelJS.Workbook, name: string): ExcelJS.Cell {
 }
 
 describe("starscore generate", () => {
+  it("--report-sheet adds the Report sheet (报告), which verify accepts; without it there is none", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "with-report.xlsx");
+    expect((await runCli(["generate", "--from", SAMPLE_FILE, "--report-sheet", "-o", out])).code).toBe(0);
+    const workbook = await loadWorkbook(out);
+    const report = workbook.getWorksheet("报告")!;
+    expect(report.getCell("A1").value).toBe("商品售后服务认证审查报告");
+    expect(report.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToWidth: 1 });
+    expect(await runCli(["verify", out])).toMatchObject({ code: 0 });
+    const plain = path.join(dir, "plain.xlsx");
+    await runCli(["generate", "--from", SAMPLE_FILE, "-o", plain]);
+    expect((await loadWorkbook(plain)).getWorksheet("报告")).toBeUndefined();
+  });
+
   it("lays out an assessment file; scoring the .xlsx gives the same result as scoring the .json", async () => {
     const dir = tempDir();
     const out = path.join(dir, "sample.xlsx");

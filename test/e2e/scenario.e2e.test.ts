@@ -540,11 +540,22 @@ describe.each([
       );
       attainments.forEach((a, i) => expect(Number(a)).toBeCloseTo(expectedAttainments[i]!, 6));
 
-      // The evaluators' own totals: a table, or at 350 px and below a list of labelled rows.
+      // The evaluators' own totals: a table, or at 350 px and below a list of labelled rows. The bias
+      // (issue 12), by hand: the team's mean over the 50 items is (49 × 80 + 85) / 50 = 80.10 (B2's
+      // mean is 85); auditor 1's own mean (49 × 80 + 100) / 50 = 80.40, so +0.30; everyone else's
+      // 80.00, so −0.10. No item is two bands apart (80 and 100 are both band 5): none in disagreement.
       const kinds = [t.kindAuditor, t.kindAuditor, t.kindVisit, t.kindVisit];
       expect(await tableRows(view, t.evaluatorsTableHeading)).toEqual(
-        names.map((name, k) => [name, kinds[k], k === 0 ? "80.40" : "80.00", "50 / 50", "100.0 %"]),
+        names.map((name, k) => [
+          name,
+          kinds[k],
+          k === 0 ? "80.40" : "80.00",
+          "50 / 50",
+          "100.0 %",
+          k === 0 ? "+0.30" : "−0.10",
+        ]),
       );
+      await view.getByText(t.disagreementsNone).waitFor();
       await expect(view.getByRole("table").count()).resolves.toBe(0);
       await checkView(pane, "results");
 

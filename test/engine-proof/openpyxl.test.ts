@@ -72,6 +72,12 @@ describe("openpyxl opens every StarScore workbook", () => {
     expect(loaded.at(-1)!.error).toMatch(/ValueError: Value must be one of/);
   });
 
+  it("one of them has the Report sheet", () => {
+    expect(workbooks.filter((w, i) => loaded[i]!.sheets.includes(SHEET_NAMES.report[w.lang]))).toHaveLength(
+      1,
+    );
+  });
+
   it("loads each without an error or a warning", () => {
     expect(
       loaded.slice(0, workbooks.length).map((l, i) => [workbooks[i]!.id, l.error ?? null, l.warnings]),
@@ -82,9 +88,19 @@ describe("openpyxl opens every StarScore workbook", () => {
     for (const [i, w] of workbooks.entries()) {
       const l = loaded[i]!;
       const name = (key: SheetKey) => SHEET_NAMES[key][w.lang];
-      expect({ id: w.id, sheets: l.sheets.slice(0, 5) }).toEqual({
+      // The optional Report sheet (generate --report-sheet) comes after the Summary.
+      const report = l.sheets.includes(name("report"));
+      const keys = [
+        "info",
+        "scoring",
+        "special",
+        "summary",
+        ...(report ? ["report" as const] : []),
+        "rules",
+      ] as const;
+      expect({ id: w.id, sheets: l.sheets.slice(0, keys.length) }).toEqual({
         id: w.id,
-        sheets: (["info", "scoring", "special", "summary", "rules"] as const).map(name),
+        sheets: keys.map(name),
       });
       expect(l.rows[name("scoring")]).toBeGreaterThanOrEqual(COVERAGE_ROW);
       expect(l.validations.length).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ export interface Representative {
   assessment: Assessment;
 }
 
-const CASES: { id: string; lang: Lang; assessment: Assessment }[] = [
+const CASES: { id: string; lang: Lang; assessment: Assessment; args?: string[] }[] = [
   { id: "1 evaluator", lang: "zh", assessment: assessmentWith({ evaluators: 1 }) },
   { id: "3 evaluators, exclusion, deduction, bonus (the sample)", lang: "en", assessment: SAMPLE },
   {
@@ -46,6 +46,12 @@ const CASES: { id: string; lang: Lang; assessment: Assessment }[] = [
     lang: "en",
     assessment: assessmentWith({ evaluators: 200, deductions: 6 }),
   },
+  {
+    id: "the sample with the Report sheet (generate --report-sheet)",
+    lang: "zh",
+    assessment: SAMPLE,
+    args: ["--report-sheet"],
+  },
 ];
 
 /** Writes the representative workbooks into `dir`; fails the calling test when the CLI does. */
@@ -55,8 +61,8 @@ export async function writeRepresentativeWorkbooks(dir: string): Promise<Represe
     const json = path.join(dir, `case-${i}.json`);
     const file = path.join(dir, `case-${i}-${c.lang}.xlsx`);
     writeFileSync(json, JSON.stringify(c.assessment));
-    await cli(["generate", "--from", json, "-o", file, "--lang", c.lang]);
-    out.push({ ...c, file });
+    await cli(["generate", "--from", json, "-o", file, "--lang", c.lang, ...(c.args ?? [])]);
+    out.push({ id: c.id, lang: c.lang, assessment: c.assessment, file });
   }
   const blank = path.join(dir, "blank.xlsx");
   await cli(["generate", "--evaluators", "2", "--visits", "1", "-o", blank, "--lang", "en"]);

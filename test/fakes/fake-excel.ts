@@ -1249,6 +1249,68 @@ class FakePageLayout extends FakeObject implements HostPageLayout {
     throw new Error("PropertyNotLoaded: zoom");
   }
 
+  /**
+   * The margins, in points, ExcelApi 1.9: "The worksheet's top margin, in points, for use when
+   * printing" (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-topmargin-member,
+   * and likewise bottom, left, right, header and footer).
+   */
+  private margin(side: string, value: number): void {
+    this.set(
+      `${side}Margin`,
+      value,
+      () => (this.page().margins = { ...this.page().margins, [side]: value }),
+      "1.9",
+    );
+  }
+
+  set topMargin(value: number) {
+    this.margin("top", value);
+  }
+
+  get topMargin(): number {
+    throw new Error("PropertyNotLoaded: topMargin");
+  }
+
+  set bottomMargin(value: number) {
+    this.margin("bottom", value);
+  }
+
+  get bottomMargin(): number {
+    throw new Error("PropertyNotLoaded: bottomMargin");
+  }
+
+  set leftMargin(value: number) {
+    this.margin("left", value);
+  }
+
+  get leftMargin(): number {
+    throw new Error("PropertyNotLoaded: leftMargin");
+  }
+
+  set rightMargin(value: number) {
+    this.margin("right", value);
+  }
+
+  get rightMargin(): number {
+    throw new Error("PropertyNotLoaded: rightMargin");
+  }
+
+  set headerMargin(value: number) {
+    this.margin("header", value);
+  }
+
+  get headerMargin(): number {
+    throw new Error("PropertyNotLoaded: headerMargin");
+  }
+
+  set footerMargin(value: number) {
+    this.margin("footer", value);
+  }
+
+  get footerMargin(): number {
+    throw new Error("PropertyNotLoaded: footerMargin");
+  }
+
   setPrintArea(printArea: string): void {
     this.call("setPrintArea", [printArea], () => (this.page().printArea = printArea), "1.9");
   }

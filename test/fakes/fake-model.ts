@@ -95,6 +95,8 @@ export class FakeSheet {
     zoom?: unknown;
     printArea?: string;
     printTitleRows?: string;
+    /** In points, by side: top, bottom, left, right, header, footer. */
+    margins?: Record<string, number>;
   } = {};
   visibility = "Visible";
 

@@ -23,7 +23,9 @@ export function partText(docx: Uint8Array, part = "word/document.xml"): string {
  * against the engine): organisation, type and modes, dates, the team with each evaluator's total and
  * coverage, the result, every fail reason, the indicator table and the primary subtotals, the
  * exclusions with their reasons, the special deductions with their rectification, deadline and
- * status, the bonus with its reason, the finalisation state, and (in the footer) the fingerprint.
+ * status, the bonus with its reason, the lead auditor, the evaluators' agreement and the items in
+ * disagreement, the last audit's rectifications with what was found, the finalisation and review
+ * state, and (in the footer) the fingerprint.
  */
 export function listedValues(m: ReportModel): { body: string[]; footer: string[] } {
   const body = [
@@ -59,8 +61,15 @@ export function listedValues(m: ReportModel): { body: string[]; footer: string[]
       d.status,
     ]),
     ...m.bonuses.flatMap((b) => [b.points, b.reason]),
+    m.leadAuditor,
+    ...(m.hasAgreement
+      ? m.agreement.flatMap((a) => [a.name, String(a.itemsScored), a.mean, a.teamMean, a.bias])
+      : []),
+    ...m.disagreements.flatMap((d) => [d.code, d.title, d.lowest, d.highest, String(d.spreadBands)]),
+    ...m.followUps.flatMap((f) => [f.category, f.description, f.item, f.rectification, f.outcome, f.note]),
     m.stateLabel,
     ...(m.finalised ? [m.finalisedBy, m.finalisedAt, m.finalisedDate] : []),
+    ...(m.reviewed ? [m.reviewedBy, m.reviewedAt, m.reviewComment] : []),
   ].filter((v) => v !== "");
   return { body, footer: [m.fingerprint, m.starscoreVersion] };
 }

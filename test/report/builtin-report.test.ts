@@ -94,6 +94,75 @@ describe("the built-in report of the sample assessment", () => {
     expect(body).toContain("6  特别加分\n无。");
   });
 
+  it.each(LANGS)(
+    "a reviewed surveillance audit (%s): the lead, the agreement, each rectification's outcome, the reviewer",
+    (lang) => {
+      const audit: Assessment = {
+        ...SAMPLE,
+        type: "surveillance",
+        leadAuditor: "张三",
+        scores: { ...SAMPLE.scores, B1: [55, null, 95] },
+        followUp: [
+          {
+            category: "policy",
+            description: "门店未张贴三包规定",
+            item: "B13",
+            outcome: "verified",
+            note: "抽查 5 家",
+          },
+          { category: "law", description: "发票未开具", rectification: "全部开具", outcome: "not-verified" },
+          { category: "system", description: "回访记录缺失" },
+        ],
+      };
+      const approved: WorkbookState = {
+        review: {
+          state: "approved",
+          n: 1,
+          finalisedBy: "张三",
+          finalisedAt: "2026-11-04T17:20:00+08:00",
+          reviewedBy: "王五",
+          reviewedAt: "2026-11-05T10:00:00+08:00",
+          comment: "同意<w:t>{#x}",
+        },
+      };
+      const { model, body } = builtinReport(audit, lang, approved);
+      for (const value of listedValues(model).body) expect(body).toContain(value);
+      if (lang === "zh") {
+        expect(body).toContain("审查组长\n张三");
+        expect(body).toContain("张三（组长）");
+        expect(body).toContain("已验证 1 项，未落实 1 项，尚未验证 1 项。");
+        expect(body).toContain("B1\n商品包装信息\n55.0%\n95.0%\n2");
+        expect(body).toContain(
+          "定稿状态\n已复核批准（定稿人 张三，2026-11-04T17:20:00+08:00）（复核人 王五，2026-11-05T10:00:00+08:00）",
+        );
+        expect(body).toMatch(/审查组长\n复核人\n日期\n张三\n王五\n2026-11-04$/);
+        expect(body).toContain("回访记录缺失\n待验证");
+      } else {
+        expect(body).toContain("张三 (lead)");
+        expect(body).toContain("Verified: 1; not verified: 1; not yet checked: 1.");
+        expect(body).toContain("发票未开具\n全部开具\nNot verified");
+        expect(body).toContain("Reviewer's comment\n同意<w:t>{#x}");
+        expect(body).toMatch(/Lead auditor\nReviewer\nDate\n张三\n王五\n2026-11-04$/);
+        expect(body).toContain("回访记录缺失\nTo verify");
+      }
+    },
+  );
+
+  it("one evaluator: no agreement table; no follow-up: said so", () => {
+    const alone: Assessment = {
+      ...SAMPLE,
+      evaluators: [SAMPLE.evaluators[0]!],
+      scores: Object.fromEntries(Object.entries(SAMPLE.scores).map(([k, v]) => [k, [v[0]!]])),
+    };
+    const { body } = builtinReport(alone, "en");
+    expect(body).toContain(
+      "7  Agreement between evaluators\nThe team has one evaluator: there is no agreement to report.",
+    );
+    expect(body).toContain(
+      "8  Rectifications from the last audit\nNo rectification from a previous audit to verify.",
+    );
+  });
+
   it("a finalised workbook: the state, who and when, and the date in the signature block", () => {
     const finalised: WorkbookState = {
       review: { state: "finalised", finalisedBy: "王组长", finalisedAt: "2026-11-04T17:20:00+08:00" },

@@ -34,13 +34,7 @@ export async function addEvaluator(
   audit?: AuditBy,
   choice: { breakReferences?: boolean } = {},
 ): Promise<void> {
-  const { worksheets, names } = context.workbook;
-  const { snapshot, also: listed } = await loadWorkbook(context, [...INPUT_SHEETS, "audit"], (reads) => {
-    worksheets.load("items/name");
-    names.load("items/name,items/formula");
-    const snapshotSheet = queueSnapshotSheet(context, reads);
-    return () => ({ sheets: worksheets.items, names: names.items, snapshotSheet: snapshotSheet() });
-  });
+  const { snapshot, listed } = await loadForRebuild(context);
   const finalised = isFinalised(listed.snapshotSheet);
   if (finalised) {
     throw new ActionError({
@@ -82,6 +76,35 @@ export async function addEvaluator(
       ],
     }),
   });
+  await rebuildWith(context, supports, listed, layout, choice);
+}
+
+/** What a rebuild reads first: the input sheets and the log, the sheet and name lists, the snapshot sheet. */
+export async function loadForRebuild(context: HostContext) {
+  const { worksheets, names } = context.workbook;
+  const { snapshot, also: listed } = await loadWorkbook(context, [...INPUT_SHEETS, "audit"], (reads) => {
+    worksheets.load("items/name");
+    names.load("items/name,items/formula");
+    const snapshotSheet = queueSnapshotSheet(context, reads);
+    return () => ({ sheets: worksheets.items, names: names.items, snapshotSheet: snapshotSheet() });
+  });
+  return { snapshot, listed };
+}
+
+export type RebuildListing = Awaited<ReturnType<typeof loadForRebuild>>["listed"];
+
+/**
+ * The workbook rebuilt from `layout` (add an evaluator, merge): refused with ReferencesAtRiskError
+ * when the user's own formulas or names refer to StarScore's sheets, unless `breakReferences`;
+ * then writeLayout's replace path, in the same run.
+ */
+export async function rebuildWith(
+  context: HostContext,
+  supports: ApiSupport,
+  listed: RebuildListing,
+  layout: ReturnType<typeof buildWorkbookLayout>,
+  choice: { breakReferences?: boolean },
+): Promise<void> {
   const layoutNames = new Set(layout.names.map((n) => fold(n.name)));
   if (!choice.breakReferences) {
     const { references, unchecked } = await referencesToSheets(

@@ -12,6 +12,7 @@ import { loadWorkbook } from "./load";
 import { INPUT_SHEETS } from "./sheets";
 import type { ComputeReport } from "./types";
 import { NO_HIGHLIGHTS, writeBack } from "./write-back";
+import { disagreementEntries, exclusionsOf } from "./review";
 
 /**
  * compute: one run, two syncs whatever the number of evaluators. Sync 1 reads the inputs, the live
@@ -73,13 +74,15 @@ export async function computeWorkbook(context: HostContext, audit?: AuditBy): Pr
     ...(failed ? [failed] : []),
     ...(!store.present && marks.length > 0 ? [NO_HIGHLIGHTS] : []),
   ];
+  const result = {
+    zh: toResultJson(read.assessment, scoring, "zh"),
+    en: toResultJson(read.assessment, scoring, "en"),
+  };
   return {
-    result: {
-      zh: toResultJson(read.assessment, scoring, "zh"),
-      en: toResultJson(read.assessment, scoring, "en"),
-    },
+    result,
     issues: [...assessed.issues, ...notes],
     integrity,
-    exclusions: Object.entries(read.assessment.exclusions ?? {}).map(([key, reason]) => ({ key, reason })),
+    exclusions: exclusionsOf(read.assessment),
+    disagreements: disagreementEntries(read.assessment, result.en),
   };
 }

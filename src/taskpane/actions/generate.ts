@@ -6,7 +6,10 @@ import { generateWorkbook } from "../excel/write-workbook";
 import { auditEntry, type AuditBy } from "./audit-log";
 import type { GenerateRequest } from "./types";
 
-/** The blank assessment a new workbook starts from: the request's particulars, no entries. */
+/**
+ * The blank assessment a new workbook starts from: the request's particulars, no entries; started
+ * from the previous audit, its purpose and its findings to verify (the Special sheet lists them).
+ */
 export function blankAssessment(request: GenerateRequest): Assessment {
   const dates = {
     ...(request.dates?.start && { start: request.dates.start }),
@@ -20,6 +23,8 @@ export function blankAssessment(request: GenerateRequest): Assessment {
     ...(Object.keys(dates).length > 0 && { dates }),
     evaluators: request.evaluators.map((e) => ({ name: e.name, kind: e.kind })),
     scores: {},
+    ...(request.purpose !== undefined && { purpose: request.purpose }),
+    ...(request.followUp !== undefined && request.followUp.length > 0 && { followUp: request.followUp }),
   };
 }
 

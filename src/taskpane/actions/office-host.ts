@@ -9,9 +9,14 @@ import { runner } from "./run";
 import { finaliseStatus, finaliseWorkbook, reopenWorkbook, reviewWorkbook } from "./finalise";
 import { generate } from "./generate";
 import { inspectSelection } from "./inspect";
+import { readChosenFile } from "./chosen-file";
+import { nextAudit } from "../../core/follow-up";
+import { compareWorkbook, planWorkbook } from "./plan";
 import { INPUT_SHEETS } from "./sheets";
 import type { StarScoreHost } from "./types";
 import { validateWorkbook } from "./validate";
+import { reviewReport } from "./review";
+import { mergeWorkbooks, readFiles } from "./merge";
 import { verifyInPane } from "./verify";
 import { isStarScoreSheet } from "../../workbook/sheet-names";
 
@@ -59,6 +64,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
     reopen: (name, reason) => structure((context) => reopenWorkbook(context, by(name), reason)),
     review: (name, verdict, comment) =>
       structure((context) => reviewWorkbook(context, by(name), verdict, comment)),
+    reviewReport: () => read(reviewReport),
+    // The files are read (ExcelJS, a chunk of its own) before the run: no batch waits on them.
+    merge: async (files, opts) => {
+      const read = await readFiles(files, "zh");
+      return structure((context) => mergeWorkbooks(context, supports, read, by(opts?.person), opts));
+    },
     finaliseStatus: () => read(finaliseStatus),
     // Logged when the pane says who checks (it always does); a bare verify() only reads.
     verify: (name) =>
@@ -71,6 +82,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
       edit((context) => setEntry(context, cell, value, name === undefined ? undefined : by(name))),
     setNote: (cell, text, name) =>
       edit((context) => setNote(context, cell, text, name === undefined ? undefined : by(name))),
+    plan: (target) => read((context) => planWorkbook(context, target)),
+    // The chosen file is read before Excel.run: Excel waits for nothing but the one sync.
+    compare: async (previous) => {
+      const assessment = await readChosenFile(previous);
+      return read((context) => compareWorkbook(context, { name: previous.name, assessment }));
+    },
+    startFrom: async (previous) => nextAudit(await readChosenFile(previous)),
     onChanged: (listener) => subscribe(read, runIn, supports, INPUT_SHEETS, "onChanged", listener),
     onSelectionChanged: (listener) =>
       subscribe(read, runIn, supports, ["scoring"], "onSelectionChanged", listener),

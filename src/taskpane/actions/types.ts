@@ -1,4 +1,6 @@
-import type { EvaluatorKind } from "../../assessment/schema";
+import type { Assessment, Bonus, Deduction, EvaluatorKind, FollowUp, Purpose } from "../../assessment/schema";
+import type { CompareJson } from "../../core/compare";
+import type { PlanJson, PlanTarget } from "../../core/plan";
 import type { ResultJson } from "../../core/report";
 import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
@@ -23,6 +25,10 @@ export interface GenerateRequest {
   dates?: { start?: string; end?: string };
   step: Step;
   evaluators: { name: string; kind: EvaluatorKind }[];
+  /** Certification audit (default) or self-assessment: "start from the previous audit" keeps the last one's. */
+  purpose?: Purpose;
+  /** The previous audit's findings to verify (src/core/follow-up.ts): the Special sheet lists them. */
+  followUp?: FollowUp[];
 }
 
 /**
@@ -91,6 +97,29 @@ export interface ComputeReport {
   integrity: IntegrityIssue[];
   /** The exclusions the workbook records: an item code or an indicator id, and the reason given. */
   exclusions: { key: string; reason: string }[];
+  /** The items in disagreement (result.agreement), each with every evaluator column's entry. */
+  disagreements?: ItemEntries[];
+}
+
+/** One item's entries, one per evaluator column (in result.evaluators' order), as typed. */
+export interface ItemEntries {
+  code: string;
+  entries: (number | null)[];
+}
+
+/**
+ * What the reviewing manager checks, read without writing anything (reviewReport): the result
+ * (completeness and agreement in it), the issues, the items in disagreement with their entries,
+ * the exclusions with their reasons, the special deductions with their rectification and the
+ * bonus with its reason.
+ */
+export interface ReviewReport {
+  result: Record<Lang, ResultJson>;
+  issues: PaneIssue[];
+  exclusions: { key: string; reason: string }[];
+  disagreements: ItemEntries[];
+  deductions: Deduction[];
+  bonus: Bonus[];
 }
 
 /** The item row under the selection, for the inspector. */
@@ -156,6 +185,54 @@ export interface ChosenFile {
   data: Uint8Array;
 }
 
+/** One side of a merge conflict: the file, the cell (when known) and the value there. */
+export interface MergeConflictSide {
+  file: string;
+  cell?: string;
+  value: number | string;
+}
+
+/**
+ * What merging the evaluators' workbooks into the open one did (src/workbook/merge.ts's rules):
+ * merged, with what was taken and the columns added; or, with any conflict, nothing written and
+ * every conflict (the evaluator, the item, both files' cells). Warnings either way: a file whose
+ * Info, exclusions or special items differ from the lead's (those differences are not merged).
+ */
+export interface MergeReport {
+  merged: boolean;
+  conflicts: {
+    kind: "entry" | "notes";
+    item: string;
+    evaluator?: { name: string; kind: EvaluatorKind };
+    a: MergeConflictSide;
+    b: MergeConflictSide;
+    message: Localised;
+  }[];
+  warnings: Localised[];
+  taken: { entries: number; notes: number };
+  /** The evaluator columns added at the end. */
+  added: string[];
+}
+
+/**
+ * The gap to a target grade (`starscore plan --json`, src/core/plan.ts) and where its items are,
+ * for the Plan view.
+ */
+export interface PlanReport {
+  plan: PlanJson;
+  /** Each applicable item's row on the Scoring sheet (its first evaluator's entry cell), to go to. */
+  cells: Record<string, string>;
+}
+
+/** This audit against the previous one (`starscore compare --json`, src/core/compare.ts). */
+export interface CompareReport {
+  comparison: CompareJson;
+  /** The previous workbook's file name, as chosen. */
+  previous: string;
+  /** Each item's row on this workbook's Scoring sheet (its first evaluator's entry cell). */
+  cells: Record<string, string>;
+}
+
 /**
  * Every action that changes the workbook or checks it on the user's behalf appends a row to the
  * audit log naming `person`, the name the pane asks once (its person field); without it, the name
@@ -200,8 +277,22 @@ export interface StarScoreHost {
    * time; refused for the person who finalised, when not finalised, or approved already.
    */
   review(person: string, verdict: "approve" | "return", comment: string): Promise<FinaliseRecord>;
+  /**
+   * What a reviewer checks (ReviewReport): one Excel.run, one read sync, nothing written. Rejects
+   * like compute when the workbook cannot be read.
+   */
+  reviewReport(): Promise<ReviewReport>;
   /** Draft, finalised or reopened, and the audit log's last rows, for the Finalise view. */
   finaliseStatus(): Promise<FinaliseStatus>;
+  /**
+   * Merges evaluators' workbooks (chosen files) into the open one, the lead's: their entries and
+   * notes by evaluator name and kind, new evaluators as new columns. One Excel.run: read, then
+   * the workbook rebuilt (as addEvaluator) with one audit-log row naming `person`. With any
+   * conflict nothing is written and the report lists them. Refused (ActionError) for a file that
+   * is not a StarScore workbook or has another catalogue and rules fingerprint, a finalised
+   * workbook, entry cells that a rebuild would lose; ReferencesAtRiskError as addEvaluator.
+   */
+  merge(files: ChosenFile[], options?: { person?: string; breakReferences?: boolean }): Promise<MergeReport>;
   /**
    * Checks that the workbook is what StarScore wrote (formulas, catalogue, rules, names, fingerprint,
    * the Summary against the engine): one Excel.run, one read sync, nothing written; given the
@@ -215,6 +306,23 @@ export interface StarScoreHost {
   setEntry(cell: string, value: number, person?: string): Promise<void>;
   /** Sets an item's note (备注 / 证据) as text; logged when given the person. */
   setNote(cell: string, text: string, person?: string): Promise<void>;
+  /**
+   * The fewest raises to `target` (default: the grade above the current one): one Excel.run, one
+   * read sync, nothing written. Refused (ActionError) when the workbook cannot be read or an entry
+   * cell is not a number, as `starscore plan` refuses: a plan from a misread entry would mislead.
+   */
+  plan(target?: PlanTarget): Promise<PlanReport>;
+  /**
+   * The open workbook against the previous audit's workbook file (read by the CLI's reader): one
+   * Excel.run, one read sync, nothing written. Refused like plan, and when the file is not a
+   * readable StarScore workbook.
+   */
+  compare(previous: ChosenFile): Promise<CompareReport>;
+  /**
+   * The next audit after the one in a chosen workbook file (src/core/follow-up.ts nextAudit): its
+   * organisation, purpose, step, team and findings to verify, for the generate form. No Excel.
+   */
+  startFrom(previous: ChosenFile): Promise<Assessment>;
   /** Subscribes to edits of the StarScore sheets; returns an unsubscribe function. */
   onChanged(listener: () => void): Promise<() => void>;
   /** Subscribes to selection changes on the Scoring sheet; returns an unsubscribe function. */

@@ -7,7 +7,6 @@ import {
   Input,
   Spinner,
   Subtitle1,
-  Subtitle2,
   makeStyles,
   tokens,
   typographyStyles,
@@ -18,12 +17,13 @@ import { fixed, shortDateTime } from "../model/format";
 import { issueOverview, warningCount } from "../model/issues";
 import { ActionButton } from "./ActionButton";
 import { useItems } from "./catalogue";
-import { DataTable } from "./DataTable";
+import { AuditLogTable } from "./AuditLogTable";
 import { ErrorBar } from "./ErrorBar";
 import { Formatted, Time } from "./Formatted";
 import { IssueGroups, UnscoredLine } from "./IssueList";
 import { Notice } from "./Notice";
 import { focusSoon, useAction, usePane, useRequirePerson, useWorkbookEdits } from "./PaneContext";
+import { ReviewStateText } from "./ReviewStateText";
 import { NoWorkbookNotice } from "./ViewLink";
 import type { ViewProps } from "./views";
 
@@ -277,7 +277,7 @@ export function FinaliseView({ active }: ViewProps) {
         {action.failure && <ErrorBar ref={errorBar} failure={action.failure} />}
       </section>
 
-      {status?.workbook && <AuditLog status={status} t={t} />}
+      {status?.workbook && <AuditLogTable status={status} t={t} />}
     </>
   );
 }
@@ -382,6 +382,14 @@ function StatusText({ status, t, lang }: { status: FinaliseStatus; t: Messages; 
       <Body1 as="p" className={styles.text} data-state={status.state}>
         {text}
       </Body1>
+      {status.review && status.review.state !== "draft" && status.review.state !== "finalised" && (
+        <ReviewStateText review={status.review} t={t} />
+      )}
+      {status.review?.state === "draft" && status.review.reason && (
+        <Body1 as="p" className={styles.text}>
+          {fmt(t.reviewReason, { text: status.review.reason })}
+        </Body1>
+      )}
       {record && status.state === "finalised" && (
         <Caption1 as="p" className={styles.hash}>
           {fmt(t.entriesHash, { hash: record.entriesHash })}
@@ -397,41 +405,5 @@ function StatusText({ status, t, lang }: { status: FinaliseStatus; t: Messages; 
         </Notice>
       )}
     </>
-  );
-}
-
-function AuditLog({ status, t }: { status: FinaliseStatus; t: Messages }) {
-  const styles = useStyles();
-  return (
-    <section className={styles.section} aria-labelledby="starscore-audit-log">
-      <Subtitle2 as="h3" id="starscore-audit-log" className={styles.heading}>
-        {fmt(t.auditLogHeading, { n: status.log.length })}
-      </Subtitle2>
-      {!status.hasLog ? (
-        <Body1 as="p" className={styles.text}>
-          {t.auditLogMissing}
-        </Body1>
-      ) : status.log.length === 0 ? (
-        <Body1 as="p" className={styles.text}>
-          {t.auditLogEmpty}
-        </Body1>
-      ) : (
-        <DataTable
-          labelledBy="starscore-audit-log"
-          rows={status.log}
-          rowKey={(row, i) => `${i}-${row.time}`}
-          listBelow={600}
-          columns={[
-            {
-              header: t.colTime,
-              cell: (row) => <Time iso={row.time} shown={shortDateTime(row.time)} />,
-            },
-            { header: t.colPerson, cell: (row) => row.person || t.noName },
-            { header: t.colAction, cell: (row) => row.action },
-            { header: t.colSummary, cell: (row) => row.summary },
-          ]}
-        />
-      )}
-    </section>
   );
 }

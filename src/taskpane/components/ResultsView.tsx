@@ -10,22 +10,22 @@ import {
   makeStyles,
   tokens,
   typographyStyles,
-  type BadgeProps,
 } from "@fluentui/react-components";
 import type { ResultJson } from "../../core/report";
-import type { GradeId } from "../../spec/types";
 import type { ComputeReport, IntegrityIssue } from "../actions/types";
 import { fmt, type Lang, type Messages } from "../i18n";
-import { findingText } from "../model/findings";
 import { fixed, percent, points } from "../model/format";
 import { errorCount, issueOverview, warningCount } from "../model/issues";
-import { excludedLines, indicatorFigures, type IndicatorFigure } from "../model/results";
+import { indicatorFigures, type IndicatorFigure } from "../model/results";
+import { biases, signedPoints } from "../model/team";
 import { ActionButton } from "./ActionButton";
-import { useItems } from "./catalogue";
 import { DataTable } from "./DataTable";
 import { ErrorBar } from "./ErrorBar";
 import { Facts } from "./Facts";
-import { IssueLink } from "./IssueLink";
+import { Disagreements } from "./Disagreements";
+import { GRADE_COLORS } from "./grade-colors";
+import { ExcludedList } from "./ExcludedList";
+import { Finding, Findings } from "./IntegrityFindings";
 import { Notice } from "./Notice";
 import { focusSoon, useAction, usePane } from "./PaneContext";
 import { NoWorkbookNotice, ViewLink } from "./ViewLink";
@@ -73,14 +73,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** The grade badge's colour: green for five stars down to red for a fail. */
-export const GRADE_COLORS: Record<GradeId, NonNullable<BadgeProps["color"]>> = {
-  "five-star": "success",
-  "four-star": "brand",
-  "three-star": "informative",
-  qualified: "warning",
-  fail: "danger",
-};
+export { GRADE_COLORS };
 
 export function ResultsView({ active }: ViewProps) {
   const styles = useStyles();
@@ -172,60 +165,6 @@ export function ResultsView({ active }: ViewProps) {
   );
 }
 
-/** A finding's sentence, going to its cell, with the formula (when there is one) in a disclosure. */
-function Finding({ issue, t, lang }: { issue: IntegrityIssue; t: Messages; lang: Lang }) {
-  const styles = useStyles();
-  const { text, formula } = findingText(issue, t, lang);
-  return (
-    <>
-      <IssueLink text={text} cell={issue.cell} />
-      {formula && (
-        <details className={styles.details}>
-          <summary>{t.findingDetails}</summary>
-          {t.findingExpected}
-          <code className={styles.code}>{formula.expected}</code>
-          {t.findingFound}
-          <code className={styles.code}>{formula.found || t.findingBlank}</code>
-        </details>
-      )}
-    </>
-  );
-}
-
-/** The integrity check's findings, each a link that selects its cell. */
-function Findings({
-  findings,
-  t,
-  lang,
-  headingRef,
-}: {
-  findings: IntegrityIssue[];
-  t: Messages;
-  lang: Lang;
-  headingRef: React.Ref<HTMLHeadingElement>;
-}) {
-  const styles = useStyles();
-  return (
-    <section className={styles.section} aria-labelledby="starscore-integrity">
-      <h3 id="starscore-integrity" ref={headingRef} tabIndex={-1} className={styles.focusHeading}>
-        {t.verifyHeading}
-      </h3>
-      <Notice intent={findings.length ? "error" : "success"}>
-        {findings.length ? t.verifyFoundBody : t.verifyCleanBody}
-        {findings.length > 0 && (
-          <ul className={styles.links}>
-            {findings.map((issue, i) => (
-              <li key={`${i}-${issue.cell ?? ""}-${issue.code ?? ""}`}>
-                <Finding issue={issue} t={t} lang={lang} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </Notice>
-    </section>
-  );
-}
-
 function Result({
   report,
   t,
@@ -311,7 +250,14 @@ function Result({
         )}
       </section>
       <Indicators result={result} t={t} lang={lang} />
-      <Excluded report={report} result={result} t={t} lang={lang} />
+      <ExcludedList exclusions={report.exclusions ?? []} result={result} t={t} lang={lang} />
+      <Disagreements
+        result={result}
+        entries={report.disagreements}
+        t={t}
+        lang={lang}
+        headingId="starscore-disagreements"
+      />
       <Evaluators result={result} t={t} />
     </>
   );
@@ -382,49 +328,10 @@ function Indicators({ result, t, lang }: { result: ResultJson; t: Messages; lang
   );
 }
 
-/** The items excluded as not applicable, with the reasons the workbook gives. */
-function Excluded({
-  report,
-  result,
-  t,
-  lang,
-}: {
-  report: ComputeReport;
-  result: ResultJson;
-  t: Messages;
-  lang: Lang;
-}) {
-  const styles = useStyles();
-  const items = useItems();
-  const lines = excludedLines(report.exclusions ?? [], result);
-  if (lines.length === 0) return null;
-  return (
-    <section className={styles.section} aria-labelledby="starscore-excluded">
-      <Subtitle2 as="h3" id="starscore-excluded" className={styles.heading}>
-        {t.excludedHeading}
-      </Subtitle2>
-      <ul className={styles.list}>
-        {lines.map((line) => {
-          const title = items?.find((i) => i.code === line.key)?.title[lang];
-          const what = line.indicator
-            ? fmt(t.excludedIndicator, { id: line.key, name: line.indicator.name[lang] })
-            : title
-              ? `${line.key} ${title}`
-              : line.key;
-          return (
-            <li key={line.key}>
-              {fmt(t.excludedReason, { what, reason: line.reason || t.excludedNoReason })}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
 function Evaluators({ result, t }: { result: ResultJson; t: Messages }) {
   const styles = useStyles();
   const applicable = result.items.filter((item) => !item.excluded).length;
+  const bias = biases(result);
   return (
     <section className={styles.section} aria-labelledby="starscore-evaluators">
       <Subtitle2 as="h3" id="starscore-evaluators" className={styles.heading}>
@@ -444,6 +351,7 @@ function Evaluators({ result, t }: { result: ResultJson; t: Messages }) {
             numeric: true,
             cell: (e) => (applicable ? percent(e.itemsScored / applicable) : "–"),
           },
+          { header: t.colBias, numeric: true, cell: (_, i) => signedPoints(bias[i]) },
         ]}
       />
     </section>

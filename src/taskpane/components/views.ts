@@ -94,12 +94,40 @@ export const VIEWS = [
     ),
   },
   {
+    id: "plan",
+    stage: "results",
+    label: "tabPlan",
+    component: view(
+      () => import(/* webpackChunkName: "view-plan", webpackPrefetch: true */ "./PlanView"),
+      "PlanView",
+    ),
+  },
+  {
+    id: "compare",
+    stage: "results",
+    label: "tabCompare",
+    component: view(
+      () => import(/* webpackChunkName: "view-compare", webpackPrefetch: true */ "./CompareView"),
+      "CompareView",
+    ),
+  },
+  {
     id: "finalise",
     stage: "signoff",
     label: "tabFinalise",
     component: view(
       () => import(/* webpackChunkName: "view-finalise", webpackPrefetch: true */ "./FinaliseView"),
       "FinaliseView",
+    ),
+  },
+  {
+    id: "review",
+    stage: "signoff",
+    label: "tabReview",
+    // The reviewing manager's: what to check on one screen, Approve and Return.
+    component: view(
+      () => import(/* webpackChunkName: "view-review", webpackPrefetch: true */ "./ReviewView"),
+      "ReviewView",
     ),
   },
 ] as const satisfies readonly ViewEntry[];

@@ -43,6 +43,12 @@ export const GUARDED_MEMBERS: Readonly<Record<string, MemberGuard>> = {
   "Excel.PageLayoutZoomOptions.verticalFitToPages": PRINT_API,
   "Excel.PageLayout.setPrintArea": PRINT_API,
   "Excel.PageLayout.setPrintTitleRows": PRINT_API,
+  "Excel.PageLayout.topMargin": PRINT_API,
+  "Excel.PageLayout.bottomMargin": PRINT_API,
+  "Excel.PageLayout.leftMargin": PRINT_API,
+  "Excel.PageLayout.rightMargin": PRINT_API,
+  "Excel.PageLayout.headerMargin": PRINT_API,
+  "Excel.PageLayout.footerMargin": PRINT_API,
   // ExcelApi 1.14: which add-in's request changed the workbook (events.ts drops the pane's own).
   "Excel.WorksheetChangedEventArgs.triggerSource": TRIGGER_SOURCE_API,
   // ExcelApi 1.20: an action's syncs as one undo step (actions/run.ts).

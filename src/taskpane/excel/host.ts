@@ -166,6 +166,13 @@ export interface HostPageLayout {
   orientation: Excel.PageLayout["orientation"];
   paperSize: Excel.PageLayout["paperSize"];
   zoom: Excel.PageLayoutZoomOptions;
+  /** ExcelApi 1.9: the margins, in points (Excel.PageLayout.topMargin, …). */
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  headerMargin: number;
+  footerMargin: number;
   setPrintArea(printArea: string): void;
   setPrintTitleRows(printTitleRows: string): void;
 }

@@ -24,4 +24,15 @@ export function writePageLayout(sheet: HostWorksheet, spec: SheetSpec): void {
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight ? 1 : 0 };
   if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows.replace(":", ":$")}`);
   if (print.area) page.setPrintArea(print.area);
+  // The layout's margins are in inches (OOXML's pageMargins); Excel.PageLayout's in points.
+  const m = print.margins;
+  if (m) {
+    const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+    page.topMargin = points(m.top);
+    page.bottomMargin = points(m.bottom);
+    page.leftMargin = points(m.left);
+    page.rightMargin = points(m.right);
+    page.headerMargin = points(m.header);
+    page.footerMargin = points(m.footer);
+  }
 }

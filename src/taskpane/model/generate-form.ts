@@ -1,4 +1,5 @@
-import type { EvaluatorKind } from "../../assessment/schema";
+import type { Assessment, EvaluatorKind, FollowUp, Purpose } from "../../assessment/schema";
+import type { NextAuditType } from "../../core/follow-up";
 import { RULES, type AssessmentType, type Step } from "../../spec/rules";
 import { MAX_EVALUATORS } from "../../workbook/limits";
 import type { GenerateRequest } from "../actions/types";
@@ -24,6 +25,53 @@ export interface GenerateFormState {
   end: string;
   rows: EvaluatorRow[];
   step: Step;
+  /** Started from the previous audit's workbook ("start from the previous audit"). */
+  previous?: PreviousAudit;
+}
+
+/** What the new workbook carries from the previous audit beyond the fields the form shows. */
+export interface PreviousAudit {
+  /** The file chosen, to say what the form was started from. */
+  name: string;
+  purpose?: Purpose;
+  /** Its findings to verify (src/core/follow-up.ts): listed on the new Special sheet. */
+  followUp: FollowUp[];
+}
+
+/** The types a next audit can have: surveillance (the default) or recertification. */
+export const NEXT_AUDIT_TYPES: readonly NextAuditType[] = ["surveillance", "recertification"];
+
+/**
+ * The form started from the previous audit (`next`, the host's startFrom: nextAudit of the chosen
+ * workbook): its organisation, team and step; the type surveillance unless recertification is
+ * chosen already; the dates as typed. What it carries beyond (purpose, findings to verify) is kept
+ * for the request.
+ */
+export function startFromPrevious(
+  form: GenerateFormState,
+  name: string,
+  next: Assessment,
+): GenerateFormState {
+  const type = (NEXT_AUDIT_TYPES as readonly AssessmentType[]).includes(form.type) ? form.type : next.type;
+  return {
+    ...form,
+    organization: next.organization,
+    type,
+    step: next.step,
+    rows: next.evaluators.map((e, i) => ({ id: i + 1, name: e.name, kind: e.kind })),
+    previous: {
+      name,
+      ...(next.purpose !== undefined && { purpose: next.purpose }),
+      followUp: next.followUp ?? [],
+    },
+  };
+}
+
+/** The form no longer started from the previous audit: what was filled in stays, editable. */
+export function withoutPrevious(form: GenerateFormState): GenerateFormState {
+  const rest = { ...form };
+  delete rest.previous;
+  return rest;
 }
 
 /** A fresh form: one auditor, no dates, the default step. */
@@ -129,6 +177,8 @@ export function generateRequest(form: GenerateFormState, workbookLang: Lang): Ge
     ...(Object.keys(dates).length > 0 && { dates }),
     step: form.step,
     evaluators: form.rows.map((row, i) => ({ name: names[i] ?? "", kind: row.kind })),
+    ...(form.previous?.purpose !== undefined && { purpose: form.previous.purpose }),
+    ...(form.previous && form.previous.followUp.length > 0 && { followUp: form.previous.followUp }),
   };
 }
 

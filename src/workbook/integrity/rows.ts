@@ -72,7 +72,9 @@ export function planSheet<G extends Grid>(
         kindOf: (row, column) =>
           row >= PLAN_LAYOUT.firstRow && row <= PLAN_LAST_ROW && column <= 3 ? "catalogue" : undefined,
       };
+    // The Report sheet: every figure a formula; its state, reviewer and date are the snapshot's.
     case "info":
+    case "report":
       return { spec, actual, rowOf: identity, kindOf: () => undefined };
     default:
       return undefined;

@@ -36,7 +36,7 @@ export function verifyWorkbook(view: WorkbookView): VerifyResult {
  * 15 deductions of which 12 were then cleared still has its 25 rows: the Special sheet (and its
  * names) are laid out for as many entries as give the workbook's table sizes (the follow-up table's
  * too). Tables shorter than any layout makes are left as they are, for the check to report. The
- * Plan sheet is laid out when the workbook has one, and only then.
+ * Plan sheet and the Report sheet are laid out when the workbook has them, and only then.
  */
 export function expectedLayout(
   assessment: Assessment,
@@ -44,7 +44,14 @@ export function expectedLayout(
   geometry: WorkbookGeometry,
 ): WorkbookLayout {
   const plan = geometry.plan !== undefined;
-  const layout = buildWorkbookLayout({ lang, assessment, scoring: scoreAssessment(assessment), plan });
+  const report = geometry.report === true;
+  const layout = buildWorkbookLayout({
+    lang,
+    assessment,
+    scoring: scoreAssessment(assessment),
+    plan,
+    report,
+  });
   const rows = (table: { firstRow: number; lastRow: number }) => table.lastRow - table.firstRow + 1;
   const deductions = entriesFor(rows(geometry.special.deductions), deductionRowCount);
   const bonus = entriesFor(rows(geometry.special.bonus), bonusRowCount);
@@ -68,12 +75,17 @@ export function expectedLayout(
       followUp: Array.from({ length: followUp }, () => ({ category: "law" as const, description: "-" })),
     },
     plan,
+    report,
   });
   const special = shaped.sheets.find((s) => s.key === "special")!;
+  // The Report sheet refers to the Special tables' rows: laid out for the same table sizes.
+  const reportSheet = shaped.sheets.find((s) => s.key === "report");
   const onSpecial = (ref: string) => ref.startsWith(`'${special.name.replace(/'/g, "''")}'!`);
   return {
     ...layout,
-    sheets: layout.sheets.map((s) => (s.key === "special" ? special : s)),
+    sheets: layout.sheets.map((s) =>
+      s.key === "special" ? special : s.key === "report" && reportSheet ? reportSheet : s,
+    ),
     names: layout.names.map((n) => (onSpecial(n.ref) ? shaped.names.find((m) => m.name === n.name)! : n)),
   };
 }

@@ -17,6 +17,8 @@ export interface WorkbookGeometry {
   special: SpecialGeometry;
   /** The Plan sheet, when the workbook has one. */
   plan?: PlanGeometry;
+  /** Whether the workbook has the (optional) Report sheet: its cells are formulas, nothing to read. */
+  report?: boolean;
 }
 
 export type DeductionField =

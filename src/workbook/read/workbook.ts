@@ -73,6 +73,8 @@ export function readWorkbookGrids(
   const grids = { info: find("info"), scoring: find("scoring"), special: find("special") };
   // Optional: the what-if targets (workbooks made without a Plan sheet have none).
   const planGrid = find("plan");
+  // Optional: the Report sheet (only formulas and labels: it is laid out, never read).
+  const hasReport = find("report") !== undefined;
   if (!grids.info || !grids.scoring || !grids.special) {
     return failure(missingSheetMessages(grids, find, sheet, lang, options), lang);
   }
@@ -97,6 +99,7 @@ export function readWorkbookGrids(
           scoring: scoring.geometry,
           special: special.geometry,
           ...(plan && { plan: plan.geometry }),
+          ...(hasReport && { report: true }),
         }
       : undefined;
   if (geometry) reportMerges(sheets, geometry);

@@ -1,9 +1,9 @@
 import JSZip from "jszip";
-import { inflateRawSync } from "node:zlib";
 import type { Localised } from "../../spec/types";
 import { MESSAGES } from "../read/messages";
 import { XLSX_LIMITS as LIMITS, megabytes } from "./limits";
 import { foldName, sheetNamesOf } from "../sheet-names";
+import { inflateRaw } from "./inflate";
 
 /**
  * The zip package of an .xlsx, inspected before ExcelJS parses it (src/workbook/xlsx/limits.ts says
@@ -84,11 +84,11 @@ export async function inspectPackage(data: Uint8Array): Promise<PackageCheck> {
   const texts = new Map<string, string>();
   for (const { file, raw } of parts) {
     const name = partName(file.name);
-    const inflated = inflate(raw);
+    const inflated = await inflate(raw);
     if (inflated === "too-large") return fail(MESSAGES.zipLies(file.name, raw.uncompressedSize));
     if (inflated === undefined) return fail(MESSAGES.unreadable(`${file.name}: damaged zip entry`));
     if (isWorksheetPart(name) || name === WORKBOOK_PART || name === WORKBOOK_RELS) {
-      texts.set(file.name, inflated.toString("utf8"));
+      texts.set(file.name, UTF8.decode(inflated));
     }
   }
 
@@ -129,20 +129,15 @@ function isBomb(uncompressed: number, compressed: number): boolean {
   );
 }
 
+const UTF8 = new TextDecoder("utf-8");
+
 /** The part's bytes, unzipped with its declared size as the cap; "too-large" when it claims less. */
-function inflate(raw: CompressedData): Buffer | "too-large" | undefined {
+async function inflate(raw: CompressedData): Promise<Uint8Array | "too-large" | undefined> {
   const magic = raw.compression?.magic;
   const content = raw.compressedContent;
-  if (magic === STORE) {
-    return content.length === raw.uncompressedSize ? Buffer.from(content) : undefined;
-  }
+  if (magic === STORE) return content.length === raw.uncompressedSize ? content : undefined;
   if (magic !== DEFLATE) return undefined;
-  try {
-    const out = inflateRawSync(content, { maxOutputLength: Math.max(1, raw.uncompressedSize) });
-    return out.length === raw.uncompressedSize ? out : undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : undefined;
-  }
+  return inflateRaw(content, raw.uncompressedSize);
 }
 
 // ExcelJS's own part names (it strips a leading "/" and matches these patterns, unanchored).

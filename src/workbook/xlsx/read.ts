@@ -28,7 +28,8 @@ export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult
     if (!checked.ok) return fail([checked.message]);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(Buffer.from(checked.data) as unknown as ExcelJS.Buffer);
+      // A Uint8Array: ExcelJS hands it to JSZip.loadAsync, which takes one in Node and in the browser.
+      await workbook.xlsx.load(checked.data as unknown as ExcelJS.Buffer);
     } catch (error) {
       return fail([MESSAGES.unreadable(detail(error))]);
     }

@@ -33,6 +33,7 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password?
       fitToHeight: spec.print.fitToHeight ? 1 : 0,
       ...(spec.print.titleRows && { printTitlesRow: spec.print.titleRows }),
       ...(spec.print.area && { printArea: spec.print.area }),
+      ...(spec.print.margins && { margins: spec.print.margins }),
     },
   });
   const unlockedColumns = new Set<number>();

@@ -258,6 +258,7 @@ function install(): void {
     savedSettings: () => structuredClone(saved),
     generate: (lang, evaluators = 2) =>
       generateWorkbook(buildWorkbookLayout({ lang, assessment: assessmentWith({ evaluators }) })),
+    generateFrom: (lang, assessment) => generateWorkbook(buildWorkbookLayout({ lang, assessment })),
   };
   define("__starscore", api);
 }

@@ -77,6 +77,8 @@ export interface StarScoreTestApi {
   savedSettings(): Record<string, unknown>;
   /** Writes the StarScore workbook through the global Excel.run, as the add-in does. */
   generate(lang: "zh" | "en", evaluators?: number): Promise<{ skipped: string[] }>;
+  /** The same for a given assessment (its entries, exclusions, deductions, follow-up written too). */
+  generateFrom(lang: "zh" | "en", assessment: Assessment): Promise<{ skipped: string[] }>;
 }
 
 declare global {

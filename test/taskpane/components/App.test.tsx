@@ -153,7 +153,16 @@ describe("App with a host", () => {
         expect(tabText(label)).toBe(views.length > 1 ? zh[view.label] : zh[stage.label]);
       }
     }
-    expect(VIEWS.map((v) => v.id)).toEqual(["generate", "validate", "inspector", "results", "finalise"]);
+    expect(VIEWS.map((v) => v.id)).toEqual([
+      "generate",
+      "validate",
+      "inspector",
+      "results",
+      "plan",
+      "compare",
+      "finalise",
+      "review",
+    ]);
   });
 
   test("choosing a stage shows its last view; the views load on first visit and stay mounted", async () => {

@@ -239,6 +239,50 @@ describe("Finalise view", () => {
     expect(statusOf("finalise").textContent).toBe(en.reopenedDone);
   });
 
+  test("the review state (issue 12): approved or returned with who, when and the comment; a reopening's reason", async () => {
+    const reviewed = { reviewedBy: "李经理", reviewedAt: "2025-03-15T10:00:00+08:00" };
+    const h = host({
+      finaliseStatus: jest.fn().mockResolvedValue({
+        ...FINALISED_STATUS,
+        review: { state: "approved", n: 1, finalisedBy: "王组长", ...reviewed, comment: "同意发证" },
+      }),
+    });
+    const { view } = await finaliseView(h, /^已定稿：王组长/);
+    const review = () => panel("finalise").querySelector("[data-review-state]");
+    await waitFor(() =>
+      expect(review()?.textContent).toBe(
+        `已审核通过：李经理，${shortDateTime(reviewed.reviewedAt)}（第 1 次定稿）。`,
+      ),
+    );
+    expect(review()!.getAttribute("data-review-state")).toBe("approved");
+    expect(view.getByText("意见：同意发证")).toBeTruthy();
+    h.finaliseStatus.mockResolvedValue({
+      ...FINALISED_STATUS,
+      state: "reopened",
+      record: { ...FINALISED, status: "reopened", reopenedBy: "李经理", reopenedAt: reviewed.reviewedAt },
+      review: { state: "returned", n: 1, finalisedBy: "王组长", ...reviewed, comment: "B3 证据不足" },
+    });
+    fireEvent.click(view.getByRole("button", { name: zh.finaliseRefresh }));
+    await waitFor(() => expect(review()?.getAttribute("data-review-state")).toBe("returned"));
+    expect(review()!.textContent).toMatch(/^已退回：李经理，.*工作簿已重新开放。$/);
+    expect(view.getByText("意见：B3 证据不足")).toBeTruthy();
+    h.finaliseStatus.mockResolvedValue({
+      ...FINALISED_STATUS,
+      state: "reopened",
+      record: { ...FINALISED, status: "reopened", reopenedBy: "王组长", reopenedAt: reviewed.reviewedAt },
+      review: {
+        state: "draft",
+        n: 1,
+        reopenedBy: "王组长",
+        reopenedAt: reviewed.reviewedAt,
+        reason: "补充暗访",
+      },
+    });
+    fireEvent.click(view.getByRole("button", { name: zh.finaliseRefresh }));
+    await view.findByText("原因：补充暗访");
+    expect(review()).toBeNull();
+  });
+
   test("a workbook without StarScore's sheets, or without a log", async () => {
     const h = host({
       finaliseStatus: jest.fn().mockResolvedValue({ ...DRAFT_STATUS, workbook: false, log: [] }),

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, waitFor } from "@testing-library/react";
+import type { ResultJson } from "../../../src/core/report";
 import { messages } from "../../../src/taskpane/i18n";
 import { GRADE_COLORS } from "../../../src/taskpane/components/ResultsView";
 import { COMPUTE, fakeHost, fakeWorkbookHost } from "./fake-host";
@@ -23,6 +24,13 @@ async function computed(host = fakeWorkbookHost()) {
   fireEvent.click(view.getByRole("button", { name: zh.computeButton }));
   await view.findByText("64.00");
   return { host, view };
+}
+
+function withDisagreement(result: ResultJson): ResultJson {
+  const items = result.agreement.items.map((i) =>
+    i.code === "B1" ? { ...i, spreadBands: 2, disagreement: true } : i,
+  );
+  return { ...result, agreement: { ...result.agreement, items } };
 }
 
 const factsOf = (root: HTMLElement) => [...root.querySelector("dl")!.children].map((el) => el.textContent);
@@ -163,7 +171,7 @@ describe("Results view", () => {
     );
   });
 
-  test("per-evaluator totals and coverage in a table", async () => {
+  test("per-evaluator totals, coverage and bias (issue 12: mean minus the team's, signed) in a table", async () => {
     const { view } = await computed();
     const table = view.getByRole("table", { name: zh.evaluatorsTableHeading });
     const rows = Array.from(table.querySelectorAll("tbody tr")).map((row) =>
@@ -171,8 +179,8 @@ describe("Results view", () => {
     );
     // 2 applicable items (B23, B24 excluded).
     expect(rows).toEqual([
-      ["张三", "审核员", "40.25", "2 / 2", "100.0 %"],
-      ["暗访 1", "暗访", "12.50", "1 / 2", "50.0 %"],
+      ["张三", "审核员", "40.25", "2 / 2", "100.0 %", "+10.00"],
+      ["暗访 1", "暗访", "12.50", "1 / 2", "50.0 %", "−20.00"],
     ]);
   });
 
@@ -199,10 +207,39 @@ describe("Results view", () => {
         "2 / 2",
         zh.colCoverage,
         "100.0 %",
+        zh.colBias,
+        "+10.00",
       ]);
     } finally {
       window.matchMedia = matchMedia;
     }
+  });
+
+  test("the items in disagreement, each with every evaluator's entry (issue 12); none said so", async () => {
+    const disagreeing = {
+      ...COMPUTE,
+      result: {
+        zh: withDisagreement(COMPUTE.result.zh),
+        en: withDisagreement(COMPUTE.result.en),
+      },
+      disagreements: [{ code: "B1", entries: [100, null] }],
+    };
+    const { view } = await computed(fakeWorkbookHost({ compute: jest.fn().mockResolvedValue(disagreeing) }));
+    const section = view.getByRole("region", { name: zh.disagreementsHeading });
+    expect(section.textContent).toContain(zh.disagreementsIntro);
+    const items = [...section.querySelectorAll("ul > li")];
+    expect(items[0]!.textContent).toMatch(/^B1( .*)?：60–100 %，相差 2 档/);
+    expect([...items[0]!.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+      "张三：100",
+      `暗访 1：${zh.entryBlank}`,
+    ]);
+  });
+
+  test("no item in disagreement: the section says so", async () => {
+    const { view } = await computed();
+    const section = view.getByRole("region", { name: zh.disagreementsHeading });
+    expect(section.textContent).toContain(zh.disagreementsNone);
+    expect(section.querySelector("ul")).toBeNull();
   });
 
   test("the result follows the pane's language", async () => {

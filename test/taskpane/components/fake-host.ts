@@ -2,12 +2,22 @@
  * A StarScoreHost for the views' tests: a plain object whose methods are jest.fn returning canned
  * reports, with helpers to fire the change and selection events the views subscribe to.
  */
+import type { Assessment } from "../../../src/assessment/schema";
+import { compareAssessments } from "../../../src/core/compare";
+import { nextAudit } from "../../../src/core/follow-up";
+import { planFor } from "../../../src/core/plan";
+import { scoreAssessment } from "../../../src/core/score";
+import { ITEMS } from "../../../src/spec";
+import { assessmentWith, deduction } from "../../helpers/builders";
 import type {
+  CompareReport,
   ComputeReport,
   FinaliseRecord,
   FinaliseStatus,
   IntegrityIssue,
   ItemSelection,
+  PlanReport,
+  ReviewReport,
   StarScoreHost,
   ValidationReport,
 } from "../../../src/taskpane/actions/types";
@@ -146,6 +156,40 @@ export const COMPUTE: ComputeReport = {
   ],
 };
 
+/** What a reviewer sees: B1 in disagreement (60 and 100), a deduction, a bonus. */
+export const REVIEW: ReviewReport = {
+  result: {
+    zh: disagreeing(result("zh")),
+    en: disagreeing(result("en")),
+  },
+  issues: [],
+  exclusions: COMPUTE.exclusions,
+  disagreements: [{ code: "B1", entries: [100, 60] }],
+  deductions: [
+    {
+      category: "law",
+      description: "未按规定公示三包期限",
+      item: "B6",
+      rectification: "在门店和网站公示三包期限",
+      deadline: "2025-04-30",
+    },
+    { category: "system", description: "工单系统停机两天" },
+  ],
+  bonus: [{ points: 0.5, reason: "获得省级服务标杆称号" }],
+};
+
+function disagreeing(r: ResultJson): ResultJson {
+  return {
+    ...r,
+    agreement: {
+      ...r.agreement,
+      items: r.agreement.items.map((i) =>
+        i.code === "B1" ? { ...i, spreadBands: 2, disagreement: true } : i,
+      ),
+    },
+  };
+}
+
 export const VERIFY: IntegrityIssue[] = [
   {
     cell: "'评分'!P7",
@@ -194,6 +238,57 @@ export const SELECTION: ItemSelection = {
   note: { cell: "'评分'!K10", value: "现场查看了安装记录。" },
 };
 
+/** Each item's first entry cell on a one-evaluator Scoring sheet, as the host reports them. */
+const CELLS: Record<string, string> = Object.fromEntries(
+  ITEMS.map((item, i) => [item.code, `'评分'!H${7 + i}`]),
+);
+
+/**
+ * The core's plan for a three-star workbook two raises from four-star: every item at 90 but C7 and
+ * A11 at 80, and one special deduction: 90 − 0.7 − 0.6 − 1 = 87.70; C7 to 100 adds 1.40, A11 1.20.
+ */
+export const PLAN: PlanReport = {
+  plan: planFor(
+    scoreAssessment(
+      assessmentWith({ fill: (code) => (code === "C7" || code === "A11" ? 80 : 90), deductions: 1 }),
+    ),
+  ),
+  cells: CELLS,
+};
+
+/**
+ * The previous audit (every item at 80, B23 excluded, two deductions) and this one (B1 up to 90, B2
+ * down to 70, B23 applicable again, B24 excluded now; the first deduction verified, the second not
+ * listed): every class of change.
+ */
+export const PREVIOUS_AUDIT: Assessment = {
+  ...assessmentWith({ exclusions: { B23: "不安装" }, deductions: 2 }),
+  type: "initial",
+};
+export const CURRENT_AUDIT: Assessment = {
+  ...assessmentWith({
+    fill: (code) => (code === "B1" ? 90 : code === "B2" ? 70 : 80),
+    exclusions: { B24: "不回收废旧商品" },
+  }),
+  type: "surveillance",
+  followUp: [{ ...deduction(1), outcome: "verified" }],
+};
+export const COMPARE: CompareReport = {
+  comparison: compareAssessments(PREVIOUS_AUDIT, CURRENT_AUDIT),
+  previous: "上次审核.xlsx",
+  cells: CELLS,
+};
+
+/** The next audit after PREVIOUS_AUDIT, as startFrom gives it. */
+export const NEXT_AUDIT: Assessment = nextAudit({
+  ...PREVIOUS_AUDIT,
+  evaluators: [
+    { name: "张三", kind: "auditor" },
+    { name: "暗访 1", kind: "visit" },
+  ],
+  scores: {},
+});
+
 export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Mock>> = {}): FakeHost {
   const changedListeners = new Set<() => void>();
   const selectionListeners = new Set<() => void>();
@@ -207,11 +302,22 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     finalise: jest.fn().mockResolvedValue(FINALISED),
     reopen: jest.fn().mockResolvedValue({ ...FINALISED, status: "reopened" }),
     review: jest.fn().mockResolvedValue(FINALISED),
+    reviewReport: jest.fn().mockResolvedValue(REVIEW),
+    merge: jest.fn().mockResolvedValue({
+      merged: true,
+      conflicts: [],
+      warnings: [],
+      taken: { entries: 48, notes: 2 },
+      added: ["李四"],
+    }),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
     setEntry: jest.fn().mockResolvedValue(undefined),
     setNote: jest.fn().mockResolvedValue(undefined),
+    plan: jest.fn().mockResolvedValue(PLAN),
+    compare: jest.fn().mockResolvedValue(COMPARE),
+    startFrom: jest.fn().mockResolvedValue(NEXT_AUDIT),
     onChanged: jest.fn(async (listener: () => void) => {
       changedListeners.add(listener);
       return () => changedListeners.delete(listener);

@@ -16,6 +16,9 @@ import "../../../src/taskpane/components/ValidateView";
 import "../../../src/taskpane/components/InspectorView";
 import "../../../src/taskpane/components/ResultsView";
 import "../../../src/taskpane/components/FinaliseView";
+import "../../../src/taskpane/components/PlanView";
+import "../../../src/taskpane/components/CompareView";
+import "../../../src/taskpane/components/ReviewView";
 
 /**
  * Role queries skip their visibility check: with Fluent's hundreds of CSS rules, jsdom's
@@ -133,3 +136,16 @@ export function deferred<T>() {
 
 /** axe over a whole view takes seconds in jsdom (getComputedStyle over Fluent's CSS). */
 export const AXE_TIMEOUT_MS = 30_000;
+
+/** Chooses a file in a file input, as the browser reports a choice (FileChooser reads it). */
+export function chooseFile(input: HTMLInputElement, name: string, bytes: number[]): void {
+  const file = new File([new Uint8Array(bytes)], name);
+  // jsdom's File has no arrayBuffer(); the browser's has (File API, Blob.arrayBuffer).
+  Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array(bytes).buffer });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+/** A table's body rows, each a list of its cells' text. */
+export function tableRows(table: HTMLElement): (string | null)[][] {
+  return [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
+}

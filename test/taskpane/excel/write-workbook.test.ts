@@ -471,3 +471,32 @@ describe("the active workbook switching during generate (excel-add-ins-troublesh
     await expect(attempt).rejects.toThrow(/InvalidArgument: values of A1:B2 must be a 2D array/);
   });
 });
+
+describe("the Report sheet through Office.js (the same layout the ExcelJS writer writes)", () => {
+  const assessment: Assessment = { ...assessmentWith({ evaluators: 3, deductions: 2 }), leadAuditor: "张三" };
+  const layout = buildWorkbookLayout({ lang: "zh", assessment, report: true });
+  const spec = layout.sheets.find((s) => s.key === "report")!;
+
+  test("every cell as the layout has it; A4 portrait, one page wide, its print area and margins in points", async () => {
+    const excel = await generate(layout);
+    const sheet = sheetOf(excel, spec);
+    expect(sheet.name).toBe(SHEET_NAMES.report.zh);
+    for (const cell of spec.cells) {
+      expect([cell.ref, contentOf(sheet.peek(cell.ref))]).toEqual([cell.ref, expectedContent(cell)]);
+    }
+    // Excel.PageLayout's margins are in points: the layout's inches × 72.
+    expect(sheet.pageLayout).toEqual({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: spec.print.area,
+      margins: { top: 43.2, bottom: 43.2, left: 36, right: 36, header: 21.6, footer: 21.6 },
+    });
+  });
+
+  test("on an ExcelApi 1.8 host no margin is set (they are ExcelApi 1.9), the sheet is still written", async () => {
+    const excel = await generate(layout, { apiVersion: "1.8" });
+    expect(sheetOf(excel, spec).pageLayout).toEqual({});
+    expect(excel.actions.some((a) => /Margin$/.test(a.Name ?? ""))).toBe(false);
+  });
+});

@@ -5,10 +5,14 @@ import {
   initialForm,
   normaliseDate,
   removeRow,
+  startFromPrevious,
   teamCounts,
   validateForm,
+  withoutPrevious,
   type GenerateFormState,
 } from "../../../src/taskpane/model/generate-form";
+import { nextAudit } from "../../../src/core/follow-up";
+import { assessmentWith, deduction } from "../../helpers/builders";
 import { MAX_EVALUATORS } from "../../../src/workbook/scoring-grid";
 
 /** The Generate form's model, without React (issue 10, point 2). */
@@ -129,5 +133,56 @@ describe("the Generate form's model", () => {
     ];
     expect(removeRow(rows, 0)).toEqual([rows[1]]);
     expect(removeRow([rows[0]!], 0)).toEqual([rows[0]]);
+  });
+});
+
+describe("start from the previous audit (issue 14, point 4)", () => {
+  const last = {
+    ...assessmentWith({
+      evaluators: [
+        { name: "张三", kind: "auditor" as const },
+        { name: "暗访 1", kind: "visit" as const },
+      ],
+      step: 10,
+      deductions: [{ ...deduction(1), deadline: "2026-06-30" }],
+    }),
+    purpose: "self-assessment" as const,
+  };
+  const next = nextAudit(last);
+
+  test("fills in the organisation, the team and the step; surveillance; the dates stay as typed", () => {
+    const started = startFromPrevious(form({ organization: "", start: "2027-03-01" }), "上次.xlsx", next);
+    expect(started).toMatchObject({
+      organization: "某某电器有限公司",
+      type: "surveillance",
+      step: 10,
+      start: "2027-03-01",
+      rows: [
+        { id: 1, name: "张三", kind: "auditor" },
+        { id: 2, name: "暗访 1", kind: "visit" },
+      ],
+      previous: { name: "上次.xlsx", purpose: "self-assessment", followUp: next.followUp },
+    });
+    // Recertification chosen before the file is kept.
+    expect(startFromPrevious(form({ type: "recertification" }), "上次.xlsx", next).type).toBe(
+      "recertification",
+    );
+  });
+
+  test("the request carries the purpose and the findings to verify; without it, neither", () => {
+    const started = startFromPrevious(form(), "上次.xlsx", next);
+    const request = generateRequest(started, "zh");
+    expect(request).toMatchObject({
+      organization: "某某电器有限公司",
+      type: "surveillance",
+      purpose: "self-assessment",
+      followUp: [
+        { category: "law", description: "问题 1", rectification: "限期整改", deadline: "2026-06-30" },
+      ],
+    });
+    const cleared = withoutPrevious(started);
+    expect(cleared.organization).toBe("某某电器有限公司");
+    expect(generateRequest(cleared, "zh")).not.toHaveProperty("followUp");
+    expect(generateRequest(cleared, "zh")).not.toHaveProperty("purpose");
   });
 });

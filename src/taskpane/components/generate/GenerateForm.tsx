@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
   Body1,
+  Button,
   Field,
   Input,
   Radio,
@@ -16,13 +17,20 @@ import {
   generateRequest,
   initialForm,
   normaliseDate,
+  NEXT_AUDIT_TYPES,
+  startFromPrevious,
   validateForm,
+  withoutPrevious,
   type FieldError,
   type FormErrors,
   type GenerateFormState,
 } from "../../model/generate-form";
+import type { ChosenFile } from "../../actions/types";
 import { ActionButton } from "../ActionButton";
-import { usePane, useViewStatus, type useAction } from "../PaneContext";
+import { ErrorBar } from "../ErrorBar";
+import { FileChooser } from "../FileChooser";
+import { Notice } from "../Notice";
+import { useAction, usePane, useViewStatus } from "../PaneContext";
 import { useGenerateStyles } from "./styles";
 import { TeamFieldset, type TeamFieldsetHandle } from "./TeamFieldset";
 
@@ -67,6 +75,23 @@ export function GenerateForm({
   const organisationInput = useRef<HTMLInputElement>(null);
   const startInput = useRef<HTMLInputElement>(null);
   const endInput = useRef<HTMLInputElement>(null);
+  // "Start from the previous audit": reading the chosen workbook (no Excel: the host's reader).
+  const start = useAction();
+  const types = form.previous
+    ? ASSESSMENT_TYPES.filter((type) => (NEXT_AUDIT_TYPES as readonly AssessmentType[]).includes(type.id))
+    : ASSESSMENT_TYPES;
+
+  const onPrevious = async (file: ChosenFile) => {
+    const next = await start.run(
+      {
+        busy: (t) => fmt(t.startFromReading, { name: file.name }),
+        done: (t) => fmt(t.startFromDone, { name: file.name }),
+        failed: "startFromFailed",
+      },
+      () => host.startFrom(file),
+    );
+    if (next) setForm((f) => startFromPrevious(f, file.name, next));
+  };
 
   const errors = validateForm(form, workbookLang);
   const shown = submitted ? errors : NO_ERRORS;
@@ -147,6 +172,25 @@ export function GenerateForm({
       <Body1 as="p" id="starscore-generate-intro" className={shared.text}>
         {t.generateIntro} {t.undoCleared}
       </Body1>
+      <FileChooser
+        label={t.startFromLabel}
+        hint={t.startFromHint}
+        disabled={start.blocked || start.running || generate.running}
+        onChosen={(file) => void onPrevious(file)}
+      />
+      {start.failure && <ErrorBar failure={start.failure} level={3} />}
+      {form.previous && (
+        <Notice
+          intent="info"
+          actions={
+            <Button size="small" onClick={() => setForm(withoutPrevious)}>
+              {t.startFromClear}
+            </Button>
+          }
+        >
+          {fmt(t.startFromCarried, { name: form.previous.name, n: form.previous.followUp.length })}
+        </Notice>
+      )}
       <Field
         label={t.organisationLabel}
         required
@@ -161,7 +205,7 @@ export function GenerateForm({
       </Field>
       <Field label={t.typeLabel}>
         <Select value={form.type} onChange={(_, data) => update({ type: data.value as AssessmentType })}>
-          {ASSESSMENT_TYPES.map((type) => (
+          {types.map((type) => (
             <option key={type.id} value={type.id}>
               {type.label[lang]}
             </option>

@@ -7,6 +7,7 @@ import { focusSoon, useAction, usePane } from "../PaneContext";
 import type { ViewProps } from "../views";
 import { AddEvaluatorForm } from "./AddEvaluatorForm";
 import { GenerateForm, type Generated } from "./GenerateForm";
+import { MergeForm } from "./MergeForm";
 import { useGenerateStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -79,7 +80,10 @@ export function GenerateView(_props: ViewProps) {
       )}
       {workbook === "checking" && <Spinner size="tiny" label={t.checkingWorkbook} />}
       {workbook === "present" ? (
-        <AddEvaluatorForm onAdded={() => setGenerated(null)} />
+        <>
+          <AddEvaluatorForm onAdded={() => setGenerated(null)} />
+          <MergeForm onMerged={() => setGenerated(null)} />
+        </>
       ) : (
         workbook !== "checking" && <GenerateForm generate={generate} onGenerated={onGenerated} />
       )}

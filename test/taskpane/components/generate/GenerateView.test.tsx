@@ -2,10 +2,11 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ActionError, ReferencesAtRiskError, WorkbookExistsError } from "../../../../src/taskpane/errors";
 import { messages } from "../../../../src/taskpane/i18n";
-import { fakeHost } from "../fake-host";
+import { fakeHost, NEXT_AUDIT } from "../fake-host";
 import {
   AXE_TIMEOUT_MS,
   axeViolations,
+  chooseFile,
   chooseLanguage,
   deferred,
   panel,
@@ -347,7 +348,7 @@ describe("Generate view", () => {
     type(view.getByRole("textbox", { name: /姓名/ }), "李四");
     fireEvent.click(view.getByRole("button", { name: zh.addButton }));
     // Said in the error bar (and the view's status line): which of the user's references would break.
-    expect(await view.findAllByText(/Sheet1!B2, MyTotal/)).not.toHaveLength(0);
+    expect(await view.findAllByText(/Sheet1!B2、MyTotal/)).not.toHaveLength(0);
     const anyway = view.getByRole("checkbox", { name: zh.rebuildAnyway });
     expect(host.addEvaluator).toHaveBeenCalledTimes(1);
     fireEvent.click(anyway);
@@ -380,4 +381,67 @@ describe("Generate view", () => {
     },
     AXE_TIMEOUT_MS,
   );
+});
+
+describe("Generate view: start from the previous audit", () => {
+  const fileInput = () => panel("generate").querySelector<HTMLInputElement>('input[type="file"]')!;
+  test("the chosen workbook fills in the form; the request lists last time's deductions to verify", async () => {
+    const { host, form } = await openForm();
+    chooseFile(fileInput(), "2025年审核.xlsx", [80, 75, 3, 4]);
+    await form.findByText("从 2025年审核.xlsx 开始：2 项上次的整改将列为待验证。");
+    expect(host.startFrom).toHaveBeenCalledWith({
+      name: "2025年审核.xlsx",
+      data: new Uint8Array([80, 75, 3, 4]),
+    });
+    expect((form.getByLabelText(/受评组织/) as HTMLInputElement).value).toBe("某某电器有限公司");
+    const typeSelect = form.getByRole("combobox", { name: zh.typeLabel }) as HTMLSelectElement;
+    expect(typeSelect.value).toBe("surveillance");
+    // A next audit is a surveillance audit or a recertification.
+    expect([...typeSelect.options].map((o) => o.value)).toEqual(["recertification", "surveillance"]);
+    expect((form.getByLabelText(nameOf(1)) as HTMLInputElement).value).toBe("张三");
+    expect(form.getByText("共 2 列：审核员 1 位，暗访 1 次。")).toBeTruthy();
+    expect(statusOf("generate").textContent).toBe("已从 2025年审核.xlsx 填入受评组织和评价组。");
+    fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
+    await waitFor(() => expect(host.generate).toHaveBeenCalledTimes(1));
+    expect(host.generate.mock.calls[0]![0]).toMatchObject({
+      organization: "某某电器有限公司",
+      type: "surveillance",
+      followUp: NEXT_AUDIT.followUp,
+    });
+  });
+
+  test("not starting from it after all: the form keeps what was filled in, carries nothing", async () => {
+    const { host, form } = await openForm();
+    chooseFile(fileInput(), "2025年审核.xlsx", [1]);
+    fireEvent.click(await form.findByRole("button", { name: zh.startFromClear }));
+    expect(form.queryByText(/开始：2 项上次的整改/)).toBeNull();
+    fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
+    await waitFor(() => expect(host.generate).toHaveBeenCalledTimes(1));
+    expect(host.generate.mock.calls[0]![0]).not.toHaveProperty("followUp");
+    expect(host.generate.mock.calls[0]![0]).toMatchObject({ organization: "某某电器有限公司" });
+  });
+
+  test("a file that cannot be read: the error, in the pane's language; the form as it was", async () => {
+    const host = fakeHost({
+      startFrom: jest.fn().mockRejectedValue(
+        new ActionError({ zh: "无法从 a.xlsx 读取评估：", en: "Cannot read an assessment from a.xlsx:" }, [
+          {
+            code: "workbook-unreadable",
+            severity: "error",
+            message: {
+              zh: "不是 .xlsx 工作簿：文件内容不是 zip 压缩包。",
+              en: "Not an .xlsx workbook: the file is not a zip package.",
+            },
+          },
+        ]),
+      ),
+    });
+    const { form } = await openForm(host);
+    chooseFile(fileInput(), "a.xlsx", [1]);
+    await form.findByText("不是 .xlsx 工作簿：文件内容不是 zip 压缩包。", { exact: false });
+    expect((form.getByLabelText(/受评组织/) as HTMLInputElement).value).toBe("");
+    chooseLanguage("en");
+    await form.findByText("Not an .xlsx workbook: the file is not a zip package.", { exact: false });
+    expect(en.startFromLabel).toBe("Start from the previous audit (optional)");
+  });
 });
