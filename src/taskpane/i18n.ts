@@ -420,7 +420,6 @@ const zh = {
   mergeIntro:
     "当前工作簿是审查组长的：选择其他评价人填写的工作簿（.xlsx，可多选），按评价人姓名和类型取入他们的评分和备注，当前工作簿没有的评价人添加为新列。封面、删减和特别项以当前工作簿为准。有冲突时不写入任何内容，并列出全部冲突。",
   mergeFilesLabel: "评价人的工作簿（.xlsx）",
-  mergeChosen: "已选择 {n} 个文件：{list}",
   mergeNoFiles: "请先选择要合并的工作簿。",
   mergeButton: "合并",
   merging: "正在合并…",
@@ -866,7 +865,6 @@ const en: Messages = {
   mergeIntro:
     "This workbook is the lead auditor's: choose the workbooks the other evaluators filled (.xlsx, one or more). Their entries and notes are taken by evaluator name and kind; an evaluator this workbook does not have becomes a new column. Info, exclusions and special items stay this workbook's. With any conflict nothing is written and every conflict is listed.",
   mergeFilesLabel: "Evaluators' workbooks (.xlsx)",
-  mergeChosen: "{n|1 file|# files} chosen: {list}",
   mergeNoFiles: "Choose the workbooks to merge first.",
   mergeButton: "Merge",
   merging: "Merging…",

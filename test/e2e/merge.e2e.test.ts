@@ -7,7 +7,7 @@
  * row. Checked with axe-core and photographed (zh light 320 px, en dark 350 px).
  */
 import type { Browser } from "playwright-core";
-import { fmt, messages } from "../../src/taskpane/i18n";
+import { messages } from "../../src/taskpane/i18n";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
 import { writeXlsx } from "../../src/workbook/xlsx/write";
 import { assessmentWith } from "../helpers/builders";
@@ -78,9 +78,15 @@ describe.each([
       await openView(page, "finalise");
       await openView(page, "generate");
       const view = page.locator("#starscore-panel-generate");
-      const input = view.getByLabel(t.mergeFilesLabel);
-      await input.setInputFiles([await evaluatorFile(lang, 60)]);
-      await view.getByText(fmt(t.mergeChosen, { n: 1, list: "评价人3.xlsx" })).waitFor();
+      // The pane's own button (its words, not the browser's) opens the browser's file dialog.
+      const chooser = view.getByRole("button", { name: `${t.mergeFilesLabel} ${t.chooseFile}` });
+      const choose = async (file: Awaited<ReturnType<typeof evaluatorFile>>) => {
+        const [dialog] = await Promise.all([page.waitForEvent("filechooser"), chooser.click()]);
+        expect(dialog.isMultiple()).toBe(true);
+        await dialog.setFiles([file]);
+        await view.getByText("评价人3.xlsx", { exact: true }).waitFor();
+      };
+      await choose(await evaluatorFile(lang, 60));
       await view.getByRole("button", { name: t.mergeButton, exact: true }).click();
       const conflicts = view.getByTestId("merge-conflicts");
       await conflicts.waitFor();
@@ -92,7 +98,7 @@ describe.each([
       expect((await readBack(page)).assessment.evaluators).toHaveLength(2);
       await checkView(pane, "merge-conflicts");
 
-      await input.setInputFiles([await evaluatorFile(lang, 80)]);
+      await choose(await evaluatorFile(lang, 80));
       await view.getByRole("button", { name: t.mergeButton, exact: true }).click();
       await view
         .locator(".fui-MessageBar", { hasText: t.mergedDone.split("{")[0]! })

@@ -95,7 +95,7 @@ export function CompareView({ active }: ViewProps) {
         label={t.compareFileLabel}
         hint={t.fileHint}
         disabled={absent || compare.blocked || compare.running}
-        onChosen={(chosen) => void run(chosen)}
+        onChosen={([chosen]) => void run(chosen!)}
       />
       {file && report && (
         <div className={styles.toolbar}>

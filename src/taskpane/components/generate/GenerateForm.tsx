@@ -176,7 +176,7 @@ export function GenerateForm({
         label={t.startFromLabel}
         hint={t.startFromHint}
         disabled={start.blocked || start.running || generate.running}
-        onChosen={(file) => void onPrevious(file)}
+        onChosen={([file]) => void onPrevious(file!)}
       />
       {start.failure && <ErrorBar failure={start.failure} level={3} />}
       {form.previous && (

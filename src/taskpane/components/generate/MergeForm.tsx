@@ -1,30 +1,19 @@
 import { useId, useRef, useState, type FormEvent } from "react";
-import { Body1, Checkbox, Label, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Checkbox, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { ChosenFile, MergeReport } from "../../actions/types";
 import { ReferencesAtRiskError } from "../../errors";
 import { fmt } from "../../i18n";
 import { ActionButton } from "../ActionButton";
 import { ErrorBar } from "../ErrorBar";
+import { FileChooser } from "../FileChooser";
 import { Notice } from "../Notice";
 import { focusSoon, useAction, usePane, useViewStatus } from "../PaneContext";
 import { useGenerateStyles } from "./styles";
 
 const useStyles = makeStyles({
-  file: { maxWidth: "100%", font: "inherit", color: tokens.colorNeutralForeground1 },
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalXL },
   conflict: { overflowWrap: "anywhere" },
 });
-
-/** A chosen file's bytes (File.arrayBuffer where the browser has it, FileReader otherwise). */
-export function bytesOf(file: Blob): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 /**
  * 合并评价人的工作簿: on the lead's workbook, choose the evaluators' .xlsx files (one or more) and
@@ -38,12 +27,11 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
   const { host, t, lang, workbookChanged } = usePane();
   const setStatus = useViewStatus();
   const merge = useAction();
-  const inputId = useId();
   const headingId = useId();
-  const input = useRef<HTMLInputElement>(null);
+  const chooser = useRef<HTMLButtonElement>(null);
   const resultBar = useRef<HTMLDivElement>(null);
   const errorBar = useRef<HTMLDivElement>(null);
-  const [chosen, setChosen] = useState<File[]>([]);
+  const [chosen, setChosen] = useState<ChosenFile[]>([]);
   const [report, setReport] = useState<MergeReport | null>(null);
   // The user's own formulas or names refer to StarScore's sheets: merge anyway only when ticked.
   const [breakReferences, setBreakReferences] = useState(false);
@@ -53,7 +41,7 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
     event.preventDefault();
     if (chosen.length === 0) {
       setStatus({ busy: false, text: (t) => t.mergeNoFiles });
-      input.current?.focus();
+      chooser.current?.focus();
       return;
     }
     setReport(null);
@@ -67,11 +55,7 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
         failed: "mergeFailed",
         logged: true,
       },
-      async (person) => {
-        const files: ChosenFile[] = [];
-        for (const file of chosen) files.push({ name: file.name, data: await bytesOf(file) });
-        return host.merge(files, { person, ...(breakReferences && { breakReferences }) });
-      },
+      (person) => host.merge(chosen, { person, ...(breakReferences && { breakReferences }) }),
     );
     if (result) {
       setReport(result);
@@ -93,27 +77,17 @@ export function MergeForm({ onMerged }: { onMerged: () => void }) {
       <Body1 as="p" className={shared.text}>
         {t.mergeIntro}
       </Body1>
-      <Label htmlFor={inputId}>{t.mergeFilesLabel}</Label>
-      <input
-        ref={input}
-        id={inputId}
-        className={styles.file}
-        type="file"
+      <FileChooser
+        ref={chooser}
+        label={t.mergeFilesLabel}
+        hint={t.fileHint}
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        onChange={(event) => {
-          setChosen([...(event.target.files ?? [])]);
+        disabled={merge.blocked || merge.running}
+        onChosen={(files) => {
+          setChosen(files);
           setReport(null);
         }}
       />
-      {chosen.length > 0 && (
-        <Body1 as="p" className={shared.text}>
-          {fmt(t.mergeChosen, {
-            n: chosen.length,
-            list: chosen.map((f) => f.name).join(lang === "zh" ? "、" : ", "),
-          })}
-        </Body1>
-      )}
       <Body1 as="p" className={shared.text}>
         {t.undoCleared}
       </Body1>

@@ -35,25 +35,37 @@ async function mergeForm(host = fakeHost({ hasWorkbook: jest.fn().mockResolvedVa
   await renderPane(host);
   const view = within(panel("generate"));
   await view.findByRole("heading", { level: 3, name: zh.mergeHeading });
-  const input = view.getByLabelText(zh.mergeFilesLabel) as HTMLInputElement;
-  return { host, view, input };
+  // The pane's own button (named by the field's label and its text) opens the hidden file input.
+  const button = view.getByRole("button", { name: `${zh.mergeFilesLabel} ${zh.chooseFile}` });
+  const input = button.parentElement!.querySelector<HTMLInputElement>('input[type="file"]')!;
+  return { host, view, input, button };
 }
 
-function choose(input: HTMLInputElement, files: File[]) {
+/** Chooses the files; they are read (FileReader in jsdom) before the names show beside the button. */
+async function choose(input: HTMLInputElement, files: File[]) {
   fireEvent.change(input, { target: { files } });
+  await waitFor(() =>
+    expect(input.parentElement!.textContent).toContain(files.map((f) => f.name).join(zh.listSeparator)),
+  );
 }
 
 describe("merge evaluators' workbooks (Set up)", () => {
   test("a labelled file input for one or more .xlsx; the files' bytes go to the host with the name", async () => {
-    const { host, view, input } = await mergeForm();
+    const { host, view, input, button } = await mergeForm();
     expect(input.type).toBe("file");
     expect(input.multiple).toBe(true);
     expect(input.accept).toContain(".xlsx");
+    const clicked = jest.fn();
+    input.addEventListener("click", clicked);
+    fireEvent.click(button);
+    expect(clicked).toHaveBeenCalledTimes(1);
     fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
     expect(statusOf("generate").textContent).toBe(zh.mergeNoFiles);
+    // Nothing chosen: the focus goes to the button that chooses.
+    await waitFor(() => expect(document.activeElement).toBe(button));
     expect(host.merge).not.toHaveBeenCalled();
-    choose(input, [new File([new Uint8Array([1, 2, 3])], "李四.xlsx"), new File(["x"], "暗访.xlsx")]);
-    expect(view.getByText("已选择 2 个文件：李四.xlsx、暗访.xlsx")).toBeTruthy();
+    await choose(input, [new File([new Uint8Array([1, 2, 3])], "李四.xlsx"), new File(["x"], "暗访.xlsx")]);
+    expect(view.getByText("李四.xlsx、暗访.xlsx")).toBeTruthy();
     fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
     await waitFor(() => expect(host.merge).toHaveBeenCalledTimes(1));
     const [files, options] = host.merge.mock.calls[0] as [{ name: string; data: Uint8Array }[], unknown];
@@ -71,7 +83,7 @@ describe("merge evaluators' workbooks (Set up)", () => {
       merge: jest.fn().mockResolvedValue(CONFLICTS),
     });
     const { view, input } = await mergeForm(host);
-    choose(input, [new File(["x"], "张三.xlsx")]);
+    await choose(input, [new File(["x"], "张三.xlsx")]);
     fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
     const list = await view.findByTestId("merge-conflicts");
     expect([...list.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
@@ -101,7 +113,7 @@ describe("merge evaluators' workbooks (Set up)", () => {
       merge: jest.fn().mockRejectedValue(refused),
     });
     const { view, input } = await mergeForm(host);
-    choose(input, [new File(["x"], "a.xlsx")]);
+    await choose(input, [new File(["x"], "a.xlsx")]);
     fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
     await view.findByText(/a\.xlsx 不是可读取的 StarScore 工作簿/);
     chooseLanguage("en");
@@ -113,7 +125,7 @@ describe("merge evaluators' workbooks (Set up)", () => {
     const host = fakeHost({ hasWorkbook: jest.fn().mockResolvedValue(true) });
     host.merge.mockRejectedValueOnce(new ReferencesAtRiskError(["Sheet1!B2"]));
     const { view, input } = await mergeForm(host);
-    choose(input, [new File(["x"], "李四.xlsx")]);
+    await choose(input, [new File(["x"], "李四.xlsx")]);
     fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
     fireEvent.click(await view.findByRole("checkbox", { name: zh.rebuildAnyway }));
     fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
@@ -130,7 +142,7 @@ describe("merge evaluators' workbooks (Set up)", () => {
         merge: jest.fn().mockResolvedValue(CONFLICTS),
       });
       const { view, input } = await mergeForm(host);
-      choose(input, [new File(["x"], "张三.xlsx")]);
+      await choose(input, [new File(["x"], "张三.xlsx")]);
       fireEvent.click(view.getByRole("button", { name: zh.mergeButton }));
       await view.findByTestId("merge-conflicts");
       expect(await axeViolations(panel("generate"))).toEqual([]);
