@@ -32,3 +32,9 @@ test("initial task-pane JavaScript is at most 200 KB gzipped", () => {
   expect(initial).toBeGreaterThan(50 * 1024); // React and Fluent alone weigh more: the measure is real
   expect(initial).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
 });
+
+test("the pane's .docx report (docxtemplater, PizZip, the built-in template) is a chunk of its own, not initial", () => {
+  const chunk = files.filter((f) => /^report-docx\..*\.js$/.test(f.file));
+  expect(chunk.map((f) => f.initial)).toEqual([false]);
+  expect(chunk[0]!.gzip).toBeGreaterThan(20 * 1024); // docxtemplater and PizZip are in it
+});
