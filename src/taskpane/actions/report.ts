@@ -1,10 +1,8 @@
-import { reportModel, type ReportModel } from "../../report/model";
-import type { Lang } from "../../spec/types";
+import { reportModel } from "../../report/model";
 import { cellRef, columnLetter } from "../../workbook/address";
 import { SUMMARIES } from "../../workbook/audit/log";
 import { reviewStateOf } from "../../workbook/audit/review";
 import { readSnapshot, SNAPSHOT_SHEET } from "../../workbook/audit/snapshot";
-import type { ReportSheetState } from "../../workbook/context";
 import { expectedLayout } from "../../workbook/integrity/verify";
 import { SHEET_NAMES } from "../../workbook/labels";
 import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
@@ -20,6 +18,7 @@ import { ActionError, ReferencesAtRiskError, unreadableError } from "./errors";
 import { queueSnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
 import { queueUnprotected } from "./protection";
+import { sheetState } from "./report-state";
 import { INPUT_SHEETS } from "./sheets";
 import type { ReportResult } from "./types";
 
@@ -95,8 +94,9 @@ export async function reportSheet(
   }
   const { assessment, lang, geometry } = assessed.read;
   const records = also.snapshotSheet ? readSnapshot(also.snapshotSheet.grid).records : [];
-  const model = reportModel(assessment, assessed.scoring, { review: reviewStateOf(records) }, lang);
-  const layout = expectedLayout(assessment, lang, geometry, sheetState(model, lang));
+  const review = reviewStateOf(records);
+  const model = reportModel(assessment, assessed.scoring, { review }, lang);
+  const layout = expectedLayout(assessment, lang, geometry, sheetState(review, lang));
   const spec = layout.sheets.find((s) => s.key === "report")!;
 
   // The Report sheet there is (in either language), and whether it is StarScore's.
@@ -139,24 +139,6 @@ export async function reportSheet(
     found && { sheets: [found.worksheet.name], names: [], taken: also.sheets },
   );
   return { sheet: spec.name, refreshed: found !== undefined, model };
-}
-
-/**
- * What the Report sheet prints of the review state (its one constant beside the labels): the
- * state with who and when, the reviewer and the date to sign.
- */
-export function sheetState(model: ReportModel, lang: Lang): ReportSheetState {
-  const by = model.reviewed
-    ? `${model.reviewedBy} ${model.reviewedAt}`.trim()
-    : model.finalised
-      ? `${model.finalisedBy} ${model.finalisedAt}`.trim()
-      : "";
-  const separator = lang === "zh" ? "：" : ": ";
-  return {
-    state: by ? `${model.stateLabel}${separator}${by}` : model.stateLabel,
-    reviewer: model.reviewedBy,
-    date: model.reviewedDate || model.finalisedDate,
-  };
 }
 
 /** The part of a Report sheet that is read to tell StarScore's from the user's: columns A–Z, 400 rows. */

@@ -122,6 +122,23 @@ describe("report: the Report sheet added or refreshed from the pane", () => {
   }, 30_000);
 });
 
+describe("a rebuild keeps the Report sheet", () => {
+  test("add an evaluator: the Report sheet is rewritten for three evaluators, not lost", async () => {
+    const wb = await workbookOf(ASSESSMENT, "zh");
+    await wb.host.report("王组长");
+    await wb.host.addEvaluator({ name: "评价人3", kind: "auditor" }, { person: "王组长" });
+    const three: Assessment = {
+      ...ASSESSMENT,
+      evaluators: [...ASSESSMENT.evaluators, { name: "评价人3", kind: "auditor" }],
+      scores: Object.fromEntries(Object.entries(ASSESSMENT.scores).map(([k, v]) => [k, [...v, null]])),
+    };
+    const expected = await xlsxFormulas(three, "zh");
+    expect(formulasOf(wb.sheet("report"), Object.keys(expected))).toEqual(expected);
+    expect(JSON.stringify(formulasOf(wb.sheet("report"), Object.keys(expected)))).not.toContain("#REF!");
+    expect(wb.excel.model.sheets.filter((s) => s.name === "报告")).toHaveLength(1);
+  }, 30_000);
+});
+
 /** The cell of the state line (定稿状态): the one right of its label. */
 function stateCell(sheet: FakeSheet): string {
   for (let row = 1; row < 40; row++) {
