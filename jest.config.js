@@ -25,6 +25,10 @@ const SLOW = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's 5 s default is a wall-clock limit: on a 2-core CI machine, a jsdom view test or a CLI test
+  // that reads a workbook can take longer while the other worker is busy. What a test asserts is
+  // never a time (speeds are in `npm run bench`).
+  testTimeout: 20_000,
   projects: [
     {
       ...base,

@@ -95,8 +95,9 @@ module.exports = async (env = {}, options = {}) => {
         },
       },
     },
-    // Uncompressed limits; the real budget is 200 KB gzipped for all of the task pane's initial JS.
-    performance: dev ? false : { maxEntrypointSize: 720 * 1024, maxAssetSize: 450 * 1024 },
+    // Uncompressed limits (the initial JS measured 428 KB raw, plus 5 %); the real budget is the
+    // gzipped size of the task pane's initial JS, test/budgets/bundle.test.ts.
+    performance: dev ? false : { maxEntrypointSize: 450 * 1024, maxAssetSize: 450 * 1024 },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [

@@ -7,6 +7,7 @@
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { batchFigures } from "./batch";
 import { buildTaskpane, bundleSizes } from "./bundle";
 import { cliFigures } from "./cli";
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
     figures.push({ section, figure, value: round(value, places), unit });
   const load = () => os.loadavg()[0]!;
   const loadAtStart = load();
+  const started = performance.now();
+  /** Progress on stderr: which section runs, after how long (the whole run takes minutes). */
+  const section = (name: string) =>
+    console.error(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${name}`);
 
+  section("add-in requests");
   for (const { action, evaluators, figures: f } of await requestRows([1, 10, 50, 200])) {
     const what = `${action}, ${evaluators} evaluators`;
     add("add-in requests", `${what}: context.sync() calls`, f.syncs, "count", 0);
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
   }
 
   // The pane as this branch builds it (the production build, into dist/).
+  section("task-pane bundle (webpack, production)");
   buildTaskpane();
   const bundle = bundleSizes();
   for (const f of bundle) {
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
     2,
   );
 
+  section("CLI");
   for (const f of cliFigures([1, 30, 200])) {
     add("CLI", `${f.command}, ${f.evaluators} evaluators: wall time (median of 5)`, f.medianMs, "ms", 0);
     add(
@@ -74,6 +82,7 @@ async function main(): Promise<void> {
     );
   }
 
+  section("CLI batch");
   for (const b of await batchFigures(20, 30)) {
     const what = `${b.files} .${b.kind} files of ${b.evaluators} evaluators`;
     add("CLI batch", `${what}: one process (score FOLDER --json)`, b.batchPerSecond, "files per second");
@@ -87,6 +96,7 @@ async function main(): Promise<void> {
     );
   }
 
+  section("engine");
   for (const n of [30, 200]) {
     const engine = engineThroughput(n);
     const oracle = oracleThroughput(n);
@@ -95,6 +105,7 @@ async function main(): Promise<void> {
     add("engine", `integer engine ÷ fraction engine, ${n} evaluators`, engine / oracle, "ratio", 1);
   }
 
+  section("LibreOffice recalculation");
   const recalcEvaluators = [30, 200];
   for (const f of await recalcFigures(recalcEvaluators)) {
     if (f.recalcSeconds === null) {
@@ -116,6 +127,7 @@ async function main(): Promise<void> {
     );
   }
 
+  section("done");
   console.table(figures);
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;

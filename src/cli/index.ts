@@ -1,17 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version";
-import { commandContext, type Io } from "./context";
-import { registerCompare } from "./compare-command";
-import { registerConvert } from "./convert-command";
+import { commandContext, type CommandContext, type Io } from "./context";
 import { EXIT, UserError } from "./errors";
-import { registerExport } from "./export-command";
-import { registerGenerate } from "./generate-command";
 import { pickLang } from "./lang";
-import { registerPlan } from "./plan-command";
-import { registerReport } from "./report-command";
-import { registerMerge } from "./merge-command";
-import { registerScore } from "./score-command";
-import { registerVerify } from "./verify-command";
 
 export type { Io } from "./context";
 
@@ -22,34 +13,47 @@ const defaultIo: Io = {
   env: process.env,
 };
 
-/** Every command, in the order `starscore --help` lists them: each file's register adds one. */
-const COMMANDS = [
-  registerScore,
-  registerPlan,
-  registerCompare,
-  registerGenerate,
-  registerExport,
-  registerVerify,
-  registerConvert,
-  registerReport,
-  registerMerge,
+type Register = (program: Command, ctx: CommandContext) => void;
+
+/**
+ * Every command, in the order `starscore --help` lists them: each file's register adds one. A
+ * command's module is loaded only when that command runs (or for the help and an unknown command,
+ * all of them), so `starscore score FILE.json` does not load the workbook, report and merge code the
+ * other commands import (docs/performance.md).
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<Register>])[] = [
+  ["score", async () => (await import("./score-command")).registerScore],
+  ["plan", async () => (await import("./plan-command")).registerPlan],
+  ["compare", async () => (await import("./compare-command")).registerCompare],
+  ["generate", async () => (await import("./generate-command")).registerGenerate],
+  ["export", async () => (await import("./export-command")).registerExport],
+  ["verify", async () => (await import("./verify-command")).registerVerify],
+  ["convert", async () => (await import("./convert-command")).registerConvert],
+  ["report", async () => (await import("./report-command")).registerReport],
+  ["merge", async () => (await import("./merge-command")).registerMerge],
 ];
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+/** The program with the command `argv` names, or with every command when it names none of them. */
+export async function buildProgram(
+  io: Io,
+  setExit: (code: number) => void,
+  argv: readonly string[] = [],
+): Promise<Command> {
   const program = new Command("starscore")
     .description("StarScore 商品售后服务认证评分 / after-sales service certification scoring")
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const ctx = commandContext(io, setExit);
-  for (const register of COMMANDS) register(program, ctx);
+  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  for (const [, load] of named.length ? named : COMMANDS) (await load())(program, ctx);
   return program;
 }
 
 /** Runs the CLI and returns its exit code; user mistakes become messages, never stack traces. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = await buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync([...argv]);
     return code;

@@ -41,13 +41,61 @@ function numberToDecimalText(value: number): string {
 /**
  * n ÷ d of two safe integers, exactly: how the engine turns its integer tallies (whole percentages,
  * hundredths of points) into results. A tally outside the safe integers would have lost digits
- * already, so it is refused rather than rounded.
+ * already, so it is refused rather than rounded. Reduced here with a gcd of doubles (exact on safe
+ * integers), and made in lowest terms directly (fraction.js's public s, n, d, as its own
+ * constructor leaves them), without fraction.js's general parse and bigint gcd.
  */
 export function ratio(numerator: number, denominator: number): Exact {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
     throw new RangeError(`not a ratio of safe integers: ${numerator}/${denominator}`);
   }
-  return new Fraction(numerator, denominator);
+  const negative = numerator < 0 !== denominator < 0 && numerator !== 0;
+  const n = Math.abs(numerator);
+  const d = Math.abs(denominator);
+  const divisor = gcdOfSafe(n, d);
+  return reduced(negative, BigInt(n / divisor), BigInt(d / divisor));
+}
+
+/** value × numerator ÷ denominator (safe integers, denominator > 0), reduced once. */
+export function timesRatio(value: Exact, numerator: number, denominator: number): Exact {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(`not a ratio of safe integers: ${numerator}/${denominator}`);
+  }
+  const n = value.n * BigInt(Math.abs(numerator));
+  const d = value.d * BigInt(denominator);
+  const divisor = n === 0n ? d : gcd(n, d);
+  return reduced(n !== 0n && value.s < 0n !== numerator < 0, n / divisor, d / divisor);
+}
+
+/** A fraction already in lowest terms (n ≥ 0, d > 0, gcd 1), in fraction.js's representation. */
+function reduced(negative: boolean, n: bigint, d: bigint): Exact {
+  const f = Object.create(Fraction.prototype) as { s: bigint; n: bigint; d: bigint };
+  f.s = negative ? -1n : 1n;
+  f.n = n;
+  f.d = d;
+  return f as Exact;
+}
+
+/**
+ * gcd of two non-negative safe integers, in doubles: every remainder is a smaller safe integer.
+ * Tallies are mostly below 2^31: there the loop runs on int32s (a double's modulo is a library
+ * call, an int32's one instruction).
+ */
+function gcdOfSafe(a: number, b: number): number {
+  if ((a | 0) === a && (b | 0) === b) {
+    while (b !== 0) {
+      const r = (a % b) | 0;
+      a = b;
+      b = r;
+    }
+    return a === 0 ? 1 : a;
+  }
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a === 0 ? 1 : a;
 }
 
 /**
@@ -68,6 +116,36 @@ export function sumOfGroups(groups: ReadonlyMap<bigint, bigint>): Exact {
   let numerator = 0n;
   for (const [d, n] of groups) numerator += n * (denominator / d);
   return new Fraction(numerator, denominator);
+}
+
+/**
+ * Σ numerators[i] ÷ denominators[i] of safe integers (denominators > 0), exactly: in doubles while
+ * the common denominator and every product stay safe integers (a product or sum of safe integers
+ * that is itself a safe integer was computed exactly), else in bigint (sumOfGroups).
+ */
+export function sumOfRatios(numerators: readonly number[], denominators: readonly number[]): Exact {
+  let common = 1;
+  for (const d of denominators) {
+    common = (common / gcdOfSafe(common, d)) * d;
+    if (!Number.isSafeInteger(common)) return sumOfRatiosBig(numerators, denominators);
+  }
+  let total = 0;
+  for (let i = 0; i < numerators.length; i++) {
+    const term = numerators[i]! * (common / denominators[i]!);
+    total += term;
+    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(total))
+      return sumOfRatiosBig(numerators, denominators);
+  }
+  return ratio(total, common);
+}
+
+function sumOfRatiosBig(numerators: readonly number[], denominators: readonly number[]): Exact {
+  const groups = new Map<bigint, bigint>();
+  numerators.forEach((n, i) => {
+    const d = BigInt(denominators[i]!);
+    groups.set(d, (groups.get(d) ?? 0n) + BigInt(n));
+  });
+  return sumOfGroups(groups);
 }
 
 function gcd(a: bigint, b: bigint): bigint {

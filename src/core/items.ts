@@ -1,7 +1,7 @@
 import { ITEMS } from "../spec";
 import type { Item } from "../spec/types";
 import type { PercentTable } from "./entries";
-import { exact, ratio, sumOfGroups, ZERO, type Exact } from "./exact";
+import { exact, ratio, sumOfRatios, ZERO, type Exact } from "./exact";
 
 /** One item's outcome: the mean (6.1.4) over the evaluators who entered a value for it. */
 export interface ItemResult {
@@ -28,7 +28,7 @@ export interface ItemResult {
 export const ENTRY_UNITS = 10_000;
 
 /** An item's points in hundredths, a whole number. */
-export function pointHundredths(item: Item): number {
+export function pointHundredths(item: Pick<Item, "code">): number {
   return HUNDREDTHS.get(item.code)!;
 }
 
@@ -40,9 +40,11 @@ const HUNDREDTHS = new Map(
   }),
 );
 const POINTS = new Map(ITEMS.map((item) => [item.code, exact(item.points)]));
+/** The same, by place in ITEMS: for the loops that go through the catalogue in order. */
+export const HUNDREDTHS_IN_ORDER: readonly number[] = ITEMS.map((item) => HUNDREDTHS.get(item.code)!);
 
 export function scoreItems(percents: PercentTable, excluded: ReadonlySet<string>): ItemResult[] {
-  return ITEMS.map((item) => {
+  return ITEMS.map((item, place) => {
     let entries = 0;
     let total = 0; // whole percentages
     for (const percent of percents.get(item.code) ?? []) {
@@ -77,7 +79,7 @@ export function scoreItems(percents: PercentTable, excluded: ReadonlySet<string>
       code: item.code,
       points,
       // Mean of the entries' item scores equals points × mean percentage / 100, exactly.
-      score: ratio(pointHundredths(item) * total, ENTRY_UNITS * entries),
+      score: ratio(HUNDREDTHS_IN_ORDER[place]! * total, ENTRY_UNITS * entries),
       meanPercent: ratio(total, entries),
       entries,
       percentTotal: total,
@@ -89,20 +91,70 @@ export function scoreItems(percents: PercentTable, excluded: ReadonlySet<string>
 /**
  * Σ of the applicable items' scores, exactly, on one common denominator: an item scores
  * hundredths × percentTotal ÷ (ENTRY_UNITS × entries), so the items with the same number of entries
- * add up as integers, and only the few different counts meet as fractions (sumOfGroups). The same
+ * add up as integers, and only the few different counts meet on their common multiple (sumOfRatios). The same
  * value as sum(score) over the items, without a fraction per item.
  */
 export function itemScoreSum(items: readonly ItemResult[]): Exact {
-  const byEntries = new Map<number, number>();
+  const tally = itemScoreTally(items);
+  if (tally) return ratio(tally.numerator, tally.denominator);
+  // Beyond the safe integers (thousands of evaluators with many different counts): in bigint.
+  const byEntries = unitsByEntries(items);
+  const numerators: number[] = [];
+  const denominators: number[] = [];
+  byEntries.forEach((units, entries) => {
+    numerators.push(units);
+    denominators.push(ENTRY_UNITS * entries);
+  });
+  return sumOfRatios(numerators, denominators);
+}
+
+/**
+ * Σ of the items' scores as numerator ÷ denominator in safe integers (not reduced), or undefined
+ * when their common denominator or a product would leave the safe integers. For a caller that
+ * goes on computing with it (an indicator's attainment) before making one fraction.
+ */
+export function itemScoreTally(
+  items: readonly ItemResult[],
+): { numerator: number; denominator: number } | undefined {
+  const byEntries = unitsByEntries(items);
+  let denominator = 1;
+  for (let entries = 1; entries < byEntries.length; entries++) {
+    if (byEntries[entries] === undefined) continue;
+    denominator = (denominator / gcdOf(denominator, entries)) * entries;
+  }
+  denominator *= ENTRY_UNITS;
+  if (!Number.isSafeInteger(denominator)) return undefined;
+  let numerator = 0;
+  for (let entries = 1; entries < byEntries.length; entries++) {
+    const units = byEntries[entries];
+    if (units === undefined) continue;
+    numerator += units * (denominator / (ENTRY_UNITS * entries));
+  }
+  // A sum of products of safe integers that is a safe integer was computed exactly (each partial
+  // sum and product is no larger than the total).
+  return Number.isSafeInteger(numerator) ? { numerator, denominator } : undefined;
+}
+
+/** The applicable, scored items' units (hundredths × percentTotal) added up by entry count. */
+function unitsByEntries(items: readonly ItemResult[]): number[] {
+  const byEntries: number[] = [];
   for (const item of items) {
     if (item.excluded || item.entries === 0) continue;
     const units = HUNDREDTHS.get(item.code)! * item.percentTotal;
-    byEntries.set(item.entries, (byEntries.get(item.entries) ?? 0) + units);
+    byEntries[item.entries] = (byEntries[item.entries] ?? 0) + units;
   }
-  const groups = new Map<bigint, bigint>();
-  for (const [entries, units] of byEntries) {
-    if (!Number.isSafeInteger(units)) throw new RangeError(`item scores beyond the safe integers: ${units}`);
-    groups.set(BigInt(ENTRY_UNITS * entries), BigInt(units));
+  for (const units of byEntries) {
+    if (units !== undefined && !Number.isSafeInteger(units))
+      throw new RangeError(`item scores beyond the safe integers: ${units}`);
   }
-  return sumOfGroups(groups);
+  return byEntries;
+}
+
+function gcdOf(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
 }

@@ -3,11 +3,11 @@ import { RULES } from "../spec/rules";
 import type { GradeId, Localised } from "../spec/types";
 import { readEntries } from "./entries";
 import { evaluatorLabel } from "./evaluators";
-import { clamp, roundHalfUp, sum, type Exact } from "./exact";
+import { clamp, ratio, roundHalfUp, type Exact } from "./exact";
 import { resolveExclusions } from "./exclusions";
 import { gradeFor, type FailReason } from "./grade";
 import { issue, type ValidationIssue } from "./issues";
-import { itemScoreSum, scoreItems, type ItemResult } from "./items";
+import { itemScoreSum, pointHundredths, scoreItems, type ItemResult } from "./items";
 import { checkRoles } from "./roles";
 import { planTargetIssues } from "./plan-targets";
 import { readSpecialItems } from "./special";
@@ -53,7 +53,10 @@ export function scoreAssessment(assessment: Assessment): Scoring {
 
   const applicable = items.filter((i) => !i.excluded);
   const rawScore = itemScoreSum(applicable);
-  const applicableTotal = sum(applicable.map((i) => i.points));
+  const applicableTotal = ratio(
+    applicable.reduce((total, i) => total + pointHundredths(i), 0),
+    100,
+  );
   const scaledScore = scaledScoreOf(rawScore, applicableTotal);
   const finalScore = finalScoreOf(scaledScore, special.deductionPoints, special.bonus);
   const outcome = gradeFor(finalScore, special.deductionCount);

@@ -1,8 +1,8 @@
 import type { Evaluator } from "../assessment/schema";
 import { ITEMS, SECONDARY_INDICATORS, itemsOfIndicator } from "../spec";
 import type { PercentTable } from "./entries";
-import { exact, ratio, type Exact } from "./exact";
-import { ENTRY_UNITS, itemScoreSum, pointHundredths, type ItemResult } from "./items";
+import { exact, ratio, timesRatio, type Exact } from "./exact";
+import { ENTRY_UNITS, HUNDREDTHS_IN_ORDER, itemScoreSum, itemScoreTally, type ItemResult } from "./items";
 
 /**
  * Sums over items: per evaluator (how a lead auditor spots an outlier) and per secondary indicator
@@ -35,54 +35,85 @@ export function evaluatorTotals(
   percents: PercentTable,
   excluded: ReadonlySet<string>,
 ): EvaluatorResult[] {
-  const applicable = ITEMS.filter((item) => !excluded.has(item.code)).map((item) => ({
-    hundredths: pointHundredths(item),
-    row: percents.get(item.code) ?? [],
-  }));
-  // One fraction per distinct count: most evaluators score the same number of items.
-  const coverages = new Map<number, Exact>();
-  const coverageOf = (scored: number) => {
-    let coverage = coverages.get(scored);
-    if (!coverage) coverages.set(scored, (coverage = ratio(scored, applicable.length)));
-    return coverage;
-  };
-  return evaluators.map((evaluator, index) => {
-    let units = 0; // ENTRY_UNITS: hundredths of points × whole percentages
-    let itemsScored = 0;
-    for (const { hundredths, row } of applicable) {
+  const count = evaluators.length;
+  // Item by item, each evaluator's tally in one slot: ENTRY_UNITS (hundredths × whole percentages).
+  const units = new Array<number>(count).fill(0);
+  const scored = new Array<number>(count).fill(0);
+  let applicable = 0;
+  for (let place = 0; place < ITEMS.length; place++) {
+    const item = ITEMS[place]!;
+    if (excluded.has(item.code)) continue;
+    applicable += 1;
+    const hundredths = HUNDREDTHS_IN_ORDER[place]!;
+    const row = percents.get(item.code);
+    if (!row) continue;
+    for (let index = 0; index < count; index++) {
       const percent = row[index];
       if (percent === null || percent === undefined) continue;
-      units += hundredths * percent;
-      itemsScored += 1;
+      units[index] = units[index]! + hundredths * percent;
+      scored[index] = scored[index]! + 1;
     }
-    return {
-      index,
-      name: evaluator.name,
-      kind: evaluator.kind,
-      total: ratio(units, ENTRY_UNITS),
-      itemsScored,
-      coverage: applicable.length ? coverageOf(itemsScored) : null,
-    };
-  });
+  }
+  // One fraction per distinct count: most evaluators score the same number of items.
+  const coverages = new Map<number, Exact>();
+  const coverageOf = (itemsScored: number) => {
+    let coverage = coverages.get(itemsScored);
+    if (!coverage) coverages.set(itemsScored, (coverage = ratio(itemsScored, applicable)));
+    return coverage;
+  };
+  return evaluators.map((evaluator, index) => ({
+    index,
+    name: evaluator.name,
+    kind: evaluator.kind,
+    total: ratio(units[index]!, ENTRY_UNITS),
+    itemsScored: scored[index]!,
+    coverage: applicable ? coverageOf(scored[index]!) : null,
+  }));
 }
 
 const WEIGHTS = new Map(SECONDARY_INDICATORS.map((indicator) => [indicator.id, exact(indicator.weight)]));
 
+/** Each indicator's items as their places in ITEMS (the order scoreItems gives its results in). */
+const INDICATOR_ITEMS = SECONDARY_INDICATORS.map((indicator) => ({
+  indicator,
+  places: itemsOfIndicator(indicator.id).map((item) => ITEMS.indexOf(item)),
+}));
+
 export function indicatorTotals(items: readonly ItemResult[]): IndicatorResult[] {
-  const byCode = new Map(items.map((i) => [i.code, i]));
-  return SECONDARY_INDICATORS.map((indicator) => {
-    const applicable = itemsOfIndicator(indicator.id).filter((item) => !byCode.get(item.code)!.excluded);
-    const applicableMax = ratio(
-      applicable.reduce((total, item) => total + pointHundredths(item), 0),
-      100,
-    );
-    const score = itemScoreSum(applicable.map((item) => byCode.get(item.code)!));
+  const inOrder = items.length === ITEMS.length && items.every((i, place) => i.code === ITEMS[place]!.code);
+  const byCode = inOrder ? undefined : new Map(items.map((i) => [i.code, i]));
+  return INDICATOR_ITEMS.map(({ indicator, places }) => {
+    const applicable: ItemResult[] = [];
+    let hundredths = 0;
+    for (const place of places) {
+      const item = byCode ? byCode.get(ITEMS[place]!.code)! : items[place]!;
+      if (item.excluded) continue;
+      applicable.push(item);
+      hundredths += HUNDREDTHS_IN_ORDER[place]!;
+    }
+    const tally = itemScoreTally(applicable);
+    const score = tally ? ratio(tally.numerator, tally.denominator) : itemScoreSum(applicable);
     return {
       id: indicator.id,
       max: WEIGHTS.get(indicator.id)!,
-      applicableMax,
+      applicableMax: ratio(hundredths, 100),
       score,
-      attainment: applicableMax.equals(0) ? null : score.div(applicableMax),
+      // score ÷ (hundredths ÷ 100), in safe integers when it stays in them.
+      attainment: hundredths === 0 ? null : attainmentOf(score, tally, hundredths),
     };
   });
+}
+
+function attainmentOf(
+  score: Exact,
+  tally: { numerator: number; denominator: number } | undefined,
+  hundredths: number,
+): Exact {
+  if (tally) {
+    const numerator = tally.numerator * 100;
+    const denominator = tally.denominator * hundredths;
+    if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator))
+      return ratio(numerator, denominator);
+  }
+  return timesRatio(score, 100, hundredths);
 }

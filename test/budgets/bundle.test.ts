@@ -5,9 +5,14 @@ import { buildTaskpane, bundleSizes, type BundleFile } from "../../bench/bundle"
 
 /**
  * The task pane's first open is paid on every auditor's laptop: its initial JavaScript (the scripts
- * taskpane.html loads) stays within 200 KB gzipped. Measured on a real production build.
+ * taskpane.html loads) stays within what it measured when issue 15 made it lighter than
+ * Microsoft's empty React + Fluent template (167 KB gzipped), plus 5 %. Measured on a real
+ * production build. A view loads when it is first opened (views.ts), so it adds nothing here.
  */
-const BUDGET_GZIP_BYTES = 200 * 1024;
+const MEASURED_GZIP_BYTES = 130_309; // 2026-12-02, with main merged: react, fluent, vendors, taskpane (docs/performance.md)
+const BUDGET_GZIP_BYTES = Math.ceil(MEASURED_GZIP_BYTES * 1.05);
+/** Microsoft's Office-Addin-TaskPane-React template, empty, production build: initial JS gzipped. */
+const EMPTY_TEMPLATE_GZIP_BYTES = 167 * 1024;
 
 jest.setTimeout(240_000);
 
@@ -27,10 +32,21 @@ test("the production build emits the task pane's scripts", () => {
   );
 });
 
-test("initial task-pane JavaScript is at most 200 KB gzipped", () => {
+test("initial task-pane JavaScript is at most its measure plus 5 % gzipped, under 150 KB", () => {
   const initial = files.filter((f) => f.initial).reduce((total, f) => total + f.gzip, 0);
   expect(initial).toBeGreaterThan(50 * 1024); // React and Fluent alone weigh more: the measure is real
   expect(initial).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  expect(BUDGET_GZIP_BYTES).toBeLessThanOrEqual(150 * 1024); // issue 15's ceiling
+  expect(initial / EMPTY_TEMPLATE_GZIP_BYTES).toBeLessThan(0.8); // lighter than the empty template
+});
+
+test("the first paint loads neither the workspace, the views nor the engine", () => {
+  const initial = files.filter((f) => f.initial).map((f) => f.file);
+  for (const lazy of ["workspace", "view-", "excel-host", "catalogue"])
+    expect(initial.filter((f) => f.startsWith(lazy))).toEqual([]);
+  // They are built, as chunks of their own.
+  for (const lazy of ["workspace", "view-generate", "excel-host"])
+    expect(files.some((f) => f.file.startsWith(lazy) && !f.initial)).toBe(true);
 });
 
 test("the pane's .docx report (docxtemplater, PizZip, the built-in template) is a chunk of its own, not initial", () => {

@@ -101,18 +101,31 @@ describe("starscore score, several files in one process", () => {
 });
 
 describe("commands load only what they use", () => {
-  /** The npm packages the built CLI has loaded after `starscore …args` (lib/, from npm run build:cli). */
-  function packagesLoadedBy(args: string[]): string[] {
+  /** The files the built CLI has loaded after `starscore …args` (lib/, from npm run build:cli). */
+  function filesLoadedBy(args: string[]): string[] {
     const script = `
       const { main } = require(${JSON.stringify(path.join(ROOT, "lib/cli/index.js"))});
       const io = { out: () => {}, err: () => {}, env: {} };
       main(["node", "starscore", ...${JSON.stringify(args)}], io).then(() => {
-        const names = Object.keys(require.cache)
-          .map((file) => /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(file)?.[1])
-          .filter(Boolean);
-        process.stdout.write(JSON.stringify([...new Set(names)].sort()));
+        process.stdout.write(JSON.stringify(Object.keys(require.cache)));
       });`;
     return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  }
+
+  /** The npm packages among them. */
+  function packagesLoadedBy(args: string[]): string[] {
+    const names = filesLoadedBy(args)
+      .map((file) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1])
+      .filter((name): name is string => name !== undefined);
+    return [...new Set(names)].sort();
+  }
+
+  /** StarScore's own modules among them, as paths under lib/ ("workbook/xlsx/signature.js"). */
+  function ownModulesLoadedBy(args: string[]): string[] {
+    const lib = path.join(ROOT, "lib") + path.sep;
+    return filesLoadedBy(args)
+      .filter((file) => file.startsWith(lib))
+      .map((file) => file.slice(lib.length).split(path.sep).join("/"));
   }
 
   it("score FILE.json loads neither ExcelJS nor JSZip; score FILE.xlsx does", async () => {
@@ -125,6 +138,22 @@ describe("commands load only what they use", () => {
     expect(packagesLoadedBy(["score", workbook, "--json"])).toEqual(
       expect.arrayContaining(["exceljs", "jszip"]),
     );
+  });
+
+  it("score FILE.json loads only the score command's modules: no workbook, report or other command code", () => {
+    const own = ownModulesLoadedBy(["score", SAMPLE_FILE, "--json"]);
+    expect(own).toContain("cli/score-command.js");
+    expect(own.filter((file) => /-command\.js$/.test(file))).toEqual(["cli/score-command.js"]);
+    // Telling a zip from JSON and the size limits of a file: the only workbook modules it needs.
+    expect(own.filter((file) => file.startsWith("workbook/")).sort()).toEqual([
+      "workbook/xlsx/limits.js",
+      "workbook/xlsx/signature.js",
+    ]);
+    expect(own.filter((file) => file.startsWith("report/"))).toEqual([]);
+  });
+
+  it("--help lists every command", () => {
+    expect(ownModulesLoadedBy(["--help"]).filter((file) => /-command\.js$/.test(file)).length).toBe(9);
   });
 
   it("--help loads no workbook library either", () => {

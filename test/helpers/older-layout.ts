@@ -28,6 +28,9 @@ export function describeOlderLayout(
   const file = path.join(FIXTURES, fixture);
 
   describe(`a layout-${version} workbook`, () => {
+    // Each test reads a whole workbook with ExcelJS or runs the CLI two or three times.
+    jest.setTimeout(30_000);
+
     it(`is the layout-${version} file it claims to be`, async () => {
       const workbook = await loadWorkbook(file);
       expect(workbook.getWorksheet(SHEET_NAMES.info.zh)!.getCell(`B${INFO_ROWS.layoutVersion}`).value).toBe(

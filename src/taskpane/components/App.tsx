@@ -1,10 +1,19 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Body1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import type { StarScoreHost } from "../actions/types";
 import { htmlLang, messages, type Lang } from "../i18n";
 import { Header } from "./Header";
 import { HostNotice, hostProblem } from "./HostNotice";
-import { Workspace } from "./Workspace";
+
+/**
+ * The views' workspace (the person field, the stage tabs and what they need: Fluent's tabs with
+ * tabster's keyboard navigation, the input, the status line) in a chunk of its own: the first
+ * paint is the header and this line, and outside a supported Excel the workspace is never loaded.
+ * It loads beside the Office.js host's chunk (index.tsx), which the views wait for anyway.
+ */
+const Workspace = lazy(() =>
+  import(/* webpackChunkName: "workspace" */ "./Workspace").then((m) => ({ default: m.Workspace })),
+);
 
 const useStyles = makeStyles({
   main: {
@@ -61,7 +70,15 @@ export default function App({ initialLang, inExcel, excelApiSupported, host }: A
         {problem && <HostNotice problem={problem} t={t} />}
         {working ? (
           <>
-            <Workspace host={host} lang={lang} t={t} />
+            <Suspense
+              fallback={
+                <Body1 as="p" role="status" className={styles.description}>
+                  {t.loading}
+                </Body1>
+              }
+            >
+              <Workspace host={host} lang={lang} t={t} />
+            </Suspense>
             <details className={styles.about}>
               <summary className={styles.summary}>{t.aboutHeading}</summary>
               <Body1 as="p" className={styles.description}>

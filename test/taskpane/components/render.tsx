@@ -6,9 +6,11 @@ import App, { type AppProps } from "../../../src/taskpane/components/App";
 import { STAGES, viewEntry, viewsOf, type ViewId } from "../../../src/taskpane/components/views";
 import type { StarScoreHost } from "../../../src/taskpane/actions/types";
 import { htmlLang, messages, type Lang } from "../../../src/taskpane/i18n";
-// The views' modules, loaded with the test file rather than by the first test that opens a view:
-// compiling them (and the Fluent components they import) is the suite's set-up, not the work a
-// test's time limit bounds. The pane still loads them through views.ts's lazy components.
+// The workspace's and the views' modules, loaded with the test file rather than by the first test
+// that opens a view: compiling them (and the Fluent components they import) is the suite's set-up,
+// not the work a test's time limit bounds. The pane still loads them through its lazy components
+// (App.tsx's workspace, views.ts's views).
+import "../../../src/taskpane/components/Workspace";
 import "../../../src/taskpane/components/generate/GenerateView";
 import "../../../src/taskpane/components/ValidateView";
 import "../../../src/taskpane/components/InspectorView";
