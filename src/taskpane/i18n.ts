@@ -193,6 +193,19 @@ const zh = {
   verifiedFound: "完整性检查发现 {count} 处问题。",
   verifyFailed: "未能检查完整性",
   verifyHeading: "完整性检查",
+  reportHeading: "审查报告",
+  reportIntro:
+    "“报告”在工作簿中添加或更新“报告”工作表（A4 纵向打印，数字均为公式），并可下载 Word 格式的审查报告（.docx）。",
+  reportButton: "报告",
+  reporting: "正在写入报告工作表…",
+  reportAdded: "已添加工作表“{sheet}”：最终得分 {score}。",
+  reportRefreshed: "已更新工作表“{sheet}”：最终得分 {score}。",
+  reportFailed: "未能写入报告工作表",
+  reportDownload: "下载 .docx",
+  reportBuilding: "正在生成 Word 文档…",
+  reportDownloadFailed: "未能生成 Word 文档",
+  reportNoDownload:
+    "此版本的 Excel（Mac、iPad）不允许从任务窗格下载文件。可用命令行生成 Word 文档：starscore report 工作簿.xlsx -o 报告.docx，或直接打印“{sheet}”工作表。",
   verifyCleanBody: "公式、目录、规则、名称与指纹均与 StarScore 生成的一致，汇总与精确计算一致。",
   verifyFoundBody: "下列内容与 StarScore 生成的不一致，可能被覆盖或修改（点击可选中单元格）：",
   findingFormulaCleared: "{what}：公式被清除。",
@@ -631,6 +644,19 @@ const en: Messages = {
   verifiedFound: "The integrity check found {count|1 problem|# problems}.",
   verifyFailed: "Could not check the integrity",
   verifyHeading: "Integrity check",
+  reportHeading: "Assessment report",
+  reportIntro:
+    "Report adds or refreshes the Report sheet in the workbook (A4 portrait, every figure a formula), and offers the assessment report as a Word document (.docx).",
+  reportButton: "Report",
+  reporting: "Writing the Report sheet…",
+  reportAdded: "Sheet “{sheet}” added: final score {score}.",
+  reportRefreshed: "Sheet “{sheet}” refreshed: final score {score}.",
+  reportFailed: "Could not write the Report sheet",
+  reportDownload: "Download .docx",
+  reportBuilding: "Making the Word document…",
+  reportDownloadFailed: "Could not make the Word document",
+  reportNoDownload:
+    "This Excel (Mac, iPad) does not let a task pane download files. Make the Word document from the command line: starscore report workbook.xlsx -o report.docx, or print the “{sheet}” sheet.",
   verifyCleanBody:
     "Its formulas, catalogue, rules, names and fingerprint are as StarScore wrote them, and the Summary agrees with the exact computation.",
   verifyFoundBody:

@@ -68,3 +68,13 @@ export function readOfficeEnvironment(host: string | null): OfficeEnvironment {
     dark: isDarkColor(attempt(() => context?.officeTheme?.bodyBackgroundColor)),
   };
 }
+
+/**
+ * Office.context.platform (Office.PlatformType: "PC", "OfficeOnline", "Mac", "iOS", "Android",
+ * "Universal"), undefined outside Office: whether a task pane may download a file depends on it
+ * (src/taskpane/model/report.ts downloadsAllowed).
+ */
+export function officePlatform(): string | undefined {
+  if (typeof Office === "undefined") return undefined;
+  return attempt(() => Office.context?.platform as unknown as string | undefined) ?? undefined;
+}

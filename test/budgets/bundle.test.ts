@@ -48,3 +48,9 @@ test("the first paint loads neither the workspace, the views nor the engine", ()
   for (const lazy of ["workspace", "view-generate", "excel-host"])
     expect(files.some((f) => f.file.startsWith(lazy) && !f.initial)).toBe(true);
 });
+
+test("the pane's .docx report (docxtemplater, PizZip, the built-in template) is a chunk of its own, not initial", () => {
+  const chunk = files.filter((f) => /^report-docx\..*\.js$/.test(f.file));
+  expect(chunk.map((f) => f.initial)).toEqual([false]);
+  expect(chunk[0]!.gzip).toBeGreaterThan(20 * 1024); // docxtemplater and PizZip are in it
+});

@@ -16,6 +16,7 @@ import { loadWorkbook } from "./load";
 import { errorCode } from "./run";
 import { INPUT_SHEETS, PAYLOAD_TOO_LARGE } from "./sheets";
 import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
+import { keptReportSheet } from "./report-state";
 
 /**
  * Adding an evaluator or visit column: the column count is the layout's geometry (every formula,
@@ -66,6 +67,7 @@ export async function addEvaluator(
   const layout = buildWorkbookLayout({
     lang,
     assessment: withEvaluator(assessment, added),
+    report: keptReportSheet(listed, lang),
     // The log is rebuilt with the rest (when the workbook has one): its rows, then this action's.
     ...(logGrid && {
       audit: [

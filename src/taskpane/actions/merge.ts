@@ -6,6 +6,7 @@ import type { ReadResult } from "../../workbook/read/workbook";
 import type { ApiSupport, HostContext } from "../excel/host";
 import { assess } from "./assess";
 import { loadForRebuild, rebuildWith } from "./add-evaluator";
+import { keptReportSheet } from "./report-state";
 import { auditEntry, type AuditBy } from "./audit-log";
 import { ActionError } from "./errors";
 import { isFinalised } from "./finalise";
@@ -136,6 +137,7 @@ export async function mergeWorkbooks(
   const layout = buildWorkbookLayout({
     lang,
     assessment: result.assessment,
+    report: keptReportSheet(listed, lang),
     ...(logGrid && {
       audit: [...readAuditRows(logGrid), ...(audit ? [auditEntry(audit, "merge", summary, lang)] : [])],
     }),

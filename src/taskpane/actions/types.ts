@@ -2,6 +2,7 @@ import type { Assessment, Bonus, Deduction, EvaluatorKind, FollowUp, Purpose } f
 import type { CompareJson } from "../../core/compare";
 import type { PlanJson, PlanTarget } from "../../core/plan";
 import type { ResultJson } from "../../core/report";
+import type { ReportModel } from "../../report/model";
 import type { IssueCode, Severity } from "../../core/issues";
 import type { AssessmentType, Step } from "../../spec/rules";
 import type { Lang, Localised } from "../../spec/types";
@@ -234,6 +235,16 @@ export interface CompareReport {
 }
 
 /**
+ * What the pane's report action did: the Report sheet (its name, in the workbook's language) added
+ * or refreshed, and the report model (src/report/model.ts) the pane fills the .docx from.
+ */
+export interface ReportResult {
+  sheet: string;
+  refreshed: boolean;
+  model: ReportModel;
+}
+
+/**
  * Every action that changes the workbook or checks it on the user's behalf appends a row to the
  * audit log naming `person`, the name the pane asks once (its person field); without it, the name
  * the pane remembers.
@@ -299,6 +310,13 @@ export interface StarScoreHost {
    * person, the audit log's row in two syncs more.
    */
   verify(person?: string): Promise<IntegrityIssue[]>;
+  /**
+   * Adds the Report sheet (报告 / Report) or refreshes it, and gives the report model for the .docx:
+   * one Excel.run, one audit-log row naming `person`. Refused (ActionError) when a sheet of that
+   * name is not StarScore's, or the workbook cannot be read; ReferencesAtRiskError when the user's
+   * formulas refer to the sheet being refreshed. Allowed on a finalised workbook (no input is touched).
+   */
+  report(person?: string): Promise<ReportResult>;
   selectCell(cell: string): Promise<void>;
   /** The item row at the current selection, or null when the selection is not on an item row. */
   inspectSelection(): Promise<ItemSelection | null>;

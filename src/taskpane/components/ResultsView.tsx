@@ -29,6 +29,7 @@ import { Finding, Findings } from "./IntegrityFindings";
 import { Notice } from "./Notice";
 import { focusSoon, useAction, usePane } from "./PaneContext";
 import { NoWorkbookNotice, ViewLink } from "./ViewLink";
+import { ReportSection } from "./ReportSection";
 import type { ViewProps } from "./views";
 
 const useStyles = makeStyles({
@@ -161,6 +162,7 @@ export function ResultsView({ active }: ViewProps) {
       ) : (
         <Result report={report} t={t} lang={lang} headingRef={resultHeading} />
       )}
+      <ReportSection absent={absent} active={active} />
     </>
   );
 }

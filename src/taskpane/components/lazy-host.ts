@@ -30,6 +30,7 @@ export function lazyHost(load: () => Promise<StarScoreHost>): StarScoreHost {
     merge: (files, options) => host().then((h) => h.merge(files, options)),
     finaliseStatus: () => host().then((h) => h.finaliseStatus()),
     verify: (person) => host().then((h) => h.verify(person)),
+    report: (person) => host().then((h) => h.report(person)),
     selectCell: (cell) => host().then((h) => h.selectCell(cell)),
     inspectSelection: () => host().then((h) => h.inspectSelection()),
     setEntry: (cell, value, person) => host().then((h) => h.setEntry(cell, value, person)),

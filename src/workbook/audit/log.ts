@@ -29,7 +29,8 @@ export type AuditAction =
   | "return"
   | "verify"
   | "set-entry"
-  | "set-note";
+  | "set-note"
+  | "report";
 
 /** The action as the log's reader sees it: words, not the action's code. */
 export const AUDIT_ACTIONS: Record<AuditAction, Localised> = {
@@ -45,6 +46,7 @@ export const AUDIT_ACTIONS: Record<AuditAction, Localised> = {
   verify: { zh: "完整性检查", en: "Integrity checked" },
   "set-entry": { zh: "录入评分", en: "Score entered" },
   "set-note": { zh: "编辑备注", en: "Note edited" },
+  report: { zh: "报告", en: "Report" },
 };
 
 /** The words logs written before layout 3 used (the actions' codes), still read back. */
@@ -163,6 +165,11 @@ export function localIsoTime(date: Date = new Date()): string {
 // Summaries, in the workbook's language.
 
 export const SUMMARIES = {
+  /** The Report sheet added or refreshed, with the final score it shows now. */
+  report: (refreshed: boolean, finalScore: string): Localised => ({
+    zh: `${refreshed ? "更新" : "添加"}报告工作表：最终得分 ${finalScore}`,
+    en: `Report sheet ${refreshed ? "refreshed" : "added"}: final score ${finalScore}`,
+  }),
   generate: (evaluators: number): Localised => ({
     zh: `生成工作簿：${evaluators} 列评价人`,
     en: `Workbook generated with ${evaluators} evaluator column${evaluators === 1 ? "" : "s"}`,

@@ -1,6 +1,7 @@
 import type { Assessment } from "../../assessment/schema";
 import { scoreAssessment } from "../../core/score";
 import type { Lang } from "../../spec/types";
+import type { ReportSheetState } from "../context";
 import { buildWorkbookLayout } from "../layout";
 import type { ReadProblem } from "../read/cells";
 import type { WorkbookGeometry } from "../read/locator";
@@ -42,9 +43,11 @@ export function expectedLayout(
   assessment: Assessment,
   lang: Lang,
   geometry: WorkbookGeometry,
+  /** The Report sheet with this state, whether the workbook has one or not (the pane's report action). */
+  reportState?: ReportSheetState,
 ): WorkbookLayout {
   const plan = geometry.plan !== undefined;
-  const report = geometry.report === true;
+  const report = reportState ?? geometry.report === true;
   const layout = buildWorkbookLayout({
     lang,
     assessment,

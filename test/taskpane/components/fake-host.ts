@@ -17,11 +17,13 @@ import type {
   IntegrityIssue,
   ItemSelection,
   PlanReport,
+  ReportResult,
   ReviewReport,
   StarScoreHost,
   ValidationReport,
 } from "../../../src/taskpane/actions/types";
 import { issue } from "../../../src/core/issues";
+import { NO_WORKBOOK, reportModel } from "../../../src/report/model";
 import type { ResultJson } from "../../../src/core/report";
 
 export type FakeHost = { [K in keyof StarScoreHost]: jest.Mock } & {
@@ -289,6 +291,18 @@ export const NEXT_AUDIT: Assessment = nextAudit({
   scores: {},
 });
 
+/** The report action's answer: the Report sheet added, the model of a one-evaluator workbook at 80. */
+export const REPORT: ReportResult = {
+  sheet: "报告",
+  refreshed: false,
+  model: reportModel(
+    { ...assessmentWith(), organization: "某某电器有限公司" },
+    scoreAssessment({ ...assessmentWith(), organization: "某某电器有限公司" }),
+    NO_WORKBOOK,
+    "zh",
+  ),
+};
+
 export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Mock>> = {}): FakeHost {
   const changedListeners = new Set<() => void>();
   const selectionListeners = new Set<() => void>();
@@ -311,6 +325,7 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
       added: ["李四"],
     }),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
+    report: jest.fn().mockResolvedValue(REPORT),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
     setEntry: jest.fn().mockResolvedValue(undefined),

@@ -1,0 +1,176 @@
+import { reportModel } from "../../report/model";
+import { cellRef, columnLetter } from "../../workbook/address";
+import { SUMMARIES } from "../../workbook/audit/log";
+import { reviewStateOf } from "../../workbook/audit/review";
+import { readSnapshot, SNAPSHOT_SHEET } from "../../workbook/audit/snapshot";
+import { expectedLayout } from "../../workbook/integrity/verify";
+import { SHEET_NAMES } from "../../workbook/labels";
+import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
+import { REPORT_SHEET_WORDS } from "../../workbook/sheets/report";
+import type { SheetSpec, WorkbookLayout } from "../../workbook/types";
+import type { ApiSupport, HostContext, HostDataRange } from "../excel/host";
+import { rangeOrigin } from "../excel/office-grid";
+import { writeLayout } from "../excel/write-workbook";
+import { referencesToSheets } from "./add-evaluator";
+import { assess } from "./assess";
+import { auditEntry, auditWrite, queueAuditEnd, type AuditBy } from "./audit-log";
+import { ActionError, ReferencesAtRiskError, unreadableError } from "./errors";
+import { queueSnapshotSheet } from "./finalise";
+import { loadWorkbook } from "./load";
+import { queueUnprotected } from "./protection";
+import { sheetState } from "./report-state";
+import { INPUT_SHEETS } from "./sheets";
+import type { ReportResult } from "./types";
+
+/**
+ * The pane's "report" (issue 13): adds the Report sheet (报告 / Report, src/workbook/sheets/report.ts)
+ * to the open StarScore workbook, or refreshes it, and gives the report model for the .docx the
+ * pane builds in the browser. One Excel.run:
+ *
+ * 1. one read sync: the input sheets, the audit log's end, the snapshot (the review state the
+ *    sheet prints), the sheet list, and the Report sheet's cells when it is there;
+ * 2. on a refresh, when the workbook has sheets of the user's own, one more read sync: their
+ *    formulas that refer to the Report sheet (rewriting it would turn them into #REF!), refused
+ *    with ReferencesAtRiskError;
+ * 3. writeLayout with the Report sheet alone: the old sheet set aside, the new one written, the old
+ *    one deleted last (and put back should the request fail), with the audit log's row in the same
+ *    request; then the optional page setup (ExcelApi 1.9).
+ *
+ * A sheet named 报告 / Report is StarScore's when its A1 holds the report's title (either language)
+ * and it holds nothing outside the cells the layout writes; anything else is the user's, and the
+ * action is refused rather than write over it.
+ *
+ * A finalised (or approved) workbook is not refused: the Report sheet is no input. Its cells are
+ * formulas over the locked sheets and labels, the finalisation's entries and snapshot are not
+ * touched (no input sheet is unprotected or written), and a finalised assessment is exactly the
+ * one whose report is to be printed and signed. The state line then says it is finalised.
+ */
+export async function reportSheet(
+  context: HostContext,
+  supports: ApiSupport,
+  audit?: AuditBy,
+): Promise<ReportResult> {
+  const { worksheets } = context.workbook;
+  const reportNames = [SHEET_NAMES.report.zh, SHEET_NAMES.report.en];
+  const { snapshot, store, also } = await loadWorkbook(context, [...INPUT_SHEETS, "audit"], (reads) => {
+    worksheets.load("items/name");
+    const snapshotSheet = queueSnapshotSheet(context, reads);
+    const auditEnd = queueAuditEnd(reads);
+    const present = reads.present;
+    const existing = reportNames
+      .filter((name) => !present || present.some((p) => fold(p) === fold(name)))
+      .map((name) => {
+        const worksheet = present ? worksheets.getItem(name) : worksheets.getItemOrNullObject(name);
+        worksheet.load("name");
+        const used = worksheet.getRange(REPORT_AREA).getUsedRangeOrNullObject(true);
+        used.load("address,formulas");
+        const extent = worksheet.getUsedRangeOrNullObject(true);
+        extent.load("address");
+        return { worksheet, used: used as FormulaRange, extent };
+      });
+    return () => ({
+      sheets: worksheets.items.map((s) => s.name),
+      snapshotSheet: snapshotSheet(),
+      auditEnd: auditEnd(),
+      existing: existing.filter((e) => !e.worksheet.isNullObject),
+    });
+  });
+
+  const assessed = assess(snapshot);
+  if (!assessed.ok) {
+    throw unreadableError(
+      { zh: "无法生成报告工作表", en: "the Report sheet cannot be written" },
+      assessed.issues,
+    );
+  }
+  if (assessed.read.issues.length > 0) {
+    throw new ActionError(
+      {
+        zh: "无法生成报告：以下录入无法读取，报告会把它们当作空白。请先修正这些单元格。",
+        en: "Cannot make the report: these entries cannot be read, and the report would take them as blank. Fix these cells first.",
+      },
+      assessed.issues.filter((i) => assessed.read.issues.some((r) => r.cell === i.cell)),
+    );
+  }
+  const { assessment, lang, geometry } = assessed.read;
+  const records = also.snapshotSheet ? readSnapshot(also.snapshotSheet.grid).records : [];
+  const review = reviewStateOf(records);
+  const model = reportModel(assessment, assessed.scoring, { review }, lang);
+  const layout = expectedLayout(assessment, lang, geometry, sheetState(review, lang));
+  const spec = layout.sheets.find((s) => s.key === "report")!;
+
+  // The Report sheet there is (in either language), and whether it is StarScore's.
+  const found = also.existing[0];
+  if (found) {
+    const foreign = userCells(found, spec);
+    if (foreign !== undefined) {
+      throw new ActionError({
+        zh: `工作簿中已有名为“${found.worksheet.name}”的工作表，但它不是 StarScore 的报告工作表（${foreign}）。StarScore 不会覆盖它：请将其重命名或移走后再试。`,
+        en: `The workbook has a sheet named "${found.worksheet.name}" that is not StarScore's Report sheet (${foreign}). StarScore will not write over it: rename or move it, then try again.`,
+      });
+    }
+    const { references, unchecked } = await referencesToSheets(
+      context,
+      [found.worksheet.name, ...also.sheets.filter((name) => !isOurs(name))],
+      [],
+    );
+    if (references.length > 0 || unchecked.length > 0) throw new ReferencesAtRiskError(references, unchecked);
+  }
+
+  // The audit log's row, queued first: writeLayout's request carries it.
+  const row =
+    audit &&
+    auditWrite(
+      snapshot,
+      also.auditEnd,
+      auditEntry(audit, "report", SUMMARIES.report(found !== undefined, model.finalScore), lang),
+    );
+  if (row) queueUnprotected(snapshot, store.present ? [] : row.sheets, row.queue);
+
+  const sheetLayout: WorkbookLayout = {
+    ...layout,
+    sheets: [spec],
+    names: layout.names.filter((n) => n.ref.startsWith(`'${spec.name.replace(/'/g, "''")}'!`)),
+  };
+  await writeLayout(
+    context,
+    sheetLayout,
+    supports,
+    found && { sheets: [found.worksheet.name], names: [], taken: also.sheets },
+  );
+  return { sheet: spec.name, refreshed: found !== undefined, model };
+}
+
+/** The part of a Report sheet that is read to tell StarScore's from the user's: columns A–Z, 400 rows. */
+const REPORT_AREA = `A1:${columnLetter(26)}400`;
+
+type FormulaRange = HostDataRange & { readonly formulas: unknown[][] };
+
+/**
+ * Why a sheet named 报告 / Report is not StarScore's: its A1 is not the report's title, or it holds
+ * a cell the layout does not write (the first one named), or content beyond REPORT_AREA. Undefined
+ * when it is StarScore's.
+ */
+function userCells(
+  found: { used: FormulaRange; extent: HostDataRange },
+  spec: SheetSpec,
+): string | undefined {
+  const { used, extent } = found;
+  if (used.isNullObject) return extent.isNullObject ? undefined : `${extent.address}`;
+  if (extent.address !== used.address) return extent.address.slice(extent.address.lastIndexOf("!") + 1);
+  const origin = rangeOrigin(used.address);
+  const a1 = origin.row === 1 && origin.column === 1 ? used.formulas[0]?.[0] : undefined;
+  if (!Object.values(REPORT_SHEET_WORDS.title).some((title) => title === a1)) return "A1";
+  const ours = new Set(spec.cells.map((c) => c.ref));
+  for (let r = 0; r < used.formulas.length; r++) {
+    const cells = used.formulas[r]!;
+    for (let c = 0; c < cells.length; c++) {
+      const ref = cellRef(origin.column + c, origin.row + r);
+      if (cells[c] !== "" && cells[c] !== null && !ours.has(ref)) return ref;
+    }
+  }
+  return undefined;
+}
+
+/** StarScore's own sheets, the snapshot among them: no formula of the user's is there. */
+const isOurs = (name: string) => isStarScoreSheet(name) || fold(name) === fold(SNAPSHOT_SHEET);
