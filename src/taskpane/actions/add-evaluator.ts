@@ -16,7 +16,7 @@ import { loadWorkbook } from "./load";
 import { errorCode } from "./run";
 import { INPUT_SHEETS, PAYLOAD_TOO_LARGE } from "./sheets";
 import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
-import { keptReportSheet } from "./report-state";
+import { keptReportSheet, queueReportSheets, refuseForeignReportBeforeRebuild } from "./report-state";
 
 /**
  * Adding an evaluator or visit column: the column count is the layout's geometry (every formula,
@@ -56,6 +56,7 @@ export async function addEvaluator(
     );
   }
   const { assessment, lang } = assessed.read;
+  refuseForeignReportBeforeRebuild(listed.report, assessed.read, listed.snapshotSheet);
   if (assessment.evaluators.length >= MAX_EVALUATORS) {
     throw new ActionError({
       zh: `评价人已达上限（${MAX_EVALUATORS} 列）。`,
@@ -88,7 +89,14 @@ export async function loadForRebuild(context: HostContext) {
     worksheets.load("items/name");
     names.load("items/name,items/formula");
     const snapshotSheet = queueSnapshotSheet(context, reads);
-    return () => ({ sheets: worksheets.items, names: names.items, snapshotSheet: snapshotSheet() });
+    // A sheet named 报告 / Report: the rebuild replaces it, so it must be StarScore's.
+    const report = queueReportSheets(context, reads.present);
+    return () => ({
+      sheets: worksheets.items,
+      names: names.items,
+      snapshotSheet: snapshotSheet(),
+      report: report(),
+    });
   });
   return { snapshot, listed };
 }

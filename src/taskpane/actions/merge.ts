@@ -6,7 +6,7 @@ import type { ReadResult } from "../../workbook/read/workbook";
 import type { ApiSupport, HostContext } from "../excel/host";
 import { assess } from "./assess";
 import { loadForRebuild, rebuildWith } from "./add-evaluator";
-import { keptReportSheet } from "./report-state";
+import { keptReportSheet, refuseForeignReportBeforeRebuild } from "./report-state";
 import { auditEntry, type AuditBy } from "./audit-log";
 import { ActionError } from "./errors";
 import { isFinalised } from "./finalise";
@@ -84,6 +84,7 @@ export async function mergeWorkbooks(
     );
   }
   const { read } = assessed;
+  refuseForeignReportBeforeRebuild(listed.report, read, listed.snapshotSheet);
   const lead: MergeSource = {
     file: M.openWorkbook()[read.lang],
     assessment: read.assessment,

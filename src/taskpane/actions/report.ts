@@ -1,15 +1,11 @@
 import { reportModel } from "../../report/model";
-import { cellRef, columnLetter } from "../../workbook/address";
 import { SUMMARIES } from "../../workbook/audit/log";
 import { reviewStateOf } from "../../workbook/audit/review";
 import { readSnapshot, SNAPSHOT_SHEET } from "../../workbook/audit/snapshot";
 import { expectedLayout } from "../../workbook/integrity/verify";
-import { SHEET_NAMES } from "../../workbook/labels";
 import { foldName as fold, isStarScoreSheet } from "../../workbook/sheet-names";
-import { REPORT_SHEET_WORDS } from "../../workbook/sheets/report";
-import type { SheetSpec, WorkbookLayout } from "../../workbook/types";
-import type { ApiSupport, HostContext, HostDataRange } from "../excel/host";
-import { rangeOrigin } from "../excel/office-grid";
+import type { WorkbookLayout } from "../../workbook/types";
+import type { ApiSupport, HostContext } from "../excel/host";
 import { writeLayout } from "../excel/write-workbook";
 import { referencesToSheets } from "./add-evaluator";
 import { assess } from "./assess";
@@ -18,7 +14,7 @@ import { ActionError, ReferencesAtRiskError, unreadableError } from "./errors";
 import { queueSnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
 import { queueUnprotected } from "./protection";
-import { sheetState } from "./report-state";
+import { queueReportSheets, refuseForeignReport, sheetState } from "./report-state";
 import { INPUT_SHEETS } from "./sheets";
 import type { ReportResult } from "./types";
 
@@ -51,28 +47,16 @@ export async function reportSheet(
   audit?: AuditBy,
 ): Promise<ReportResult> {
   const { worksheets } = context.workbook;
-  const reportNames = [SHEET_NAMES.report.zh, SHEET_NAMES.report.en];
   const { snapshot, store, also } = await loadWorkbook(context, [...INPUT_SHEETS, "audit"], (reads) => {
     worksheets.load("items/name");
     const snapshotSheet = queueSnapshotSheet(context, reads);
     const auditEnd = queueAuditEnd(reads);
-    const present = reads.present;
-    const existing = reportNames
-      .filter((name) => !present || present.some((p) => fold(p) === fold(name)))
-      .map((name) => {
-        const worksheet = present ? worksheets.getItem(name) : worksheets.getItemOrNullObject(name);
-        worksheet.load("name");
-        const used = worksheet.getRange(REPORT_AREA).getUsedRangeOrNullObject(true);
-        used.load("address,formulas");
-        const extent = worksheet.getUsedRangeOrNullObject(true);
-        extent.load("address");
-        return { worksheet, used: used as FormulaRange, extent };
-      });
+    const existing = queueReportSheets(context, reads.present);
     return () => ({
       sheets: worksheets.items.map((s) => s.name),
       snapshotSheet: snapshotSheet(),
       auditEnd: auditEnd(),
-      existing: existing.filter((e) => !e.worksheet.isNullObject),
+      existing: existing(),
     });
   });
 
@@ -102,13 +86,7 @@ export async function reportSheet(
   // The Report sheet there is (in either language), and whether it is StarScore's.
   const found = also.existing[0];
   if (found) {
-    const foreign = userCells(found, spec);
-    if (foreign !== undefined) {
-      throw new ActionError({
-        zh: `工作簿中已有名为“${found.worksheet.name}”的工作表，但它不是 StarScore 的报告工作表（${foreign}）。StarScore 不会覆盖它：请将其重命名或移走后再试。`,
-        en: `The workbook has a sheet named "${found.worksheet.name}" that is not StarScore's Report sheet (${foreign}). StarScore will not write over it: rename or move it, then try again.`,
-      });
-    }
+    refuseForeignReport([found], spec);
     const { references, unchecked } = await referencesToSheets(
       context,
       [found.worksheet.name, ...also.sheets.filter((name) => !isOurs(name))],
@@ -139,37 +117,6 @@ export async function reportSheet(
     found && { sheets: [found.worksheet.name], names: [], taken: also.sheets },
   );
   return { sheet: spec.name, refreshed: found !== undefined, model };
-}
-
-/** The part of a Report sheet that is read to tell StarScore's from the user's: columns A–Z, 400 rows. */
-const REPORT_AREA = `A1:${columnLetter(26)}400`;
-
-type FormulaRange = HostDataRange & { readonly formulas: unknown[][] };
-
-/**
- * Why a sheet named 报告 / Report is not StarScore's: its A1 is not the report's title, or it holds
- * a cell the layout does not write (the first one named), or content beyond REPORT_AREA. Undefined
- * when it is StarScore's.
- */
-function userCells(
-  found: { used: FormulaRange; extent: HostDataRange },
-  spec: SheetSpec,
-): string | undefined {
-  const { used, extent } = found;
-  if (used.isNullObject) return extent.isNullObject ? undefined : `${extent.address}`;
-  if (extent.address !== used.address) return extent.address.slice(extent.address.lastIndexOf("!") + 1);
-  const origin = rangeOrigin(used.address);
-  const a1 = origin.row === 1 && origin.column === 1 ? used.formulas[0]?.[0] : undefined;
-  if (!Object.values(REPORT_SHEET_WORDS.title).some((title) => title === a1)) return "A1";
-  const ours = new Set(spec.cells.map((c) => c.ref));
-  for (let r = 0; r < used.formulas.length; r++) {
-    const cells = used.formulas[r]!;
-    for (let c = 0; c < cells.length; c++) {
-      const ref = cellRef(origin.column + c, origin.row + r);
-      if (cells[c] !== "" && cells[c] !== null && !ours.has(ref)) return ref;
-    }
-  }
-  return undefined;
 }
 
 /** StarScore's own sheets, the snapshot among them: no formula of the user's is there. */

@@ -137,6 +137,38 @@ describe("a rebuild keeps the Report sheet", () => {
     expect(JSON.stringify(formulasOf(wb.sheet("report"), Object.keys(expected)))).not.toContain("#REF!");
     expect(wb.excel.model.sheets.filter((s) => s.name === "报告")).toHaveLength(1);
   }, 30_000);
+
+  test.each(["zh", "en"] as const)(
+    "add an evaluator or merge: a sheet of the user's named 报告 / Report is refused, not replaced (%s)",
+    async (lang) => {
+      const wb = await workbookOf(ASSESSMENT, lang);
+      const own = new FakeSheet(SHEET_NAMES.report[lang]);
+      wb.excel.model.sheets.push(own);
+      plant(own, "A1", { text: lang === "zh" ? "我的报告" : "My report" });
+      const syncs = wb.excel.syncs;
+      const refused = wb.host.addEvaluator({ name: "评价人3", kind: "auditor" }, { person: "王组长" });
+      await expect(refused).rejects.toBeInstanceOf(ActionError);
+      await expect(refused).rejects.toMatchObject({
+        localised: {
+          zh: expect.stringContaining(
+            `名为“${SHEET_NAMES.report[lang]}”的工作表，但它不是 StarScore 的报告工作表`,
+          ),
+        },
+      });
+      // The first read only: nothing written, the user's sheet as it was, no column added.
+      expect(wb.excel.syncs - syncs).toBe(1);
+      expect(own.peek("A1")?.value).toBe(lang === "zh" ? "我的报告" : "My report");
+      expect(wb.excel.model.sheets.filter((s) => s.name === SHEET_NAMES.report[lang])).toEqual([own]);
+      const other = await writeXlsx(buildWorkbookLayout({ lang, assessment: ASSESSMENT }));
+      await expect(
+        wb.host.merge([{ name: "b.xlsx", data: other }], { person: "王组长" }),
+      ).rejects.toMatchObject({
+        localised: { en: expect.stringContaining("that is not StarScore's Report sheet (A1)") },
+      });
+      expect(own.peek("A1")?.value).toBe(lang === "zh" ? "我的报告" : "My report");
+    },
+    30_000,
+  );
 });
 
 /** The cell of the state line (定稿状态): the one right of its label. */
