@@ -6,41 +6,16 @@
  * nothing written; once fixed, the merge adds its evaluator's column and the audit log has one
  * row. Checked with axe-core and photographed (zh light 320 px, en dark 350 px).
  */
-import type { Browser } from "playwright-core";
 import { messages } from "../../src/taskpane/i18n";
 import { buildWorkbookLayout } from "../../src/workbook/layout";
 import { writeXlsx } from "../../src/workbook/xlsx/write";
 import { assessmentWith } from "../helpers/builders";
-import {
-  NARROW_WIDTH,
-  PANE_VIEWPORT,
-  enterPerson,
-  launchBrowser,
-  layoutProblems,
-  openPane,
-  openView,
-  readBack,
-  runAxe,
-  screenshot,
-  type Pane,
-} from "./browser";
-import { buildE2e, DIST_E2E } from "./build";
-import { serveStatic, type StaticServer } from "./server";
+import { NARROW_WIDTH, PANE_VIEWPORT, enterPerson, openView, readBack } from "./browser";
+import { checkView, paneSession } from "./session";
 
 jest.setTimeout(90_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildE2e();
-  [server, browser] = await Promise.all([serveStatic(DIST_E2E), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = paneSession();
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -54,13 +29,6 @@ async function evaluatorFile(lang: "zh" | "en", b1: number) {
   return { name: "评价人3.xlsx", mimeType: XLSX, buffer };
 }
 
-async function checkView(pane: Pane, name: string): Promise<void> {
-  await pane.page.mouse.move(0, 0);
-  expect(await layoutProblems(pane.page)).toEqual([]);
-  expect(await runAxe(pane.page)).toEqual([]);
-  await screenshot(pane, name);
-}
-
 describe.each([
   { display: "zh-CN", lang: "zh", theme: "light", width: NARROW_WIDTH },
   { display: "en-US", lang: "en", theme: "dark", width: PANE_VIEWPORT.width },
@@ -68,7 +36,7 @@ describe.each([
   const t = messages[lang];
 
   test("a conflict is refused and listed, nothing written; fixed, the merge adds the column and logs one row", async () => {
-    const pane = await openPane(browser, server.url, { lang: display, theme, width });
+    const pane = await session.open({ lang: display, theme, width });
     const { page } = pane;
     page.setDefaultTimeout(20_000);
     try {

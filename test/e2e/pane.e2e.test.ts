@@ -7,7 +7,6 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { fmt, messages, type Lang } from "../../src/taskpane/i18n";
 import { SHEET_NAMES } from "../../src/workbook/labels";
 import {
@@ -16,9 +15,7 @@ import {
   enterPerson,
   excelSelection,
   handlerErrors,
-  launchBrowser,
   layoutProblems,
-  openPane,
   readCell,
   runAxe,
   screenshot,
@@ -30,31 +27,21 @@ import {
   type Pane,
   type PaneOptions,
 } from "./browser";
-import { buildE2e, DIST_E2E } from "./build";
-import { serveStatic, type StaticServer } from "./server";
+import { paneSession } from "./session";
+import { DIST_E2E } from "./build";
 
 jest.setTimeout(60_000);
 
-let server: StaticServer;
-let browser: Browser;
 const open: Pane[] = [];
 
-beforeAll(async () => {
-  await buildE2e();
-  [server, browser] = await Promise.all([serveStatic(DIST_E2E), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = paneSession();
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((pane) => pane.close()));
 });
 
 async function pane(options: PaneOptions = {}): Promise<Pane> {
-  const opened = await openPane(browser, server.url, options);
+  const opened = await session.open(options);
   open.push(opened);
   return opened;
 }

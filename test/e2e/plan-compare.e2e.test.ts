@@ -8,7 +8,7 @@
  * axe-core (every impact), nothing cut off, screenshots in test-results/screenshots/
  * (STARSCORE_UPDATE_DOCS=1: the 320 px Chinese light and English dark ones into docs/screenshots/).
  */
-import type { Browser, FileChooser, Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import type { Assessment } from "../../src/assessment/schema";
 import { compareAssessments } from "../../src/core/compare";
 import { nextAudit } from "../../src/core/follow-up";
@@ -27,9 +27,7 @@ import {
   NARROW_WIDTH,
   PANE_VIEWPORT,
   excelSelection,
-  launchBrowser,
   layoutProblems,
-  openPane,
   enterPerson,
   openView,
   readBack,
@@ -39,24 +37,13 @@ import {
   type Pane,
   type PaneOptions,
 } from "./browser";
-import { buildE2e, DIST_E2E } from "./build";
-import { serveStatic, type StaticServer } from "./server";
+import { paneSession } from "./session";
 
 jest.setTimeout(90_000);
 
-let server: StaticServer;
-let browser: Browser;
 const open: Pane[] = [];
 
-beforeAll(async () => {
-  await buildE2e();
-  [server, browser] = await Promise.all([serveStatic(DIST_E2E), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = paneSession();
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((p) => p.close()));
@@ -108,7 +95,7 @@ beforeAll(async () => {
 });
 
 async function pane(options: PaneOptions, lang: Lang): Promise<Pane> {
-  const p = await openPane(browser, server.url, options);
+  const p = await session.open(options);
   open.push(p);
   await p.page.evaluate(([l, a]) => window.__starscore.generateFrom(l, a), [lang, CURRENT] as const);
   return p;
@@ -202,7 +189,7 @@ test("Compare refuses a file that is not a workbook, saying why; the file is cho
 });
 
 test("Generate starts from the previous audit: organisation and team filled in, its deductions to verify", async () => {
-  const p = await openPane(browser, server.url, { lang: "zh-CN", width: NARROW_WIDTH });
+  const p = await session.open({ lang: "zh-CN", width: NARROW_WIDTH });
   open.push(p);
   const { page } = p;
   const t = messages.zh;

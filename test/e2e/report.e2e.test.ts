@@ -8,7 +8,6 @@
  */
 import { readFile } from "node:fs/promises";
 import PizZip from "pizzip";
-import type { Browser } from "playwright-core";
 import type { Assessment } from "../../src/assessment/schema";
 import { scoreAssessment } from "../../src/core/score";
 import { toFixed } from "../../src/core/exact";
@@ -19,31 +18,17 @@ import { assessmentWith } from "../helpers/builders";
 import {
   NARROW_WIDTH,
   enterPerson,
-  launchBrowser,
   layoutProblems,
-  openPane,
   openView,
   runAxe,
   screenshot,
   sheetNames,
 } from "./browser";
-import { buildE2e, DIST_E2E } from "./build";
-import { serveStatic, type StaticServer } from "./server";
+import { paneSession } from "./session";
 
 jest.setTimeout(90_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildE2e();
-  [server, browser] = await Promise.all([serveStatic(DIST_E2E), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = paneSession();
 
 const ASSESSMENT: Assessment = { ...assessmentWith({ fill: () => 85 }), organization: "某某电器有限公司" };
 
@@ -54,7 +39,7 @@ describe.each([
   const t = messages[lang];
 
   test("Report adds the sheet with its formulas; Download .docx gives the report", async () => {
-    const pane = await openPane(browser, server.url, { lang: display, theme, width: NARROW_WIDTH });
+    const pane = await session.open({ lang: display, theme, width: NARROW_WIDTH });
     const { page } = pane;
     page.setDefaultTimeout(20_000);
     try {

@@ -9,51 +9,19 @@
  * why. The Review view is checked with axe-core (any impact), for text cut off or outside the
  * pane, and photographed (STARSCORE_UPDATE_DOCS=1: also into docs/screenshots/).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { messages } from "../../src/taskpane/i18n";
 import { cellRef } from "../../src/workbook/address";
 import { SHEET_NAMES } from "../../src/workbook/labels";
 import { scoringColumns, scoringRows } from "../../src/workbook/scoring-grid";
-import {
-  NARROW_WIDTH,
-  PANE_VIEWPORT,
-  clickButton,
-  enterPerson,
-  launchBrowser,
-  layoutProblems,
-  openPane,
-  openView,
-  runAxe,
-  screenshot,
-  typeInCell,
-  type Pane,
-} from "./browser";
-import { buildE2e, DIST_E2E } from "./build";
-import { serveStatic, type StaticServer } from "./server";
+import { NARROW_WIDTH, PANE_VIEWPORT, clickButton, enterPerson, openView, typeInCell } from "./browser";
+import { checkView, paneSession } from "./session";
 
 jest.setTimeout(90_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildE2e();
-  [server, browser] = await Promise.all([serveStatic(DIST_E2E), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = paneSession();
 
 const rowOf = (code: string) => scoringRows().find((r) => r.id === code)!.row;
-
-async function checkView(pane: Pane, name: string): Promise<void> {
-  await pane.page.mouse.move(0, 0);
-  expect(await layoutProblems(pane.page)).toEqual([]);
-  expect(await runAxe(pane.page)).toEqual([]);
-  await screenshot(pane, name);
-}
 
 /** The Review view's audit log rows, as [time, person, action, summary], table or list alike. */
 function logRows(page: Page): Promise<string[][]> {
@@ -106,7 +74,7 @@ describe.each([
   }
 
   test("finalised by the lead, returned with a comment, finalised again, approved; both in the audit log", async () => {
-    const pane = await openPane(browser, server.url, { lang: display, theme, width });
+    const pane = await session.open({ lang: display, theme, width });
     const { page } = pane;
     page.setDefaultTimeout(15_000);
     try {

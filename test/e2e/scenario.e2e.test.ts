@@ -23,7 +23,7 @@
  * text cut off or outside the pane, and photographed into test-results/screenshots/
  * (STARSCORE_UPDATE_DOCS=1: the 320 px Chinese light and English dark ones also into docs/screenshots/).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { BANDS, ITEMS, SECONDARY_INDICATORS } from "../../src/spec";
 import type { Lang } from "../../src/spec/types";
 import { fmt, messages } from "../../src/taskpane/i18n";
@@ -39,15 +39,11 @@ import {
   enterPerson,
   excelSelection,
   handlerErrors,
-  launchBrowser,
   layoutProblems,
-  openPane,
   openView,
   readBack,
   readCell,
   readMark,
-  runAxe,
-  screenshot,
   selectCell,
   sheetNames,
   typeInCell,
@@ -55,23 +51,11 @@ import {
   waitForIdle,
   type Pane,
 } from "./browser";
-import { buildE2e, DIST_E2E } from "./build";
-import { serveStatic, type StaticServer } from "./server";
+import { checkView, paneSession } from "./session";
 
 jest.setTimeout(90_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await buildE2e();
-  [server, browser] = await Promise.all([serveStatic(DIST_E2E), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = paneSession();
 
 // ---- the Scoring sheet ---------------------------------------------------------------------------
 
@@ -145,18 +129,6 @@ const panel = (page: Page, id: View) => page.locator(`#starscore-panel-${id}`);
 /** A view's status line once it says `text` (it changes as actions run). */
 async function statusSays(page: Page, view: View, text: string): Promise<void> {
   await panel(page, view).getByRole("status").getByText(text, { exact: true }).waitFor();
-}
-
-/**
- * Every axe violation (any impact; the tabster sentinels aside, see runAxe), no text cut off or
- * outside the pane, and a screenshot.
- */
-async function checkView(pane: Pane, name: string): Promise<void> {
-  const { page } = pane;
-  await page.mouse.move(0, 0); // no hover look left on the last button clicked
-  expect(await layoutProblems(page)).toEqual([]);
-  expect(await runAxe(page)).toEqual([]);
-  await screenshot(pane, name);
 }
 
 /** The issue list as the Validate view shows it: each group's heading and its issues' texts. */
@@ -234,7 +206,7 @@ describe.each([
     let page: Page;
 
     beforeAll(async () => {
-      pane = await openPane(browser, server.url, { lang: display, theme, width });
+      pane = await session.open({ lang: display, theme, width });
       page = pane.page;
       page.setDefaultTimeout(10_000);
     });
@@ -326,7 +298,7 @@ describe.each([
       });
 
       // Generating again, in a second pane on a workbook that already has StarScore's sheets.
-      const again = await openPane(browser, server.url, { lang: display, theme, width });
+      const again = await session.open({ lang: display, theme, width });
       try {
         const other = panel(again.page, "generate");
         await other.getByLabel(t.organisationLabel).waitFor();
