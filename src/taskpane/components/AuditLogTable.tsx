@@ -1,14 +1,13 @@
-import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Subtitle2, makeStyles } from "@fluentui/react-components";
 import type { FinaliseStatus } from "../actions/types";
 import { fmt, type Messages } from "../i18n";
 import { shortDateTime } from "../model/format";
 import { DataTable } from "./DataTable";
 import { Time } from "./Formatted";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
 });
 
 /** The audit log's last rows, newest first (Finalise and Review). */

@@ -33,12 +33,10 @@ import { ItemTitle } from "./PlanView";
 import { GRADE_COLORS } from "./ResultsView";
 import { NoWorkbookNotice } from "./ViewLink";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   grade: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   filters: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },

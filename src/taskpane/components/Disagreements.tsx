@@ -5,11 +5,10 @@ import { fmt, type Lang, type Messages } from "../i18n";
 import { points } from "../model/format";
 import { disagreementRows } from "../model/team";
 import { useItems } from "./catalogue";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   list: {
     margin: 0,
     padding: 0,

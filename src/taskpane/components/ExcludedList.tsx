@@ -3,10 +3,10 @@ import type { ResultJson } from "../../core/report";
 import { fmt, type Lang, type Messages } from "../i18n";
 import { excludedLines, type ExclusionEntry } from "../model/results";
 import { useItems } from "./catalogue";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 

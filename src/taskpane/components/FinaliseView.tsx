@@ -9,7 +9,6 @@ import {
   Subtitle1,
   makeStyles,
   tokens,
-  typographyStyles,
 } from "@fluentui/react-components";
 import type { FinaliseRecord, FinaliseStatus, ValidationReport } from "../actions/types";
 import { fmt, type Lang, type Messages } from "../i18n";
@@ -26,13 +25,11 @@ import { focusSoon, useAction, usePane, useRequirePerson, useWorkbookEdits } fro
 import { ReviewStateText } from "./ReviewStateText";
 import { NoWorkbookNotice } from "./ViewLink";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  text: { margin: 0 },
+  ...VIEW_STYLES,
   hash: { margin: 0, wordBreak: "break-all", color: tokens.colorNeutralForeground3 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   list: {
     margin: `${tokens.spacingVerticalXS} 0 0`,

@@ -27,11 +27,10 @@ import { Notice } from "./Notice";
 import { useAction, useHostEvent, usePane } from "./PaneContext";
 import { NoWorkbookNotice, ViewLink } from "./ViewLink";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   note: { color: tokens.colorNeutralForeground3 },
   criterion: {
     maxHeight: "220px",

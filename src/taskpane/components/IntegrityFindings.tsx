@@ -4,10 +4,10 @@ import type { Lang, Messages } from "../i18n";
 import { findingText } from "../model/findings";
 import { IssueLink } from "./IssueLink";
 import { Notice } from "./Notice";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   links: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
     padding: 0,

@@ -8,7 +8,6 @@ import {
   Subtitle2,
   makeStyles,
   tokens,
-  typographyStyles,
 } from "@fluentui/react-components";
 import type { PlanTarget } from "../../core/plan";
 import { planParagraph, planPercent } from "../../core/plan-words";
@@ -27,12 +26,10 @@ import { focusSoon, useAction, usePane } from "./PaneContext";
 import { GRADE_COLORS } from "./ResultsView";
 import { NoWorkbookNotice } from "./ViewLink";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "end", gap: tokens.spacingHorizontalS },
   target: { flex: "1 1 160px", minWidth: 0 },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },

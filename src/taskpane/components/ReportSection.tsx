@@ -8,11 +8,10 @@ import { ActionButton } from "./ActionButton";
 import { ErrorBar } from "./ErrorBar";
 import { Notice } from "./Notice";
 import { useAction, usePane } from "./PaneContext";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
-  text: { margin: 0 },
+  ...VIEW_STYLES,
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 

@@ -31,12 +31,10 @@ import { focusSoon, useAction, usePane } from "./PaneContext";
 import { NoWorkbookNotice, ViewLink } from "./ViewLink";
 import { ReportSection } from "./ReportSection";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   score: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   scoreValue: { margin: 0, fontVariantNumeric: "tabular-nums" },

@@ -27,12 +27,10 @@ import { GRADE_COLORS } from "./grade-colors";
 import { ReviewStateText } from "./ReviewStateText";
 import { NoWorkbookNotice, ViewLink } from "./ViewLink";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  text: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  ...VIEW_STYLES,
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: {

@@ -13,7 +13,6 @@ import {
   Switch,
   makeStyles,
   tokens,
-  typographyStyles,
 } from "@fluentui/react-components";
 import type { ValidationReport } from "../actions/types";
 import { fmt, type Lang, type Messages } from "../i18n";
@@ -25,14 +24,13 @@ import { IssueGroups, UnscoredLine } from "./IssueList";
 import { focusSoon, useAction, usePane, useViewStatus, useWorkbookEdits } from "./PaneContext";
 import { NoWorkbookNotice } from "./ViewLink";
 import type { ViewProps } from "./views";
+import { VIEW_STYLES } from "./view-styles";
 
 /** How long after the last edit auto-validation runs. */
 export const AUTO_VALIDATE_DELAY_MS = 800;
 
 const useStyles = makeStyles({
-  heading: { margin: 0 },
-  focusHeading: { ...typographyStyles.subtitle2, margin: 0 },
-  text: { margin: 0 },
+  ...VIEW_STYLES,
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: "none" },
