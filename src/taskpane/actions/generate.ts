@@ -42,6 +42,7 @@ export async function generate(
   const layout = buildWorkbookLayout({
     lang: request.lang,
     assessment: blankAssessment(request),
+    ...(request.plan !== undefined && { plan: request.plan }),
     ...(audit && { audit: [auditEntry(audit, "generate", summary, request.lang)] }),
   });
   return generateWorkbook(layout, run, supports);

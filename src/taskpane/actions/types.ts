@@ -26,8 +26,10 @@ export interface GenerateRequest {
   dates?: { start?: string; end?: string };
   step: Step;
   evaluators: { name: string; kind: EvaluatorKind }[];
-  /** Certification audit (default) or self-assessment: "start from the previous audit" keeps the last one's. */
+  /** Certification audit (default) or self-assessment (the form's choice; from the previous audit, the last one's). */
   purpose?: Purpose;
+  /** Whether the workbook gets the Plan sheet (计划); by default, for a self-assessment only. */
+  plan?: boolean;
   /** The previous audit's findings to verify (src/core/follow-up.ts): the Special sheet lists them. */
   followUp?: FollowUp[];
 }

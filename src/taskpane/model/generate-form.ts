@@ -25,6 +25,10 @@ export interface GenerateFormState {
   end: string;
   rows: EvaluatorRow[];
   step: Step;
+  /** A certification audit or a self-assessment (the Info sheet records which). */
+  purpose: Purpose;
+  /** Whether the workbook gets the Plan sheet (计划): on by default for a self-assessment. */
+  plan: boolean;
   /** Started from the previous audit's workbook ("start from the previous audit"). */
   previous?: PreviousAudit;
 }
@@ -33,7 +37,6 @@ export interface GenerateFormState {
 export interface PreviousAudit {
   /** The file chosen, to say what the form was started from. */
   name: string;
-  purpose?: Purpose;
   /** Its findings to verify (src/core/follow-up.ts): listed on the new Special sheet. */
   followUp: FollowUp[];
 }
@@ -44,8 +47,8 @@ export const NEXT_AUDIT_TYPES: readonly NextAuditType[] = ["surveillance", "rece
 /**
  * The form started from the previous audit (`next`, the host's startFrom: nextAudit of the chosen
  * workbook): its organisation, team and step; the type surveillance unless recertification is
- * chosen already; the dates as typed. What it carries beyond (purpose, findings to verify) is kept
- * for the request.
+ * chosen already; its purpose (and the Plan sheet that follows it); the dates as typed. Its findings
+ * to verify are kept for the request.
  */
 export function startFromPrevious(
   form: GenerateFormState,
@@ -59,12 +62,17 @@ export function startFromPrevious(
     type,
     step: next.step,
     rows: next.evaluators.map((e, i) => ({ id: i + 1, name: e.name, kind: e.kind })),
-    previous: {
-      name,
-      ...(next.purpose !== undefined && { purpose: next.purpose }),
-      followUp: next.followUp ?? [],
-    },
+    ...withPurpose(next.purpose ?? form.purpose),
+    previous: { name, followUp: next.followUp ?? [] },
   };
+}
+
+/**
+ * A purpose chosen: the Plan sheet follows it, on for a self-assessment and off for a certification
+ * audit, as `starscore generate --purpose` does; the user may then tick it either way.
+ */
+export function withPurpose(purpose: Purpose): Pick<GenerateFormState, "purpose" | "plan"> {
+  return { purpose, plan: purpose === "self-assessment" };
 }
 
 /** The form no longer started from the previous audit: what was filled in stays, editable. */
@@ -83,6 +91,8 @@ export function initialForm(): GenerateFormState {
     end: "",
     rows: [{ id: 1, name: "", kind: "auditor" }],
     step: RULES.defaultStep,
+    purpose: "certification",
+    plan: false,
   };
 }
 
@@ -177,7 +187,8 @@ export function generateRequest(form: GenerateFormState, workbookLang: Lang): Ge
     ...(Object.keys(dates).length > 0 && { dates }),
     step: form.step,
     evaluators: form.rows.map((row, i) => ({ name: names[i] ?? "", kind: row.kind })),
-    ...(form.previous?.purpose !== undefined && { purpose: form.previous.purpose }),
+    purpose: form.purpose,
+    plan: form.plan,
     ...(form.previous && form.previous.followUp.length > 0 && { followUp: form.previous.followUp }),
   };
 }

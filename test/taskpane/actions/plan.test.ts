@@ -167,3 +167,30 @@ describe("generate from the previous audit: the request's findings to verify", (
     expect(read.deductions ?? []).toEqual([]);
   });
 });
+
+describe("generate: the Plan sheet as the form chose", () => {
+  const request = {
+    lang: "zh" as const,
+    organization: "某电器公司",
+    type: "initial" as const,
+    step: 5 as const,
+    evaluators: [{ name: "张三", kind: "auditor" as const }],
+  };
+  const hasPlan = (excel: FakeExcel) => excel.model.sheet(SHEET_NAMES.plan.zh) !== undefined;
+
+  it("a self-assessment has it by default; ticked off, none; ticked on for a certification audit, it has it", async () => {
+    const self = new FakeExcel();
+    await hostOn(self).generate({ ...request, purpose: "self-assessment" });
+    expect(hasPlan(self)).toBe(true);
+    const off = new FakeExcel();
+    await hostOn(off).generate({ ...request, purpose: "self-assessment", plan: false });
+    expect(hasPlan(off)).toBe(false);
+    expect(readBack(off).assessment.purpose).toBe("self-assessment");
+    const on = new FakeExcel();
+    await hostOn(on).generate({ ...request, purpose: "certification", plan: true });
+    expect(hasPlan(on)).toBe(true);
+    const plain = new FakeExcel();
+    await hostOn(plain).generate({ ...request, purpose: "certification", plan: false });
+    expect(hasPlan(plain)).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import {
   teamCounts,
   validateForm,
   withoutPrevious,
+  withPurpose,
   type GenerateFormState,
 } from "../../../src/taskpane/model/generate-form";
 import { nextAudit } from "../../../src/core/follow-up";
@@ -33,6 +34,8 @@ describe("the Generate form's model", () => {
       end: "",
       rows: [{ id: 1, name: "", kind: "auditor" }],
       step: 5,
+      purpose: "certification",
+      plan: false,
     });
     // Issue 11, point 14: "Number of visits" starts at 1, not 3.
     expect(DEFAULT_VISITS_TO_ADD).toBe(1);
@@ -122,8 +125,25 @@ describe("the Generate form's model", () => {
         { name: "张三", kind: "auditor" },
         { name: "Visit 1", kind: "visit" },
       ],
+      purpose: "certification",
+      plan: false,
     });
     expect(generateRequest(form(), "zh")).not.toHaveProperty("dates");
+  });
+
+  test("the purpose: the Plan sheet follows it (on for a self-assessment), and can then be ticked either way", () => {
+    expect(withPurpose("self-assessment")).toEqual({ purpose: "self-assessment", plan: true });
+    expect(withPurpose("certification")).toEqual({ purpose: "certification", plan: false });
+    const self = form(withPurpose("self-assessment"));
+    expect(generateRequest(self, "zh")).toMatchObject({ purpose: "self-assessment", plan: true });
+    expect(generateRequest({ ...self, plan: false }, "zh")).toMatchObject({
+      purpose: "self-assessment",
+      plan: false,
+    });
+    expect(generateRequest(form({ plan: true }), "zh")).toMatchObject({
+      purpose: "certification",
+      plan: true,
+    });
   });
 
   test("removing a row keeps the last one (issue 11, point 18: never “0 columns”)", () => {
@@ -161,7 +181,10 @@ describe("start from the previous audit (issue 14, point 4)", () => {
         { id: 1, name: "张三", kind: "auditor" },
         { id: 2, name: "暗访 1", kind: "visit" },
       ],
-      previous: { name: "上次.xlsx", purpose: "self-assessment", followUp: next.followUp },
+      // The last audit's purpose, and the Plan sheet that follows it.
+      purpose: "self-assessment",
+      plan: true,
+      previous: { name: "上次.xlsx", followUp: next.followUp },
     });
     // Recertification chosen before the file is kept.
     expect(startFromPrevious(form({ type: "recertification" }), "上次.xlsx", next).type).toBe(
@@ -169,7 +192,7 @@ describe("start from the previous audit (issue 14, point 4)", () => {
     );
   });
 
-  test("the request carries the purpose and the findings to verify; without it, neither", () => {
+  test("the request carries the purpose and the findings to verify; without it, the findings no more", () => {
     const started = startFromPrevious(form(), "上次.xlsx", next);
     const request = generateRequest(started, "zh");
     expect(request).toMatchObject({
@@ -183,6 +206,7 @@ describe("start from the previous audit (issue 14, point 4)", () => {
     const cleared = withoutPrevious(started);
     expect(cleared.organization).toBe("某某电器有限公司");
     expect(generateRequest(cleared, "zh")).not.toHaveProperty("followUp");
-    expect(generateRequest(cleared, "zh")).not.toHaveProperty("purpose");
+    // What was filled in stays, the purpose among it (the user may change it).
+    expect(generateRequest(cleared, "zh")).toMatchObject({ purpose: "self-assessment", plan: true });
   });
 });

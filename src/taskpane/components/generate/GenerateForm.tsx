@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
   Body1,
   Button,
+  Checkbox,
   Field,
   Input,
   Radio,
@@ -10,7 +11,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { Purpose } from "../../../assessment/schema";
 import { ASSESSMENT_TYPES, RULES, type AssessmentType, type Step } from "../../../spec/rules";
+import { TEXT } from "../../../workbook/labels";
 import { LANGS, fmt, htmlLang, type Lang, type Messages } from "../../i18n";
 import {
   evaluatorNames,
@@ -21,6 +24,7 @@ import {
   startFromPrevious,
   validateForm,
   withoutPrevious,
+  withPurpose,
   type FieldError,
   type FormErrors,
   type GenerateFormState,
@@ -211,6 +215,19 @@ export function GenerateForm({
             </option>
           ))}
         </Select>
+      </Field>
+      <Field label={t.purposeLabel}>
+        <RadioGroup value={form.purpose} onChange={(_, data) => update(withPurpose(data.value as Purpose))}>
+          <Radio value="certification" label={TEXT.purposeCertification[lang]} />
+          <Radio value="self-assessment" label={TEXT.purposeSelfAssessment[lang]} />
+        </RadioGroup>
+      </Field>
+      <Field hint={t.planSheetHint}>
+        <Checkbox
+          checked={form.plan}
+          label={t.planSheetLabel}
+          onChange={(_, data) => update({ plan: data.checked === true })}
+        />
       </Field>
       <div className={styles.dates}>
         {dateField("start", t.startDateLabel, startInput)}

@@ -158,6 +158,8 @@ describe("Generate view", () => {
           { name: "Visit 1", kind: "visit" },
           { name: "周末暗访", kind: "visit" },
         ],
+        purpose: "certification",
+        plan: false,
       },
       "王组长",
     );
@@ -210,7 +212,24 @@ describe("Generate view", () => {
       type: "initial",
       step: 5,
       evaluators: [{ name: "张三", kind: "auditor" }],
+      purpose: "certification",
+      plan: false,
     });
+  });
+
+  test("a self-assessment ticks the Plan sheet; unticked, the workbook has none", async () => {
+    const { host, form } = await openForm();
+    type(form.getByLabelText(/受评组织/), "某电器公司");
+    type(form.getByLabelText(nameOf(1)), "张三");
+    const plan = form.getByRole("checkbox", { name: zh.planSheetLabel }) as HTMLInputElement;
+    expect(plan.checked).toBe(false);
+    fireEvent.click(form.getByRole("radio", { name: "自评" }));
+    expect(plan.checked).toBe(true);
+    fireEvent.click(form.getByRole("button", { name: zh.generateButton }));
+    await waitFor(() => expect(host.generate).toHaveBeenCalledTimes(1));
+    expect(host.generate.mock.calls[0][0]).toMatchObject({ purpose: "self-assessment", plan: true });
+    fireEvent.click(plan);
+    expect(plan.checked).toBe(false);
   });
 
   test("without a name, generating asks for it first, in the person field (point 9)", async () => {
