@@ -61,15 +61,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingInlineStart: tokens.spacingHorizontalM,
   },
-  details: { marginBlockStart: tokens.spacingVerticalXXS },
-  code: {
-    ...typographyStyles.caption1,
-    fontFamily: tokens.fontFamilyMonospace,
-    display: "block",
-    margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXS}`,
-    whiteSpace: "pre-wrap",
-    overflowWrap: "anywhere",
-  },
 });
 
 export { GRADE_COLORS };
