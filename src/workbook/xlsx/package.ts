@@ -6,8 +6,10 @@ import { foldName, sheetNamesOf } from "../sheet-names";
 import { inflateRaw } from "./inflate";
 
 /**
- * The zip package of an .xlsx, inspected before ExcelJS parses it (src/workbook/xlsx/limits.ts says
- * why each limit). ExcelJS unzips every part in full and expands some ranges cell by cell, so:
+ * The zip package of an .xlsx, inspected and unzipped for the reader (src/workbook/xlsx/limits.ts
+ * says why each limit). The limits were set for ExcelJS, which parsed the package until the reader
+ * parsed the sheets' XML itself (./xml-grid.ts); they still bound what the reader unzips and the
+ * merges it expands, and a workbook is refused or read as it was before. So:
  *
  * - the central directory (read by JSZip, which unzips nothing) must declare at most
  *   `maxParts` parts, `maxUncompressedBytes` in all and no large part compressed beyond
@@ -15,12 +17,18 @@ import { inflateRaw } from "./inflate";
  * - every part is then unzipped here with its declared size as a hard cap (a part that lies about
  *   its size is stopped at the lie, not after), which also gives the XML to look at;
  * - worksheet XML must not number a row beyond Excel's last; merges, data validations, defined
- *   names and column ranges the parser would expand cell by cell are measured: those not read
- *   back are dropped from the package ExcelJS gets, a merge too large on an input sheet is refused.
+ *   names and column ranges a parser would expand cell by cell are measured: those not read
+ *   back are dropped from the XML the reader gets, a merge too large on an input sheet is refused.
  *
  * Nothing here throws: a damaged or hostile package gives a message, in both languages.
  */
-export type PackageCheck = { ok: true; data: Uint8Array } | { ok: false; message: Localised };
+export type PackageCheck =
+  | {
+      ok: true;
+      /** The parts the reader reads (workbook, relationships, worksheets, shared strings, styles), as XML, by part name. */
+      parts: ReadonlyMap<string, string>;
+    }
+  | { ok: false; message: Localised };
 
 interface CompressedData {
   compressedSize: number;
@@ -87,8 +95,8 @@ export async function inspectPackage(data: Uint8Array): Promise<PackageCheck> {
     const inflated = await inflate(raw);
     if (inflated === "too-large") return fail(MESSAGES.zipLies(file.name, raw.uncompressedSize));
     if (inflated === undefined) return fail(MESSAGES.unreadable(`${file.name}: damaged zip entry`));
-    if (isWorksheetPart(name) || name === WORKBOOK_PART || name === WORKBOOK_RELS) {
-      texts.set(file.name, UTF8.decode(inflated));
+    if (isWorksheetPart(name) || READ_PARTS.has(name)) {
+      texts.set(name, UTF8.decode(inflated));
     }
   }
 
@@ -108,14 +116,9 @@ export async function inspectPackage(data: Uint8Array): Promise<PackageCheck> {
     if (!checked.ok) return checked;
     if (checked.xml !== xml) rewritten.set(entry, checked.xml);
   }
-  if (rewritten.size === 0) return { ok: true, data };
-  for (const [entry, xml] of rewritten) zip.file(entry, xml);
-  try {
-    const repacked = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    return { ok: true, data: repacked };
-  } catch (error) {
-    return fail(MESSAGES.unreadable(detail(error)));
-  }
+  const read = new Map<string, string>();
+  for (const [name, xml] of texts) read.set(name, rewritten.get(name) ?? xml);
+  return { ok: true, parts: read };
 }
 
 const fail = (message: Localised): PackageCheck => ({ ok: false, message });
@@ -143,6 +146,9 @@ async function inflate(raw: CompressedData): Promise<Uint8Array | "too-large" | 
 // ExcelJS's own part names (it strips a leading "/" and matches these patterns, unanchored).
 const WORKBOOK_PART = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+export const SHARED_STRINGS_PART = "xl/sharedStrings.xml";
+export const STYLES_PART = "xl/styles.xml";
+const READ_PARTS = new Set([WORKBOOK_PART, WORKBOOK_RELS, SHARED_STRINGS_PART, STYLES_PART]);
 const partName = (entry: string) => (entry.startsWith("/") ? entry.slice(1) : entry);
 const isWorksheetPart = (name: string) =>
   /xl\/worksheets\/sheet(\d+)[.]xml/.test(name) && !/\.rels$/.test(name);
@@ -150,23 +156,39 @@ const isWorksheetPart = (name: string) =>
 /** Sheet name of each worksheet part, from the workbook and its relationships (for messages). */
 function sheetNamesByPart(texts: ReadonlyMap<string, string>): Map<string, string> {
   const byPart = new Map<string, string>();
-  const find = (name: string) => [...texts].find(([entry]) => partName(entry) === name)?.[1];
-  const workbook = find(WORKBOOK_PART);
-  const rels = find(WORKBOOK_RELS);
-  if (!workbook || !rels) return byPart;
+  for (const { name, part } of workbookSheets(texts)) byPart.set(part, name);
+  return byPart;
+}
+
+/**
+ * The workbook's sheets in their order (xl/workbook.xml's `<sheet>`s, each with the part its
+ * relationship targets), given the parts by name; a sheet whose part is missing is left out, as
+ * ExcelJS leaves it out.
+ */
+export function workbookSheets(parts: ReadonlyMap<string, string>): { name: string; part: string }[] {
+  const workbook = parts.get(WORKBOOK_PART);
+  const rels = parts.get(WORKBOOK_RELS);
+  if (!workbook || !rels) return [];
   const targets = new Map<string, string>();
   for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = attribute(tag, "Id");
     const target = attribute(tag, "Target");
     if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
   }
+  const sheets: { name: string; part: string }[] = [];
   for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
     const name = attribute(tag, "name");
     const id = attribute(tag, "r:id");
-    const target = id === undefined ? undefined : targets.get(id);
-    if (name !== undefined && target) byPart.set(target, name);
+    const part = id === undefined ? undefined : targets.get(id);
+    if (name !== undefined && part && parts.has(part)) sheets.push({ name, part });
   }
-  return byPart;
+  return sheets;
+}
+
+/** xl/workbook.xml's `date1904` (ExcelJS reads it as true only when it is "1"). */
+export function isDate1904(parts: ReadonlyMap<string, string>): boolean {
+  const tag = /<workbookPr\b[^>]*>/.exec(parts.get(WORKBOOK_PART) ?? "")?.[0];
+  return tag !== undefined && attribute(tag, "date1904") === "1";
 }
 
 /** An attribute's value, XML entities decoded. */

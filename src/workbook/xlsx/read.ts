@@ -1,12 +1,11 @@
-import ExcelJS from "exceljs";
 import type { Lang, Localised } from "../../spec/types";
 import type { Grid } from "../read/grid";
 import { MESSAGES } from "../read/messages";
 import { failure, readWorkbookGrids, type ReadResult } from "../read/workbook";
-import { excelJsGrid } from "./exceljs-grid";
-import { inspectPackage } from "./package";
 import { foldName } from "../sheet-names";
+import { inspectPackage, isDate1904, SHARED_STRINGS_PART, STYLES_PART, workbookSheets } from "./package";
 import { isCompoundFile, isZip } from "./signature";
+import { dateStylesOf, sharedStringsOf, worksheetGrid, type SheetContext } from "./xml-grid";
 
 export { isCompoundFile, isZip } from "./signature";
 
@@ -18,6 +17,9 @@ export type { ReadResult } from "../read/workbook";
  * so the assessment is what the user typed and the engine scores it afresh. It never throws: a file
  * that is not a workbook, not a StarScore one, damaged or built to exhaust the reader (see
  * ./limits.ts and ./package.ts) gives messages in the user's language.
+ *
+ * The package is checked and unzipped by ./package.ts; each sheet the readers ask for is parsed
+ * from its XML when first asked (./xml-grid.ts), the others never.
  */
 export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult> {
   const fail = (errors: Localised[]): ReadResult => failure(errors, lang);
@@ -26,35 +28,41 @@ export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult
   try {
     const checked = await inspectPackage(data);
     if (!checked.ok) return fail([checked.message]);
-    const workbook = new ExcelJS.Workbook();
-    try {
-      // A Uint8Array: ExcelJS hands it to JSZip.loadAsync, which takes one in Node and in the browser.
-      await workbook.xlsx.load(checked.data as unknown as ExcelJS.Buffer);
-    } catch (error) {
-      return fail([MESSAGES.unreadable(detail(error))]);
-    }
-    const worksheets = workbook.worksheets.filter((ws) => ws !== undefined && typeof ws.name === "string");
+    const { parts } = checked;
+    const worksheets = workbookSheets(parts);
+    let context: SheetContext | undefined;
     // Excel's sheet names ignore case: "scoring" is the Scoring sheet.
-    const byName = new Map<string, ExcelJS.Worksheet>();
+    const byName = new Map<string, { name: string; part: string }>();
     for (const ws of worksheets) {
       const key = foldName(ws.name);
       if (!byName.has(key)) byName.set(key, ws);
     }
-    const grids = new Map<ExcelJS.Worksheet, Grid>();
+    const grids = new Map<string, Grid>();
     const sheet = (name: string) => {
       const ws = byName.get(foldName(name));
-      if (ws && !grids.has(ws)) grids.set(ws, excelJsGrid(ws));
-      return ws && grids.get(ws);
+      if (!ws) return undefined;
+      let grid = grids.get(ws.part);
+      if (!grid) {
+        context ??= {
+          sharedStrings: sharedStringsOf(parts.get(SHARED_STRINGS_PART)),
+          dateStyles: dateStylesOf(parts.get(STYLES_PART)),
+          date1904: isDate1904(parts),
+        };
+        grid = worksheetGrid(ws.name, parts.get(ws.part)!, context);
+        grids.set(ws.part, grid);
+      }
+      return grid;
     };
     return readWorkbookGrids(sheet, lang, { sheetNames: worksheets.map((ws) => ws.name) });
   } catch (error) {
-    // A workbook shaped in a way no reader foresaw: still a message, never a stack trace.
+    // A part that is not well-formed XML, or a workbook shaped in a way no reader foresaw: still a
+    // message, never a stack trace.
     return fail([MESSAGES.unreadable(detail(error))]);
   }
 }
 
 function detail(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  // ExcelJS and the XML parser may quote a whole line of the file: keep the message short.
+  // The XML parser may quote a whole line of the file: keep the message short.
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
