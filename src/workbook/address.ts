@@ -34,7 +34,31 @@ export function sheetRef(sheet: string, ref: string): string {
 
 /** "H7" → { column: 8, row: 7 }; accepts "$H$7". */
 export function parseRef(ref: string): { column: number; row: number } {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
-  if (!match) throw new RangeError(`not an A1 cell address: ${ref}`);
-  return { column: columnIndex(match[1]!), row: Number(match[2]) };
+  const parsed = tryParseRef(ref);
+  if (!parsed) throw new RangeError(`not an A1 cell address: ${ref}`);
+  return parsed;
+}
+
+/**
+ * parseRef, undefined where it would throw. A loop over the characters, not a pattern: the .xlsx
+ * reader decodes every cell's address with it (src/workbook/xlsx/xml-grid.ts).
+ */
+export function tryParseRef(ref: string): { column: number; row: number } | undefined {
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // "$"
+  let column = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    column = column * 26 + c - 96;
+  }
+  if (column === 0) return undefined;
+  if (ref.charCodeAt(i) === 36) i += 1;
+  if (i === ref.length) return undefined;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + c - 48;
+  }
+  return { column, row };
 }

@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellContent, Grid } from "../read/grid";
+import { tryParseRef } from "../address";
 import { XLSX_LIMITS } from "./limits";
 
 /**
@@ -147,11 +148,8 @@ function serialDate(serial: number, date1904: boolean): Date {
 
 /** "AB12" as [row, column]; undefined when it is not a cell reference. */
 function decodeCell(ref: string): [number, number] | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!match) return undefined;
-  let column = 0;
-  for (const char of match[1]!.toUpperCase()) column = column * 26 + char.charCodeAt(0) - 64;
-  return [Number(match[2]), column];
+  const at = tryParseRef(ref);
+  return at && [at.row, at.column];
 }
 
 /** XML entities in a text that the parser already decoded once: ExcelJS decodes a `t="str"` value again. */
