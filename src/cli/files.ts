@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { parseAssessmentJson } from "../assessment/parse";
+import { INVALID, parseCompiled } from "../assessment/compiled-parser";
 import type { Assessment } from "../assessment/schema";
 import type { Lang, Localised } from "../spec/types";
 import type { ReadIssue, ReadResult } from "../workbook/read/workbook";
@@ -41,7 +41,7 @@ export function looksLikeJson(data: Buffer): boolean {
   return /^(\uFEFF)?\s*[{[]/.test(data.subarray(0, 64).toString("utf8"));
 }
 
-export function readAssessmentFile(path: string, lang: Lang): Assessment {
+export async function readAssessmentFile(path: string, lang: Lang): Promise<Assessment> {
   return parseJson(path, readInputFile(path), lang);
 }
 
@@ -62,7 +62,7 @@ export async function loadAssessmentWithIssues(path: string, lang: Lang): Promis
   if (isZip(data) || isCompoundFile(data)) return readWorkbook(path, data, lang);
   // Content decides; the name only picks the clearer message for an ".xlsx" that is not JSON either.
   if (!looksLikeJson(data) && /\.xls[xm]?$/i.test(path)) return readWorkbook(path, data, lang);
-  return { assessment: parseJson(path, data, lang), readIssues: [] };
+  return { assessment: await parseJson(path, data, lang), readIssues: [] };
 }
 
 /**
@@ -86,13 +86,29 @@ function strict(path: string, { assessment, readIssues }: LoadedAssessment, lang
   );
 }
 
-function parseJson(path: string, data: Buffer, lang: Lang): Assessment {
-  const parsed = parseAssessmentJson(data.toString("utf8").replace(/^\uFEFF/, ""), lang);
+/**
+ * A valid assessment is read by the schema's compiled parser, without zod; zod is loaded only to
+ * say what is wrong with one that is not (docs/performance.md, "Starting `score FILE.json`").
+ */
+async function parseJson(path: string, data: Buffer, lang: Lang): Promise<Assessment> {
+  const text = data.toString("utf8").replace(/^\uFEFF/, "");
+  const compiled = parseCompiledJson(text);
+  if (compiled !== INVALID) return compiled;
+  const { parseAssessmentJson } = await import("../assessment/parse");
+  const parsed = parseAssessmentJson(text, lang);
   if (parsed.ok) return parsed.assessment;
   throw new UserError(
     { zh: `${path} 不是有效的评估文件：`, en: `${path} is not a valid assessment file:` },
     parsed.errors.map((e) => `${e.path}: ${e.message}`),
   );
+}
+
+function parseCompiledJson(text: string): Assessment | typeof INVALID {
+  try {
+    return parseCompiled(JSON.parse(text));
+  } catch {
+    return INVALID; // not JSON: parse.ts says so, in the user's language
+  }
 }
 
 async function readWorkbook(path: string, data: Buffer, lang: Lang): Promise<LoadedAssessment> {

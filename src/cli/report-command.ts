@@ -115,7 +115,7 @@ interface ReportSource {
 async function loadReportSource(file: string, lang: Lang): Promise<ReportSource> {
   const data = readNonEmptyFile(file);
   const workbook = isZip(data) || isCompoundFile(data) || (!looksLikeJson(data) && /\.xls[xm]?$/i.test(file));
-  if (!workbook) return { assessment: readAssessmentFile(file, lang), workbook: NO_WORKBOOK };
+  if (!workbook) return { assessment: await readAssessmentFile(file, lang), workbook: NO_WORKBOOK };
   // readWorkbookData checks the package (size, zip bombs) before anything reads it further.
   const read = await readWorkbookData(file, data, lang);
   if (read.issues.length > 0) {

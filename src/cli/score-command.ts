@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { hasErrors } from "../core/issues";
-import { agreementOf } from "../core/agreement";
 import { toResultJson, type ResultJson } from "../core/report";
 import { scoreAssessment } from "../core/score";
 import type { Lang } from "../spec/types";
@@ -9,7 +8,6 @@ import type { CommandContext, Io } from "./context";
 import { EXIT, UserError } from "./errors";
 import { loadAssessmentWithIssues } from "./files";
 import { expandInputs } from "./inputs";
-import { renderReport } from "./report-text";
 
 export interface ScoreOptions {
   json?: boolean;
@@ -46,11 +44,17 @@ async function scoreFile(path: string, options: ScoreOptions): Promise<Scored> {
   const scoring = scoreAssessment(assessment);
   const ok = scoring.result.complete && !hasErrors(scoring.issues) && readIssues.length === 0;
   const code = ok ? EXIT.ok : EXIT.invalid;
-  if (!options.json)
+  if (!options.json) {
+    // The text report's modules are loaded only for it: --json does not need them (test/cli/batch.test.ts).
+    const [{ renderReport }, { agreementOf }] = await Promise.all([
+      import("./report-text"),
+      import("../core/agreement"),
+    ]);
     return {
       code,
       report: renderReport(scoring, options.lang, readIssues, agreementOf(assessment, scoring)),
     };
+  }
   const result = toResultJson(assessment, scoring, options.lang);
   const json: ScoreJson = {
     ...result,
