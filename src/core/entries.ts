@@ -103,8 +103,9 @@ export function readEntries(assessment: Assessment): Entries {
     }
   }
   const percents = new Map<string, (number | null)[]>();
+  const onStep = onStepTable(assessment.step); // one look-up per assessment, not per row
   for (const item of ITEMS) {
-    percents.set(item.code, readRow(assessment, item.code, count, issues));
+    percents.set(item.code, readRow(assessment, item.code, count, onStep, issues));
   }
   return new ReadEntries(percents, issues);
 }
@@ -129,9 +130,14 @@ class ReadEntries implements Entries {
  * reported. The loop is kept small (the uncommon entries in their own function) so it compiles to
  * a tight loop: it runs for every entry of every assessment.
  */
-function readRow(assessment: Assessment, code: string, count: number, issues: ValidationIssue[]) {
+function readRow(
+  assessment: Assessment,
+  code: string,
+  count: number,
+  onStep: Uint8Array,
+  issues: ValidationIssue[],
+) {
   const row = assessment.scores[code] ?? [];
-  const onStep = onStepTable(assessment.step);
   const slots = new Array<number | null>(count);
   for (let index = 0; index < count; index++) {
     const value = row[index];

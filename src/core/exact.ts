@@ -53,8 +53,19 @@ export function ratio(numerator: number, denominator: number): Exact {
   const n = Math.abs(numerator);
   const d = Math.abs(denominator);
   const divisor = gcdOfSafe(n, d);
-  return reduced(negative, BigInt(n / divisor), BigInt(d / divisor));
+  return reduced(negative, bigintOf(n / divisor), bigintOf(d / divisor));
 }
+
+/**
+ * BigInt(n) of a non-negative safe integer, the small ones made once: most reduced numerators and
+ * denominators (entry counts, mean percentages, coverage) are below SMALL_BIGINTS.length, and a
+ * BigInt is a heap allocation each time it is made.
+ */
+function bigintOf(n: number): bigint {
+  return n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n]! : BigInt(n);
+}
+
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 4096 }, (_, n) => BigInt(n));
 
 /** value × numerator ÷ denominator (safe integers, denominator > 0), reduced once. */
 export function timesRatio(value: Exact, numerator: number, denominator: number): Exact {

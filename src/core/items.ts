@@ -47,8 +47,10 @@ export function scoreItems(percents: PercentTable, excluded: ReadonlySet<string>
   return ITEMS.map((item, place) => {
     let entries = 0;
     let total = 0; // whole percentages
-    for (const percent of percents.get(item.code) ?? []) {
-      if (percent === null) continue;
+    const row = percents.get(item.code) ?? [];
+    for (let index = 0; index < row.length; index++) {
+      const percent = row[index];
+      if (percent === null || percent === undefined) continue;
       entries += 1;
       total += percent;
     }

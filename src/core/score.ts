@@ -3,7 +3,7 @@ import { RULES } from "../spec/rules";
 import type { GradeId, Localised } from "../spec/types";
 import { readEntries } from "./entries";
 import { evaluatorLabel } from "./evaluators";
-import { clamp, ratio, roundHalfUp, type Exact } from "./exact";
+import { clamp, exact, ratio, roundHalfUp, type Exact } from "./exact";
 import { resolveExclusions } from "./exclusions";
 import { gradeFor, type FailReason } from "./grade";
 import { issue, type ValidationIssue } from "./issues";
@@ -96,8 +96,11 @@ export function scoreAssessment(assessment: Assessment): Scoring {
 
 /** rawScore ÷ applicableTotal × 100 (6.1.5). */
 export function scaledScoreOf(rawScore: Exact, applicableTotal: Exact): Exact {
-  return rawScore.div(applicableTotal).mul(RULES.total);
+  return rawScore.div(applicableTotal).mul(TOTAL);
 }
+
+/** RULES.total as a fraction once: fraction.js parses a number operand on every call. */
+const TOTAL = exact(RULES.total);
 
 /**
  * The final score (6.5, scoring-rules.md): scaled − deductions + bonus, clamped to 0–100, rounded

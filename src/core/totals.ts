@@ -37,8 +37,10 @@ export function evaluatorTotals(
 ): EvaluatorResult[] {
   const count = evaluators.length;
   // Item by item, each evaluator's tally in one slot: ENTRY_UNITS (hundredths × whole percentages).
-  const units = new Array<number>(count).fill(0);
-  const scored = new Array<number>(count).fill(0);
+  // Typed arrays: unboxed slots, zeroed by construction. A tally is at most 10^6 (100 points ×
+  // 100 %), an integer a double holds exactly.
+  const units = new Float64Array(count);
+  const scored = new Int32Array(count);
   let applicable = 0;
   for (let place = 0; place < ITEMS.length; place++) {
     const item = ITEMS[place]!;
