@@ -2,7 +2,7 @@
  * The Report sheet (报告 / Report, src/workbook/sheets/report.ts) as layout data: optional (no layout
  * version change), printed on A4 portrait one page wide, classic formulas only and no user text in
  * a formula, and accepted by verify (its formulas compared like every sheet's). Its figures are
- * proven in LibreOffice by test/engine-proof/report-sheet.test.ts.
+ * proven in LibreOffice and Gnumeric by test/engine-proof/report-sheet-proof.ts.
  */
 import type { Assessment } from "../../../src/assessment/schema";
 import { scoreAssessment } from "../../../src/core/score";
