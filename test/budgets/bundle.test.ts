@@ -54,3 +54,17 @@ test("the pane's .docx report (docxtemplater, PizZip, the built-in template) is 
   expect(chunk.map((f) => f.initial)).toEqual([false]);
   expect(chunk[0]!.gzip).toBeGreaterThan(20 * 1024); // docxtemplater and PizZip are in it
 });
+
+/**
+ * The reader of a chosen .xlsx (merge, compare, the previous audit) parses the sheets' XML itself
+ * (src/workbook/xlsx/xml-grid.ts): its chunk was 1.2 MB raw when it held ExcelJS's browser build.
+ * It stays within its measure plus 5 %, and loads only when a file is chosen.
+ */
+const READER_MEASURED_GZIP_BYTES = 38_963; // 2026-12-02, `npm run bench`: 38.0 KB (the upper end of that rounding)
+
+test("the pane's workbook reader is a chunk of its own, not initial, without ExcelJS", () => {
+  const chunk = files.filter((f) => /^workbook-reader\..*\.js$/.test(f.file));
+  expect(chunk.map((f) => f.initial)).toEqual([false]);
+  expect(chunk[0]!.gzip).toBeGreaterThan(10 * 1024); // JSZip and saxes are in it
+  expect(chunk[0]!.gzip).toBeLessThanOrEqual(Math.ceil(READER_MEASURED_GZIP_BYTES * 1.05));
+});
