@@ -47,7 +47,6 @@ module.exports = async (env = {}, options = {}) => {
       alias: {
         // The .xlsx reader in the browser (merge, compare, the previous audit): zip parts unzipped by
         // the web platform's DecompressionStream instead of node:zlib (src/workbook/xlsx/inflate.ts).
-        // ExcelJS itself resolves to its browser build through its package.json "browser" field.
         [path.resolve(__dirname, "src/workbook/xlsx/inflate")]: path.resolve(
           __dirname,
           "src/workbook/xlsx/inflate.browser.ts",

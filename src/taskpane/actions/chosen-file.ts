@@ -5,7 +5,7 @@ import type { ChosenFile, PaneIssue } from "./types";
 
 /**
  * A workbook file the user chose (ChosenFile) back into its assessment, by the CLI's own reader
- * (src/workbook/xlsx/read.ts), loaded with import() so that ExcelJS is a chunk of its own, fetched
+ * (src/workbook/xlsx/read.ts), loaded with import() so that the reader (JSZip, saxes) is a chunk of its own, fetched
  * the first time a file is chosen. Refused, with why in both languages, like `starscore` refuses
  * it: a file that is empty, too large or not a StarScore workbook, or one with an entry cell that
  * is not a number (a comparison or a follow-up from a misread entry would mislead). The issues name

@@ -31,7 +31,7 @@ export interface ReadFile {
 }
 
 /**
- * The chosen files read with src/workbook/xlsx/read.ts, loaded with import() so that ExcelJS is a
+ * The chosen files read with src/workbook/xlsx/read.ts, loaded with import() so that the reader is a
  * chunk of its own, fetched only when the user merges.
  */
 export async function readFiles(files: readonly ChosenFile[], lang: Lang): Promise<ReadFile[]> {

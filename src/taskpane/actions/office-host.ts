@@ -66,7 +66,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
     review: (name, verdict, comment) =>
       structure((context) => reviewWorkbook(context, by(name), verdict, comment)),
     reviewReport: () => read(reviewReport),
-    // The files are read (ExcelJS, a chunk of its own) before the run: no batch waits on them.
+    // The files are read (the reader, a chunk of its own) before the run: no batch waits on them.
     merge: async (files, opts) => {
       const read = await readFiles(files, "zh");
       return structure((context) => mergeWorkbooks(context, supports, read, by(opts?.person), opts));
