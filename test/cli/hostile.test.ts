@@ -100,6 +100,24 @@ describe("hostile workbooks through the CLI: exit 2 with the reader's message", 
     );
   });
 
+  it("a zip bomb is refused by verify, report and merge too, before ExcelJS unzips it", async () => {
+    const dir = tempDir();
+    const bomb = await workbook(dir, "en", async (zip) => {
+      zip.file("xl/media/image1.png", Buffer.alloc(30 * 2 ** 20, 0), { compression: "DEFLATE" });
+    });
+    const good = await workbook(dir, "en");
+    for (const command of [
+      ["verify", bomb],
+      ["report", bomb, "-o", path.join(dir, "r.docx")],
+      ["merge", good, bomb, "-o", path.join(dir, "m.xlsx")],
+    ]) {
+      const run = await runCli([...command, "--lang", "en"]);
+      expect({ command: command[0], code: run.code }).toEqual({ command: command[0], code: 2 });
+      expect(run.err).toMatch(/the part xl\/media\/image1\.png unzips to [\d,]+ times its compressed size/);
+      expect(run.err).not.toMatch(STACK_TRACE);
+    }
+  });
+
   it("an entry that is not a number is a finding: score exits 1", async () => {
     const dir = tempDir();
     const file = await workbook(dir, "zh");

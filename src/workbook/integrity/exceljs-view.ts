@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import type { Localised } from "../../spec/types";
 import { MESSAGES } from "../read/messages";
 import { excelJsGrid } from "../xlsx/exceljs-grid";
-import { isCompoundFile, isZip } from "../xlsx/read";
+import { inspectPackage } from "../xlsx/package";
+import { isCompoundFile, isZip } from "../xlsx/signature";
 import { type SheetView, type WorkbookView } from "./view";
 import { foldName as fold } from "../sheet-names";
 
@@ -40,6 +41,10 @@ export async function loadXlsxView(
 ): Promise<{ ok: true; view: WorkbookView } | { ok: false; error: Localised }> {
   if (isCompoundFile(data)) return { ok: false, error: MESSAGES.legacyXls() };
   if (!isZip(data)) return { ok: false, error: MESSAGES.notXlsx() };
+  // The reader's package check first (sizes, zip bombs, rows past Excel's last, merges too large on
+  // an input sheet: src/workbook/xlsx/package.ts), so that ExcelJS never unzips a hostile file.
+  const checked = await inspectPackage(data);
+  if (!checked.ok) return { ok: false, error: checked.message };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
