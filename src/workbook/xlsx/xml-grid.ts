@@ -152,6 +152,10 @@ function decodeCell(ref: string): [number, number] | undefined {
   return at && [at.row, at.column];
 }
 
+/** A cell within Excel's grid: rows 1–1,048,576, columns A–XFD. */
+const inExcel = ([row, column]: [number, number]) =>
+  row >= 1 && row <= XLSX_LIMITS.excelRows && column >= 1 && column <= XLSX_LIMITS.excelColumns;
+
 /** XML entities in a text that the parser already decoded once: ExcelJS decodes a `t="str"` value again. */
 function decodeAgain(text: string): string {
   return text.replace(
@@ -306,11 +310,23 @@ export function worksheetGrid(
   });
 
   // A merge hides all but its top-left cell, and reaches as far as ExcelJS's rows and columns do.
+  // Only a merge of two cells within Excel's grid counts (ExcelJS refused the whole file over any
+  // other), and at most XLSX_LIMITS.maxRangeCells cells are visited in all: ./package.ts has already
+  // dropped or refused larger well-formed merges, so only malformed ones ("a1:xfd20000", which
+  // ExcelJS's own decoder reads differently) reach that bound, and they are left out.
+  const honoured: string[] = [];
+  let budget = XLSX_LIMITS.maxRangeCells;
   for (const ref of merges) {
-    const [from, to] = ref.split(":").map(decodeCell);
-    if (!from) continue;
+    const [from, to, ...rest] = ref.split(":").map(decodeCell);
+    if (!from || rest.length > 0 || !inExcel(from) || (to && !inExcel(to))) continue;
     const [top, left] = from;
     const [bottom, right] = to ?? from;
+    const area =
+      Math.max(0, Math.min(bottom, limits.rows) - top + 1) *
+      Math.max(0, Math.min(right, limits.columns) - left + 1);
+    if (area > budget) continue;
+    budget -= area;
+    honoured.push(ref);
     lastRow = Math.max(lastRow, bottom);
     lastColumn = Math.max(lastColumn, right);
     for (let r = top; r <= Math.min(bottom, limits.rows); r++) {
@@ -333,7 +349,7 @@ export function worksheetGrid(
     lastRow: Math.min(lastRow, limits.rows),
     lastColumn: Math.min(lastColumn, limits.columns),
     at: (r, c) => cells.get(key(r, c)) ?? BLANK,
-    merges,
+    merges: honoured,
     ...(beyond && { beyond }),
   };
 }

@@ -207,6 +207,20 @@ describe("the reader's worksheet XML parser reads as ExcelJS does", () => {
     ]);
   });
 
+  it("a merge outside Excel's grid, or past the cells merges may cover, is left out (never expanded)", () => {
+    const context = { sharedStrings: [], dateStyles: new Set<number>(), date1904: false };
+    const grid = worksheetGrid(
+      "S",
+      `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>` +
+        `<mergeCells><mergeCell ref="A1:ZZZ1048576"/><mergeCell ref="a1:xfd20000"/><mergeCell ref="A1:B1:C1"/>` +
+        `<mergeCell ref="D5:E6"/></mergeCells></worksheet>`,
+      context,
+    );
+    expect(grid.merges).toEqual(["D5:E6"]);
+    expect(grid.at(1, 2)).toEqual({ kind: "number", value: 2 });
+    expect({ lastRow: grid.lastRow, lastColumn: grid.lastColumn }).toEqual({ lastRow: 6, lastColumn: 5 });
+  });
+
   it("a part that is not well-formed XML throws (the reader turns it into its message)", () => {
     expect(() =>
       worksheetGrid("S", "<worksheet><sheetData><row></sheetData>", {
