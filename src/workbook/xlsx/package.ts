@@ -88,7 +88,7 @@ export async function inspectPackage(data: Uint8Array): Promise<PackageCheck> {
     );
   }
 
-  // 2. Unzip each part, never beyond its declared size; keep the XML that needs a look.
+  // 2. Unzip each part, never beyond its declared size; keep the XML the reader reads, by part name.
   const texts = new Map<string, string>();
   for (const { file, raw } of parts) {
     const name = partName(file.name);
@@ -101,24 +101,20 @@ export async function inspectPackage(data: Uint8Array): Promise<PackageCheck> {
   }
 
   // 3. Ranges the XML parser would expand cell by cell.
+  // The reader gets the defused XML: each part is replaced in place (setting a key a Map already
+  // holds does not change its iteration).
   const sheetNames = sheetNamesByPart(texts);
-  const rewritten = new Map<string, string>();
-  for (const [entry, xml] of texts) {
-    const name = partName(entry);
+  for (const [name, xml] of texts) {
     if (name === WORKBOOK_PART) {
-      const defused = dropLargeDefinedNames(xml);
-      if (defused !== xml) rewritten.set(entry, defused);
+      texts.set(name, dropLargeDefinedNames(xml));
       continue;
     }
     if (!isWorksheetPart(name)) continue;
-    const sheet = sheetNames.get(name) ?? name;
-    const checked = defuseWorksheet(xml, sheet);
+    const checked = defuseWorksheet(xml, sheetNames.get(name) ?? name);
     if (!checked.ok) return checked;
-    if (checked.xml !== xml) rewritten.set(entry, checked.xml);
+    texts.set(name, checked.xml);
   }
-  const read = new Map<string, string>();
-  for (const [name, xml] of texts) read.set(name, rewritten.get(name) ?? xml);
-  return { ok: true, parts: read };
+  return { ok: true, parts: texts };
 }
 
 const fail = (message: Localised): PackageCheck => ({ ok: false, message });

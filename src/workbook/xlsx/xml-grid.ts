@@ -146,14 +146,8 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-/** "AB12" as [row, column]; undefined when it is not a cell reference. */
-function decodeCell(ref: string): [number, number] | undefined {
-  const at = tryParseRef(ref);
-  return at && [at.row, at.column];
-}
-
 /** A cell within Excel's grid: rows 1–1,048,576, columns A–XFD. */
-const inExcel = ([row, column]: [number, number]) =>
+const inExcel = ({ row, column }: { row: number; column: number }) =>
   row >= 1 && row <= XLSX_LIMITS.excelRows && column >= 1 && column <= XLSX_LIMITS.excelColumns;
 
 /** XML entities in a text that the parser already decoded once: ExcelJS decodes a `t="str"` value again. */
@@ -251,9 +245,9 @@ export function worksheetGrid(
           break;
         }
         case "c": {
-          const at = decodeCell(tag.attributes["r"] ?? "");
-          column = at ? at[1] : column + 1;
-          if (at) row = at[0];
+          const at = tryParseRef(tag.attributes["r"] ?? "");
+          column = at ? at.column : column + 1;
+          if (at) row = at.row;
           type = tag.attributes["t"];
           style = Number.parseInt(tag.attributes["s"] ?? "0", 10) || 0;
           value = undefined;
@@ -317,10 +311,10 @@ export function worksheetGrid(
   const honoured: string[] = [];
   let budget = XLSX_LIMITS.maxRangeCells;
   for (const ref of merges) {
-    const [from, to, ...rest] = ref.split(":").map(decodeCell);
+    const [from, to, ...rest] = ref.split(":").map(tryParseRef);
     if (!from || rest.length > 0 || !inExcel(from) || (to && !inExcel(to))) continue;
-    const [top, left] = from;
-    const [bottom, right] = to ?? from;
+    const { row: top, column: left } = from;
+    const { row: bottom, column: right } = to ?? from;
     const area =
       Math.max(0, Math.min(bottom, limits.rows) - top + 1) *
       Math.max(0, Math.min(right, limits.columns) - left + 1);
