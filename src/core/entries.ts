@@ -4,15 +4,16 @@ import { ITEMS, itemByCode } from "../spec";
 import { evaluatorLabel } from "./evaluators";
 import { exact, type Exact } from "./exact";
 import { issue, type ValidationIssue } from "./issues";
+import { HUNDREDTHS_IN_ORDER } from "./items";
 
 /**
  * Entries: each evaluator's percentage for each item. Checking them here, once, gives the rest of
- * the engine a table of valid percentages where an invalid entry counts as blank (it is reported as
- * an error, never silently scored).
+ * the engine the valid percentages added up by item and by evaluator, where an invalid entry counts
+ * as blank (it is reported as an error, never silently scored).
  *
  * A valid entry is a whole number: it lies in 0–100 on the step, and every step is a whole
- * percentage (RULES.steps, asserted in test/core/entries.test.ts). So the table holds plain
- * integers, exact as they are, and the engine adds them up without a fraction per entry.
+ * percentage (RULES.steps, asserted in test/core/differential.test.ts). So the tallies are plain
+ * integers, exact as they are, added up without a fraction per entry.
  */
 export type EntryCheck =
   | { ok: true; /** A whole percentage, 0–100. */ percent: number }
@@ -79,14 +80,36 @@ export type PercentTable = ReadonlyMap<string, readonly (number | null)[]>;
 /** The same table as exact values. */
 export type EntryTable = ReadonlyMap<string, readonly (Exact | null)[]>;
 
+/**
+ * The valid entries added up while they are read, so that the items' means and the evaluators'
+ * totals need no second pass over the entries. Whole numbers, exact in doubles: a percentage total
+ * is at most 100 × evaluators, a unit tally at most 10^6 per evaluator (100 points × 100 %).
+ */
+export interface EntryTallies {
+  /** By place in ITEMS: how many valid entries the item has (excluded or not). */
+  readonly itemEntries: Int32Array;
+  /** By place in ITEMS: those entries' whole percentages added up. */
+  readonly itemPercentTotals: Float64Array;
+  /** By evaluator: how many applicable items they entered a valid value for. */
+  readonly evaluatorItems: Int32Array;
+  /** By evaluator: Σ hundredths of points × whole percentage (ENTRY_UNITS) over those items. */
+  readonly evaluatorUnits: Float64Array;
+}
+
 export interface Entries {
-  percents: PercentTable;
+  tallies: EntryTallies;
+  /** The valid entries as a table, made on first use (the scoring itself needs only the tallies). */
+  readonly percents: PercentTable;
   /** `percents` as exact values, made on first use (for readers that compute with Exact). */
   readonly table: EntryTable;
   issues: ValidationIssue[];
 }
 
-export function readEntries(assessment: Assessment): Entries {
+/**
+ * Checks every entry once, reporting the invalid ones, and adds up the valid ones. The evaluators'
+ * tallies leave out the `excluded` items, which count in no evaluator's total.
+ */
+export function readEntries(assessment: Assessment, excluded: ReadonlySet<string> = NONE): Entries {
   const issues: ValidationIssue[] = [];
   const count = assessment.evaluators.length;
   for (const code of Object.keys(assessment.scores)) {
@@ -102,22 +125,35 @@ export function readEntries(assessment: Assessment): Entries {
       );
     }
   }
-  const percents = new Map<string, (number | null)[]>();
+  const tallies: EntryTallies = {
+    itemEntries: new Int32Array(ITEMS.length),
+    itemPercentTotals: new Float64Array(ITEMS.length),
+    evaluatorItems: new Int32Array(count),
+    evaluatorUnits: new Float64Array(count),
+  };
   const onStep = onStepTable(assessment.step); // one look-up per assessment, not per row
-  for (const item of ITEMS) {
-    percents.set(item.code, readRow(assessment, item.code, count, onStep, issues));
+  for (let place = 0; place < ITEMS.length; place++) {
+    const code = ITEMS[place]!.code;
+    readRow(assessment, code, place, onStep, !excluded.has(code), tallies, issues);
   }
-  return new ReadEntries(percents, issues);
+  return new ReadEntries(assessment, tallies, issues);
 }
 
-/** Entries as read; a class, so that the lazy `table` is a getter on the prototype (an object
+const NONE: ReadonlySet<string> = new Set();
+
+/** Entries as read; a class, so that the lazy tables are getters on the prototype (an object
  * literal with a getter is built by a slow runtime path, once per assessment). */
 class ReadEntries implements Entries {
+  #percents: PercentTable | undefined;
   #table: EntryTable | undefined;
   constructor(
-    readonly percents: PercentTable,
+    private readonly assessment: Assessment,
+    readonly tallies: EntryTallies,
     readonly issues: ValidationIssue[],
   ) {}
+  get percents(): PercentTable {
+    return (this.#percents ??= percentTable(this.assessment));
+  }
   get table(): EntryTable {
     return (this.#table ??= new Map(
       [...this.percents].map(([code, row]) => [code, row.map((p) => (p === null ? null : exact(p)))]),
@@ -126,29 +162,62 @@ class ReadEntries implements Entries {
 }
 
 /**
- * One item's row as valid whole percentages (null for blank or invalid), its invalid entries
- * reported. The loop is kept small (the uncommon entries in their own function) so it compiles to
- * a tight loop: it runs for every entry of every assessment.
+ * One item's valid entries added to the tallies (to the evaluators' only when the item is
+ * `applicable`), its invalid ones reported. The loop is kept small (the uncommon entries in their
+ * own function) so it compiles to a tight loop: it runs for every entry of every assessment.
  */
 function readRow(
   assessment: Assessment,
   code: string,
-  count: number,
+  place: number,
   onStep: Uint8Array,
+  applicable: boolean,
+  tallies: EntryTallies,
   issues: ValidationIssue[],
-) {
+): void {
   const row = assessment.scores[code] ?? [];
-  const slots = new Array<number | null>(count);
+  const { evaluatorItems, evaluatorUnits } = tallies;
+  const count = evaluatorItems.length;
+  const hundredths = HUNDREDTHS_IN_ORDER[place]!;
+  let entries = 0;
+  let total = 0;
   for (let index = 0; index < count; index++) {
     const value = row[index];
-    if (value === null || value === undefined) {
-      slots[index] = null;
-      continue;
-    }
+    if (value === null || value === undefined) continue;
     const whole = wholePercent(value, onStep);
-    slots[index] = whole !== undefined ? whole : uncommonEntry(assessment, code, index, value, issues);
+    const percent = whole !== undefined ? whole : uncommonEntry(assessment, code, index, value, issues);
+    if (percent === null) continue;
+    entries += 1;
+    total += percent;
+    if (!applicable) continue;
+    evaluatorItems[index] = evaluatorItems[index]! + 1;
+    evaluatorUnits[index] = evaluatorUnits[index]! + hundredths * percent;
   }
-  return slots;
+  tallies.itemEntries[place] = entries;
+  tallies.itemPercentTotals[place] = total;
+}
+
+/** The valid entries of every item as whole percentages, null for blank or invalid (unreported). */
+function percentTable(assessment: Assessment): PercentTable {
+  const count = assessment.evaluators.length;
+  const onStep = onStepTable(assessment.step);
+  return new Map(
+    ITEMS.map((item) => {
+      const row = assessment.scores[item.code] ?? [];
+      return [
+        item.code,
+        Array.from({ length: count }, (_, index) => validPercent(row[index], assessment.step, onStep)),
+      ];
+    }),
+  );
+}
+
+function validPercent(value: number | null | undefined, step: Step, onStep: Uint8Array): number | null {
+  if (value === null || value === undefined) return null;
+  const whole = wholePercent(value, onStep);
+  if (whole !== undefined) return whole;
+  const check = checkEntry(value, step);
+  return check.ok ? check.percent : null;
 }
 
 /** An entry that is not a whole percentage on the step: valid after all, or reported. */

@@ -1,6 +1,6 @@
 import { ITEMS } from "../spec";
 import type { Item } from "../spec/types";
-import type { PercentTable } from "./entries";
+import type { EntryTallies } from "./entries";
 import { exact, ratio, sumOfRatios, ZERO, type Exact } from "./exact";
 
 /** One item's outcome: the mean (6.1.4) over the evaluators who entered a value for it. */
@@ -43,17 +43,10 @@ const POINTS = new Map(ITEMS.map((item) => [item.code, exact(item.points)]));
 /** The same, by place in ITEMS: for the loops that go through the catalogue in order. */
 export const HUNDREDTHS_IN_ORDER: readonly number[] = ITEMS.map((item) => HUNDREDTHS.get(item.code)!);
 
-export function scoreItems(percents: PercentTable, excluded: ReadonlySet<string>): ItemResult[] {
+export function scoreItems(tallies: EntryTallies, excluded: ReadonlySet<string>): ItemResult[] {
   return ITEMS.map((item, place) => {
-    let entries = 0;
-    let total = 0; // whole percentages
-    const row = percents.get(item.code) ?? [];
-    for (let index = 0; index < row.length; index++) {
-      const percent = row[index];
-      if (percent === null || percent === undefined) continue;
-      entries += 1;
-      total += percent;
-    }
+    const entries = tallies.itemEntries[place]!;
+    const total = tallies.itemPercentTotals[place]!; // whole percentages
     const points = POINTS.get(item.code)!;
     if (excluded.has(item.code)) {
       return {

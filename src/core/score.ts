@@ -44,12 +44,12 @@ export interface Scoring {
 }
 
 export function scoreAssessment(assessment: Assessment): Scoring {
-  const entries = readEntries(assessment);
   const exclusions = resolveExclusions(assessment.exclusions);
   const excluded = new Set(exclusions.byItem.keys());
+  const entries = readEntries(assessment, excluded);
   const special = readSpecialItems(assessment.deductions, assessment.bonus);
-  const items = scoreItems(entries.percents, excluded);
-  const evaluators = evaluatorTotals(assessment.evaluators, entries.percents, excluded);
+  const items = scoreItems(entries.tallies, excluded);
+  const evaluators = evaluatorTotals(assessment.evaluators, entries.tallies, excluded);
 
   const applicable = items.filter((i) => !i.excluded);
   const rawScore = itemScoreSum(applicable);

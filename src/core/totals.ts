@@ -1,6 +1,6 @@
 import type { Evaluator } from "../assessment/schema";
 import { ITEMS, SECONDARY_INDICATORS, itemsOfIndicator } from "../spec";
-import type { PercentTable } from "./entries";
+import type { EntryTallies } from "./entries";
 import { exact, ratio, timesRatio, type Exact } from "./exact";
 import { ENTRY_UNITS, HUNDREDTHS_IN_ORDER, itemScoreSum, itemScoreTally, type ItemResult } from "./items";
 
@@ -32,30 +32,14 @@ export interface IndicatorResult {
 
 export function evaluatorTotals(
   evaluators: readonly Evaluator[],
-  percents: PercentTable,
+  tallies: EntryTallies,
   excluded: ReadonlySet<string>,
 ): EvaluatorResult[] {
-  const count = evaluators.length;
-  // Item by item, each evaluator's tally in one slot: ENTRY_UNITS (hundredths × whole percentages).
-  // Typed arrays: unboxed slots, zeroed by construction. A tally is at most 10^6 (100 points ×
-  // 100 %), an integer a double holds exactly.
-  const units = new Float64Array(count);
-  const scored = new Int32Array(count);
-  let applicable = 0;
-  for (let place = 0; place < ITEMS.length; place++) {
-    const item = ITEMS[place]!;
-    if (excluded.has(item.code)) continue;
-    applicable += 1;
-    const hundredths = HUNDREDTHS_IN_ORDER[place]!;
-    const row = percents.get(item.code);
-    if (!row) continue;
-    for (let index = 0; index < count; index++) {
-      const percent = row[index];
-      if (percent === null || percent === undefined) continue;
-      units[index] = units[index]! + hundredths * percent;
-      scored[index] = scored[index]! + 1;
-    }
-  }
+  // Each evaluator's tally in ENTRY_UNITS (hundredths × whole percentages), added up as the
+  // entries were read, over the applicable items only.
+  const units = tallies.evaluatorUnits;
+  const scored = tallies.evaluatorItems;
+  const applicable = ITEMS.length - ITEMS.filter((item) => excluded.has(item.code)).length;
   // One fraction per distinct count: most evaluators score the same number of items.
   const coverages = new Map<number, Exact>();
   const coverageOf = (itemsScored: number) => {
