@@ -1,7 +1,7 @@
 import type { Assessment } from "../assessment/schema";
 import { bandOf } from "../spec/bands";
 import { readEntries } from "./entries";
-import { sum, toNumber, type Exact } from "./exact";
+import { ratio, sumOfRatios, timesRatio, toNumber, type Exact } from "./exact";
 import type { Scoring } from "./score";
 
 /**
@@ -61,48 +61,57 @@ export function bandNumber(percent: Exact): number {
   return bandOf(toNumber(percent)).level;
 }
 
+/**
+ * On the whole percentages of the entries table, in integers, until each figure is made: the lowest
+ * and highest entry are whole numbers; an evaluator's mean is their entries' total ÷ their count;
+ * the team's is Σ (item's percentage total ÷ its entries) ÷ that count, on one common denominator
+ * (sumOfRatios).
+ */
 export function measureAgreement(assessment: Assessment, { result }: Scoring): Agreement {
-  const { table } = readEntries(assessment);
+  const { percents } = readEntries(assessment);
   const applicable = result.items.filter((i) => !i.excluded);
   const items = applicable.map((item): ItemAgreement => {
-    const percents = (table.get(item.code) ?? []).filter((p): p is Exact => p !== null);
-    if (percents.length === 0) {
+    let entries = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of percents.get(item.code) ?? []) {
+      if (p === null) continue;
+      entries += 1;
+      if (p < min) min = p;
+      if (p > max) max = p;
+    }
+    if (entries === 0) {
       return { code: item.code, entries: 0, min: null, max: null, spreadBands: 0, disagreement: false };
     }
-    const min = percents.reduce((a, b) => (b.compare(a) < 0 ? b : a));
-    const max = percents.reduce((a, b) => (b.compare(a) > 0 ? b : a));
-    const spreadBands = percents.length < 2 ? 0 : bandNumber(max) - bandNumber(min);
+    const spreadBands = entries < 2 ? 0 : bandOf(max).level - bandOf(min).level;
     return {
       code: item.code,
-      entries: percents.length,
-      min,
-      max,
+      entries,
+      min: ratio(min, 1),
+      max: ratio(max, 1),
       spreadBands,
       disagreement: spreadBands >= AGREEMENT.disagreementBands,
     };
   });
+  const rows = applicable.map((item) => percents.get(item.code) ?? []);
   const evaluators = assessment.evaluators.map((evaluator, index): EvaluatorAgreement => {
-    const own: Exact[] = [];
-    const team: Exact[] = [];
-    for (const item of applicable) {
-      const percent = table.get(item.code)?.[index];
-      if (!percent || item.meanPercent === null) continue;
-      own.push(percent);
-      team.push(item.meanPercent);
-    }
-    if (own.length === 0) {
+    let own = 0;
+    const teamTotals: number[] = [];
+    const teamEntries: number[] = [];
+    applicable.forEach((item, place) => {
+      const percent = rows[place]![index];
+      if (percent === null || percent === undefined || item.entries === 0) return;
+      own += percent;
+      teamTotals.push(item.percentTotal);
+      teamEntries.push(item.entries);
+    });
+    const itemsScored = teamTotals.length;
+    if (itemsScored === 0) {
       return { index, name: evaluator.name, itemsScored: 0, mean: null, team: null, bias: null };
     }
-    const mean = sum(own).div(own.length);
-    const teamMean = sum(team).div(team.length);
-    return {
-      index,
-      name: evaluator.name,
-      itemsScored: own.length,
-      mean,
-      team: teamMean,
-      bias: mean.sub(teamMean),
-    };
+    const mean = ratio(own, itemsScored);
+    const team = timesRatio(sumOfRatios(teamTotals, teamEntries), 1, itemsScored);
+    return { index, name: evaluator.name, itemsScored, mean, team, bias: mean.sub(team) };
   });
   return { items, evaluators };
 }

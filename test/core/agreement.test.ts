@@ -6,6 +6,7 @@ import { scoreAssessment } from "../../src/core/score";
 import { ITEMS } from "../../src/spec";
 import { assessmentArb } from "../fuzz/arbitraries";
 import { assessmentWith } from "../helpers/builders";
+import { oracleAgreement } from "./oracle/fraction-agreement";
 
 const agreement = (a: Assessment) => agreementOf(a, scoreAssessment(a));
 const item = (a: Assessment, code: string) => agreement(a).items.find((i) => i.code === code);
@@ -159,6 +160,16 @@ function reordered(a: Assessment, order: readonly number[]): Assessment {
 }
 
 describe("agreement properties", () => {
+  it("gives exactly the figures of the fraction implementation it replaced (test/core/oracle)", () => {
+    fc.assert(
+      fc.property(assessmentArb({ maxEvaluators: 12, wide: true }), (a) => {
+        const scoring = scoreAssessment(a);
+        expect(measureAgreement(a, scoring)).toEqual(oracleAgreement(a, scoring));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("the order of evaluators does not change any item's agreement, nor any evaluator's figures", () => {
     fc.assert(
       fc.property(

@@ -49,7 +49,7 @@ export function oracleCheckEntry(value: number, step: Step): EntryCheck {
 
 type EntryTable = ReadonlyMap<string, readonly (Exact | null)[]>;
 
-function readEntries(assessment: Assessment): { table: EntryTable; issues: ValidationIssue[] } {
+export function readEntries(assessment: Assessment): { table: EntryTable; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const count = assessment.evaluators.length;
   for (const [code, row] of Object.entries(assessment.scores)) {
