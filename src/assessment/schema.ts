@@ -6,7 +6,9 @@ import { iso, z } from "zod";
  * about the values (step, range, exclusions, unknown codes) is the engine's validation, so that one
  * run reports every problem with its place instead of stopping at the first.
  */
-export const ASSESSMENT_FORMAT = "starscore.assessment/1";
+import { ASSESSMENT_FORMAT } from "./format";
+
+export { ASSESSMENT_FORMAT };
 
 const text = z.string();
 

@@ -1,10 +1,5 @@
-import {
-  ASSESSMENT_FORMAT,
-  type Assessment,
-  type Deduction,
-  type FollowUp,
-  type FollowUpOutcome,
-} from "../assessment/schema";
+import { ASSESSMENT_FORMAT } from "../assessment/format";
+import type { Assessment, Deduction, FollowUp, FollowUpOutcome } from "../assessment/schema";
 
 /**
  * Carrying the follow-up into the next audit (issue 14). Certificates last three years with a

@@ -1,7 +1,8 @@
 import type { Lang, Localised } from "../../spec/types";
 import type { Grid } from "../read/grid";
 import { MESSAGES } from "../read/messages";
-import { failure, readWorkbookGrids, type ReadResult } from "../read/workbook";
+import { INVALID, parseCompiled } from "../../assessment/compiled-parser";
+import { assembleWorkbook, failure, type ReadResult } from "../read/assemble";
 import { foldName } from "../sheet-names";
 import { inspectPackage, isDate1904, SHARED_STRINGS_PART, STYLES_PART, workbookSheets } from "./package";
 import { isCompoundFile, isZip } from "./signature";
@@ -9,7 +10,7 @@ import { dateStylesOf, sharedStringsOf, worksheetGrid, type SheetContext } from 
 
 export { isCompoundFile, isZip } from "./signature";
 
-export type { ReadResult } from "../read/workbook";
+export type { ReadResult } from "../read/assemble";
 
 /**
  * The .xlsx reader: a StarScore workbook back into its assessment file. It reads the user's inputs
@@ -53,7 +54,14 @@ export async function readXlsx(data: Uint8Array, lang: Lang): Promise<ReadResult
       }
       return grid;
     };
-    return readWorkbookGrids(sheet, lang, { sheetNames: worksheets.map((ws) => ws.name) });
+    const read = assembleWorkbook(sheet, lang, { sheetNames: worksheets.map((ws) => ws.name) });
+    if (!read.ok) return read;
+    // Checked against the schema by its compiled parser; zod (a tenth of a second to load) only
+    // for an assessment the parser refuses, to say why (docs/performance.md).
+    const assessment = parseCompiled(read.assessment);
+    if (assessment !== INVALID) return { ...read, assessment };
+    const { checkAgainstSchema } = await import("../read/workbook");
+    return checkAgainstSchema(read, lang);
   } catch (error) {
     // A part that is not well-formed XML, or a workbook shaped in a way no reader foresaw: still a
     // message, never a stack trace.
