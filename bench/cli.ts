@@ -65,3 +65,14 @@ function hasVerify(): boolean {
   const help = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
   return /\bverify\b/.test(help.stdout);
 }
+
+/** Node's own start (`node -e 0`), median of `runs`: what any command's wall time begins with. */
+export function nodeStartMs(runs = 9): number {
+  return median(
+    Array.from({ length: runs }, () => {
+      const start = process.hrtime.bigint();
+      spawnSync(process.execPath, ["-e", "0"]);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    }),
+  );
+}

@@ -8,6 +8,7 @@ import type { CommandContext, Io } from "./context";
 import { EXIT, UserError } from "./errors";
 import { loadAssessmentWithIssues } from "./files";
 import { expandInputs } from "./inputs";
+import { scoreInOrder } from "./score-pool";
 
 export interface ScoreOptions {
   json?: boolean;
@@ -75,34 +76,51 @@ async function scoreFile(path: string, options: ScoreOptions): Promise<Scored> {
   return { code, json };
 }
 
+/** What `score` prints for one file of several, and its exit code: `out` on stdout, `err` on stderr. */
+export interface BatchOutcome {
+  code: number;
+  out?: string;
+  err?: string;
+}
+
+/** One file of a batch scored; a file that cannot be scored is its error, never a stop. */
+export async function scoreForBatch(file: string, options: ScoreOptions): Promise<BatchOutcome> {
+  try {
+    const scored = await scoreFile(file, options);
+    return {
+      code: scored.code,
+      out: scored.json ? JSON.stringify({ file, ...scored.json }) : `== ${file} ==\n${scored.report}\n`,
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const message = error.localised[options.lang];
+    return options.json
+      ? { code: EXIT.usage, out: JSON.stringify({ file, error: { message, details: error.details } }) }
+      : {
+          code: EXIT.usage,
+          err: [`== ${file} ==`, message, ...error.details.map((d) => `  ${d}`)].join("\n"),
+        };
+  }
+}
+
 /**
- * `starscore score A.xlsx B.json …` (or a folder, or a pattern): every file scored in this one
- * process. With --json, one line of JSON per file (NDJSON), in order, each with its `file`; a file
- * that cannot be scored gives `{file, error: {message, details}}` and the others go on. Without
- * --json, each file's report under its name, and the errors on stderr. Exit code: the worst file's.
+ * `starscore score A.xlsx B.json …` (or a folder, or a pattern): every file scored by this one
+ * process, on the machine's cores (./score-pool.ts). With --json, one line of JSON per file
+ * (NDJSON), in order, each with its `file`; a file that cannot be scored gives
+ * `{file, error: {message, details}}` and the others go on. Without --json, each file's report under
+ * its name, and the errors on stderr. Exit code: the worst file's.
  */
 export async function scoreBatch(
   files: readonly string[],
   options: ScoreOptions,
-  io: Pick<Io, "out" | "err">,
+  io: Pick<Io, "out" | "err" | "env">,
 ): Promise<number> {
   let worst: number = EXIT.ok;
-  for (const file of files) {
-    let code: number;
-    try {
-      const scored = await scoreFile(file, options);
-      code = scored.code;
-      if (scored.json) io.out(JSON.stringify({ file, ...scored.json }));
-      else io.out(`== ${file} ==\n${scored.report}\n`);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      code = EXIT.usage;
-      const message = error.localised[options.lang];
-      if (options.json) io.out(JSON.stringify({ file, error: { message, details: error.details } }));
-      else io.err([`== ${file} ==`, message, ...error.details.map((d) => `  ${d}`)].join("\n"));
-    }
-    worst = Math.max(worst, code);
-  }
+  await scoreInOrder(files, options, io.env, scoreForBatch, (outcome) => {
+    if (outcome.out !== undefined) io.out(outcome.out);
+    if (outcome.err !== undefined) io.err(outcome.err);
+    worst = Math.max(worst, outcome.code);
+  });
   return worst;
 }
 
