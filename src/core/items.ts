@@ -111,23 +111,27 @@ export function itemScoreSum(items: readonly ItemResult[]): Exact {
 export function itemScoreTally(
   items: readonly ItemResult[],
 ): { numerator: number; denominator: number } | undefined {
-  const byEntries = unitsByEntries(items);
-  let denominator = 1;
-  for (let entries = 1; entries < byEntries.length; entries++) {
-    if (byEntries[entries] === undefined) continue;
-    denominator = (denominator / gcdOf(denominator, entries)) * entries;
-  }
-  denominator *= ENTRY_UNITS;
-  if (!Number.isSafeInteger(denominator)) return undefined;
+  // One pass: the common denominator (of entry counts) grows to the least common multiple as new
+  // counts come, and the numerator so far is scaled with it. Every term is non-negative, so a
+  // partial numerator or denominator past the safe integers means the whole is past them too.
+  let common = 1;
   let numerator = 0;
-  for (let entries = 1; entries < byEntries.length; entries++) {
-    const units = byEntries[entries];
-    if (units === undefined) continue;
-    numerator += units * (denominator / (ENTRY_UNITS * entries));
+  for (const item of items) {
+    const entries = item.entries;
+    if (item.excluded || entries === 0) continue;
+    if (common % entries !== 0) {
+      const factor = entries / gcdOf(common, entries);
+      common *= factor;
+      numerator *= factor;
+      if (!Number.isSafeInteger(common) || !Number.isSafeInteger(numerator)) return undefined;
+    }
+    numerator += HUNDREDTHS.get(item.code)! * item.percentTotal * (common / entries);
+    if (!Number.isSafeInteger(numerator)) return undefined;
   }
+  const denominator = common * ENTRY_UNITS;
   // A sum of products of safe integers that is a safe integer was computed exactly (each partial
   // sum and product is no larger than the total).
-  return Number.isSafeInteger(numerator) ? { numerator, denominator } : undefined;
+  return Number.isSafeInteger(denominator) ? { numerator, denominator } : undefined;
 }
 
 /** The applicable, scored items' units (hundredths × percentTotal) added up by entry count. */
