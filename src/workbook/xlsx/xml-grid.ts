@@ -159,6 +159,16 @@ function decodeAgain(text: string): string {
 }
 
 /**
+ * The sheet's XML with each formula's text left out (`<f …>SUM(…)</f>` becomes `<f/>`): the reader
+ * reads a formula cell's cached value, never its formula, and the formulas are two thirds of a
+ * Scoring sheet's XML (the parser would decode their entities character by character). A formula's
+ * text holds no "<" (the XML escapes it), so the pattern ends where the element does.
+ */
+function withoutFormulaText(xml: string): string {
+  return xml.replace(/<f\b[^>]*[^/>]>[^<]*<\/f>|<f>[^<]*<\/f>/g, "<f/>");
+}
+
+/**
  * One worksheet as a Grid. A cell holds what ExcelJS would give: a number (`parseFloat` of the
  * value, #NUM! when not a number), a shared or inline string, a logical value, an error, a date
  * when its style is a date's, a formula's cached result (uncomputed without one); an empty value
@@ -234,7 +244,7 @@ export function worksheetGrid(
     return { kind: "number", value: n };
   };
 
-  parse(xml, {
+  parse(withoutFormulaText(xml), {
     open(local, tag) {
       switch (local) {
         case "row": {

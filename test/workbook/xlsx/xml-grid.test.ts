@@ -207,6 +207,26 @@ describe("the reader's worksheet XML parser reads as ExcelJS does", () => {
     ]);
   });
 
+  it("formulas' text is skipped, whatever their attributes, entities or sharing; their cached values read", () => {
+    const grid = worksheetGrid(
+      "S",
+      `<worksheet><sheetData><row r="1"><c r="A1"><f>IF(B1&lt;2,"a&amp;b","")</f><v>3</v></c>` +
+        `<c r="B1"><f t="shared" ref="B1:C1" si="0">A1*2</f><v>6</v></c><c r="C1"><f t="shared" si="0"/><v>8</v></c>` +
+        `<c r="D1" t="str"><f aca="false">"x&amp;amp;y"</f><v>x&amp;amp;y</v></c><c r="E1"><f ca="1">NOW()</f></c>` +
+        `<c r="F1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="G1"><v>9</v></c></row></sheetData></worksheet>`,
+      { sharedStrings: [], dateStyles: new Set(), date1904: false },
+    );
+    expect([1, 2, 3, 4, 5, 6, 7].map((column) => grid.at(1, column))).toEqual([
+      { kind: "number", value: 3 },
+      { kind: "number", value: 6 },
+      { kind: "number", value: 8 },
+      { kind: "text", value: "x&y" },
+      { kind: "uncomputed" },
+      { kind: "error", value: "#DIV/0!" },
+      { kind: "number", value: 9 },
+    ]);
+  });
+
   it("a merge outside Excel's grid, or past the cells merges may cover, is left out (never expanded)", () => {
     const context = { sharedStrings: [], dateStyles: new Set<number>(), date1904: false };
     const grid = worksheetGrid(
