@@ -8,7 +8,6 @@ import type { CommandContext, Io } from "./context";
 import { EXIT, UserError } from "./errors";
 import { loadAssessmentWithIssues } from "./files";
 import { expandInputs } from "./inputs";
-import { scoreInOrder } from "./score-pool";
 
 export interface ScoreOptions {
   json?: boolean;
@@ -116,6 +115,8 @@ export async function scoreBatch(
   io: Pick<Io, "out" | "err" | "env">,
 ): Promise<number> {
   let worst: number = EXIT.ok;
+  // Loaded for several files only: one file needs no threads (test/cli/batch.test.ts counts its modules).
+  const { scoreInOrder } = await import("./score-pool");
   await scoreInOrder(files, options, io.env, scoreForBatch, (outcome) => {
     if (outcome.out !== undefined) io.out(outcome.out);
     if (outcome.err !== undefined) io.err(outcome.err);
