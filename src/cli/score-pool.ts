@@ -17,7 +17,7 @@ import type { ScoreRequest, ScoreReply } from "./score-worker";
  * not repay.
  */
 export const MAX_THREADS = 4;
-export const FILES_PER_THREAD = 4;
+export const FILES_PER_THREAD = 25;
 /** Files sent to a worker before it has answered: it starts the next as soon as it sends one back. */
 const AHEAD = 2;
 
