@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type { Assessment } from "../src/assessment/schema";
 import { scoreAssessment } from "../src/core/score";
@@ -35,4 +36,17 @@ export function oracleThroughput(evaluators: number, seconds = 2): number {
 /** Milliseconds to score one given assessment (the mean over `seconds` of repeated scoring). */
 export function engineMilliseconds(assessment: Assessment, seconds = 1): number {
   return 1000 / throughput(scoreAssessment, [assessment], seconds);
+}
+
+/**
+ * `measure` (a function of this module, by name) run in a Node process of its own: the engine's
+ * figures are taken as a scoring process runs it, not after the bench's other sections have run the
+ * same functions on other shapes of data (V8 optimises for what it has seen, and the add-in and
+ * workbook sections score assessments of 1 to 200 evaluators first).
+ */
+export function inFreshProcess(measure: "engineThroughput" | "oracleThroughput", evaluators: number): number {
+  const script = `process.stdout.write(String(require(${JSON.stringify(__filename)}).${measure}(${evaluators})))`;
+  const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`${measure}(${evaluators}) failed:\n${run.stderr}`);
+  return Number(run.stdout);
 }

@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { batchFigures } from "./batch";
 import { buildTaskpane, bundleSizes } from "./bundle";
 import { cliFigures, nodeStartMs } from "./cli";
-import { engineMilliseconds, engineThroughput, oracleThroughput } from "./engine";
+import { engineMilliseconds, inFreshProcess } from "./engine";
 import { recalcFigures } from "./libreoffice";
 import { ROOT } from "./paths";
 import { randomAssessment } from "./random-assessment";
@@ -108,8 +108,9 @@ async function main(): Promise<void> {
 
   section("engine");
   for (const n of [30, 200]) {
-    const engine = engineThroughput(n);
-    const oracle = oracleThroughput(n);
+    // Each in a process of its own (bench/engine.ts, inFreshProcess says why).
+    const engine = inFreshProcess("engineThroughput", n);
+    const oracle = inFreshProcess("oracleThroughput", n);
     add("engine", `assessments scored per second, ${n} evaluators`, engine, "per second");
     add("engine", `the fraction engine it replaced, ${n} evaluators`, oracle, "per second");
     add("engine", `integer engine ÷ fraction engine, ${n} evaluators`, engine / oracle, "ratio", 1);
