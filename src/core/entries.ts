@@ -199,23 +199,17 @@ function readRow(
 
 /** The valid entries of every item as whole percentages, null for blank or invalid (unreported). */
 function percentTable(assessment: Assessment): PercentTable {
-  const count = assessment.evaluators.length;
-  const onStep = onStepTable(assessment.step);
+  const { evaluators, step } = assessment;
   return new Map(
     ITEMS.map((item) => {
       const row = assessment.scores[item.code] ?? [];
-      return [
-        item.code,
-        Array.from({ length: count }, (_, index) => validPercent(row[index], assessment.step, onStep)),
-      ];
+      return [item.code, evaluators.map((_, index) => validPercent(row[index], step))];
     }),
   );
 }
 
-function validPercent(value: number | null | undefined, step: Step, onStep: Uint8Array): number | null {
+function validPercent(value: number | null | undefined, step: Step): number | null {
   if (value === null || value === undefined) return null;
-  const whole = wholePercent(value, onStep);
-  if (whole !== undefined) return whole;
   const check = checkEntry(value, step);
   return check.ok ? check.percent : null;
 }
