@@ -18,12 +18,14 @@ import type { ScoreRequest, ScoreReply } from "./score-worker";
  */
 export const MAX_THREADS = 4;
 export const FILES_PER_THREAD = 25;
+/** The most threads STARSCORE_THREADS may ask for: past a few per core, threads only queue. */
+export const MAX_ASKED_THREADS = MAX_THREADS * 4;
 /** Files sent to a worker before it has answered: it starts the next as soon as it sends one back. */
 const AHEAD = 2;
 
 export function threadsFor(files: number, env: NodeJS.ProcessEnv, cores = availableParallelism()): number {
   const asked = Number(env.STARSCORE_THREADS);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, files, MAX_THREADS * 4);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, files, MAX_ASKED_THREADS);
   return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(files / FILES_PER_THREAD)));
 }
 

@@ -1,6 +1,6 @@
 import type { Assessment } from "../assessment/schema";
 import { bandOf } from "../spec/bands";
-import { readEntries } from "./entries";
+import { validPercents } from "./entries";
 import { ratio, sumOfRatios, timesRatio, toNumber, type Exact } from "./exact";
 import type { Scoring } from "./score";
 
@@ -68,7 +68,7 @@ export function bandNumber(percent: Exact): number {
  * (sumOfRatios).
  */
 export function measureAgreement(assessment: Assessment, { result }: Scoring): Agreement {
-  const { percents } = readEntries(assessment);
+  const percents = validPercents(assessment);
   const applicable = result.items.filter((i) => !i.excluded);
   const items = applicable.map((item): ItemAgreement => {
     let entries = 0;

@@ -77,9 +77,6 @@ function offStep(percent: Exact, step: Step): EntryCheck {
 /** Valid whole percentages by item code, one slot per evaluator; null for blank or invalid. */
 export type PercentTable = ReadonlyMap<string, readonly (number | null)[]>;
 
-/** The same table as exact values. */
-export type EntryTable = ReadonlyMap<string, readonly (Exact | null)[]>;
-
 /**
  * The valid entries added up while they are read, so that the items' means and the evaluators'
  * totals need no second pass over the entries. Whole numbers, exact in doubles: a percentage total
@@ -98,10 +95,6 @@ export interface EntryTallies {
 
 export interface Entries {
   tallies: EntryTallies;
-  /** The valid entries as a table, made on first use (the scoring itself needs only the tallies). */
-  readonly percents: PercentTable;
-  /** `percents` as exact values, made on first use (for readers that compute with Exact). */
-  readonly table: EntryTable;
   issues: ValidationIssue[];
 }
 
@@ -136,30 +129,10 @@ export function readEntries(assessment: Assessment, excluded: ReadonlySet<string
     const code = ITEMS[place]!.code;
     readRow(assessment, code, place, onStep, !excluded.has(code), tallies, issues);
   }
-  return new ReadEntries(assessment, tallies, issues);
+  return { tallies, issues };
 }
 
 const NONE: ReadonlySet<string> = new Set();
-
-/** Entries as read; a class, so that the lazy tables are getters on the prototype (an object
- * literal with a getter is built by a slow runtime path, once per assessment). */
-class ReadEntries implements Entries {
-  #percents: PercentTable | undefined;
-  #table: EntryTable | undefined;
-  constructor(
-    private readonly assessment: Assessment,
-    readonly tallies: EntryTallies,
-    readonly issues: ValidationIssue[],
-  ) {}
-  get percents(): PercentTable {
-    return (this.#percents ??= percentTable(this.assessment));
-  }
-  get table(): EntryTable {
-    return (this.#table ??= new Map(
-      [...this.percents].map(([code, row]) => [code, row.map((p) => (p === null ? null : exact(p)))]),
-    ));
-  }
-}
 
 /**
  * One item's valid entries added to the tallies (to the evaluators' only when the item is
@@ -197,8 +170,12 @@ function readRow(
   tallies.itemPercentTotals[place] = total;
 }
 
-/** The valid entries of every item as whole percentages, null for blank or invalid (unreported). */
-function percentTable(assessment: Assessment): PercentTable {
+/**
+ * The valid entries of every item as whole percentages, null for blank or invalid (unreported
+ * here: readEntries reports them). For readers that need each entry, not only the tallies: the
+ * agreement between evaluators.
+ */
+export function validPercents(assessment: Assessment): PercentTable {
   const { evaluators, step } = assessment;
   return new Map(
     ITEMS.map((item) => {

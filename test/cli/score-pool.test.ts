@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { FILES_PER_THREAD, MAX_THREADS, threadsFor } from "../../src/cli/score-pool";
+import { FILES_PER_THREAD, MAX_ASKED_THREADS, MAX_THREADS, threadsFor } from "../../src/cli/score-pool";
 import { assessmentWith } from "../helpers/builders";
 import { generated, STACK_TRACE, tempDir } from "../helpers/run-cli";
 import { SAMPLE_FILE } from "../helpers/sample";
@@ -18,10 +18,11 @@ describe("how many threads a batch is scored on", () => {
     expect(threadsFor(1000, {}, 1)).toBe(1);
   });
 
-  it("STARSCORE_THREADS when it is a whole number from 1, never more threads than files", () => {
+  it("STARSCORE_THREADS when it is a whole number from 1, never more threads than files or MAX_ASKED_THREADS", () => {
     expect(threadsFor(100, { STARSCORE_THREADS: "1" }, 8)).toBe(1);
     expect(threadsFor(100, { STARSCORE_THREADS: "3" }, 2)).toBe(3);
     expect(threadsFor(2, { STARSCORE_THREADS: "3" }, 2)).toBe(2);
+    expect(threadsFor(1000, { STARSCORE_THREADS: "1000" }, 2)).toBe(MAX_ASKED_THREADS);
     for (const bad of ["0", "-1", "two", "1.5", ""])
       expect(threadsFor(100, { STARSCORE_THREADS: bad }, 2)).toBe(2);
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Assessment } from "../../src/assessment/schema";
-import { checkEntry, readEntries } from "../../src/core/entries";
+import { checkEntry, readEntries, validPercents } from "../../src/core/entries";
 import { HUNDREDTHS_IN_ORDER } from "../../src/core/items";
 import { ITEMS } from "../../src/spec";
 import { RULES, type Step } from "../../src/spec/rules";
@@ -40,11 +40,11 @@ const assessments = fc
     } satisfies Assessment,
   }));
 
-describe("readEntries", () => {
-  it("gives the valid percentages, entry by entry as checkEntry judges them", () => {
+describe("validPercents and readEntries", () => {
+  it("validPercents gives the valid percentages, entry by entry as checkEntry judges them", () => {
     fc.assert(
       fc.property(assessments, ({ assessment }) => {
-        const { percents } = readEntries(assessment);
+        const percents = validPercents(assessment);
         for (const item of ITEMS) {
           const row = assessment.scores[item.code]!;
           const expected = assessment.evaluators.map((_, index) => {
@@ -59,10 +59,11 @@ describe("readEntries", () => {
     );
   });
 
-  it("adds them up by item, and by evaluator over the applicable items only", () => {
+  it("readEntries adds them up by item, and by evaluator over the applicable items only", () => {
     fc.assert(
       fc.property(assessments, ({ assessment, excluded }) => {
-        const { tallies, percents } = readEntries(assessment, excluded);
+        const { tallies } = readEntries(assessment, excluded);
+        const percents = validPercents(assessment);
         const count = assessment.evaluators.length;
         const evaluatorItems = new Array<number>(count).fill(0);
         const evaluatorUnits = new Array<number>(count).fill(0);
@@ -84,7 +85,7 @@ describe("readEntries", () => {
     );
   });
 
-  it("reports each invalid entry once, and the same issues whatever is excluded", () => {
+  it("readEntries reports each invalid entry once, and the same issues whatever is excluded", () => {
     fc.assert(
       fc.property(assessments, ({ assessment, excluded }) => {
         const invalid = ITEMS.flatMap((item) =>
