@@ -37,7 +37,8 @@ function itemCodesOf(key: string): string[] | undefined {
   return undefined;
 }
 
-function isExcludable(key: string): boolean {
+/** Whether an item code or an indicator clause may be excluded: only under 5.2.1–5.2.6. */
+export function isExcludable(key: string): boolean {
   const indicatorId = itemByCode(key)?.indicator ?? key;
   return indicatorById(indicatorId)?.excludable === true;
 }

@@ -40,9 +40,13 @@ const SURVEILLANCE: Assessment = {
   ],
 };
 
+/**
+ * Exclusions the engine and the sheet could tell apart: B6 is excluded with no reason (excluded all
+ * the same, reported), and C7 may not be excluded (a reason kept on its row, ignored by the engine).
+ */
 const FAILING: Assessment = {
   ...SAMPLE,
-  exclusions: { ...SAMPLE.exclusions, B1: "不涉及包装", B6: "不需安装" },
+  exclusions: { ...SAMPLE.exclusions, B1: "不涉及包装", B6: "", C7: "不设投诉热线" },
   deductions: Array.from({ length: REPORT_LIST_ROWS.deductions + 2 }, (_, i) => deduction(i + 1)),
 };
 

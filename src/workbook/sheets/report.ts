@@ -1,9 +1,10 @@
 import { toNumber } from "../../core/exact";
+import { isExcludable } from "../../core/exclusions";
 import type { Localised } from "../../spec/types";
 import { absColumnRange, cellRef, columnLetter } from "../address";
 import type { LayoutContext } from "../context";
 import { FINGERPRINT_NAME } from "../integrity/fingerprint";
-import { RESULT_NAMES, SPECIAL_NAMES } from "../names";
+import { RESULT_NAMES, RULE_NAMES, SPECIAL_NAMES } from "../names";
 import {
   BIAS_ROW,
   COVERAGE_ROW,
@@ -13,6 +14,7 @@ import {
   ITEMS_SCORED_ROW,
   KIND_ROW,
   LAST_BODY_ROW,
+  scoringRows,
   TOTAL_ROW,
 } from "../scoring-grid";
 import type { BuiltSheet } from "../sheet-builder";
@@ -274,7 +276,10 @@ export function buildReportSheet(ctx: LayoutContext): BuiltSheet {
     row++;
   }
 
-  // 4 Exclusions: the Scoring rows with a reason, numbered by the hidden helper column.
+  // 4 Exclusions: the Scoring rows that are excluded, numbered by the hidden helper column. A row is
+  // excluded when it may be (under 5.2.1–5.2.6) and is marked not applicable, with or without a
+  // reason: what the engine excludes (src/core/exclusions.ts). A reason kept on a row that may not
+  // be excluded (C7) is no exclusion, and an excludable row marked applicable is none either.
   row++;
   section(W.exclusions);
   s.headers(row, 1, [t(W.code), t(W.content)]);
@@ -286,10 +291,12 @@ export function buildReportSheet(ctx: LayoutContext): BuiltSheet {
   const helperFirst = 1;
   const bodyRows = LAST_BODY_ROW - FIRST_BODY_ROW + 1;
   const helperRange = `$${h}$${helperFirst}:$${h}$${helperFirst + bodyRows - 1}`;
-  for (let i = 0; i < bodyRows; i++) {
-    const reason = ctx.ref("scoring", `$${columnLetter(c.reason)}$${FIRST_BODY_ROW + i}`);
+  for (const { id, row: scoringRow } of scoringRows()) {
+    const i = scoringRow - FIRST_BODY_ROW;
+    if (!isExcludable(id)) continue; // its helper cell stays empty: never numbered
+    const flag = ctx.ref("scoring", `$${columnLetter(c.applicable)}$${scoringRow}`);
     const above = i === 0 ? "0" : `MAX($${h}$${helperFirst}:$${h}$${helperFirst + i - 1})`;
-    s.formula(`${h}${helperFirst + i}`, `=IF(LEN(${reason})>0,${above}+1,"")`, undefined);
+    s.formula(`${h}${helperFirst + i}`, `=IF(${flag}=${RULE_NAMES.notApplicable},${above}+1,"")`, undefined);
   }
   const scoringCol = (col: number) => ctx.ref("scoring", absColumnRange(col, FIRST_BODY_ROW, LAST_BODY_ROW));
   const lookUp = (col: number, k: number) =>
