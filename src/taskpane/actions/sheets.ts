@@ -28,6 +28,7 @@ export const SHEET_KEYS: readonly SheetKey[] = [
   "special",
   "summary",
   "plan",
+  "report",
   "rules",
   "audit",
 ];

@@ -1,5 +1,6 @@
 import { ActionError } from "../../../src/taskpane/actions/errors";
 import { cellRef } from "../../../src/workbook/address";
+import { buildWorkbookLayout } from "../../../src/workbook/layout";
 import { scoringColumns } from "../../../src/workbook/scoring-grid";
 import { resultRow } from "../../../src/workbook/sheets/summary";
 import { assessmentWith } from "../../helpers/builders";
@@ -154,4 +155,32 @@ describe("verify on the user's behalf (issue 11, point 9)", () => {
       ]);
     },
   );
+});
+
+describe("verify in the pane: the Report sheet, as `starscore verify` checks it", () => {
+  const ASSESSMENT = assessmentWith({ evaluators: 2, deductions: 1 });
+
+  it("a Report sheet the pane wrote has no findings, before and after finalisation", async () => {
+    const wb = await workbookOf(ASSESSMENT);
+    await wb.host.report("王组长");
+    expect(await wb.host.verify()).toEqual([]);
+    await wb.host.finalise("王组长");
+    await wb.host.report("王组长");
+    expect(await wb.host.verify()).toEqual([]);
+  });
+
+  it("a value typed over one of its formulas: that cell, as a link to select, in the same one sync", async () => {
+    const wb = await workbookOf(ASSESSMENT);
+    await wb.host.report("王组长");
+    const spec = buildWorkbookLayout({ lang: "zh", assessment: ASSESSMENT, report: true }).sheets.find(
+      (s) => s.key === "report",
+    )!;
+    const ref = spec.cells.find((c) => c.formula !== undefined && c.ref.startsWith("C"))!.ref;
+    plant(wb.sheet("report"), ref, { number: 99 });
+    const m = await measured(wb.excel, () => wb.host.verify());
+    expect(m.syncs).toBe(1);
+    expect(m.result).toEqual([
+      expect.objectContaining({ cell: `'报告'!${ref}`, code: "formula-overwritten", sheetValue: "99" }),
+    ]);
+  });
 });
