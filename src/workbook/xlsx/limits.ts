@@ -22,9 +22,11 @@ export const XLSX_LIMITS = {
   maxParts: 2_000,
 
   /**
-   * All parts unzipped: 50 MB. StarScore's largest workbook unzips to 2.2 MB. ExcelJS parses XML at
-   * roughly 10–20 MB a second and holds several times a part's size in memory, so this bounds a
-   * read to seconds and memory to well under a gigabyte.
+   * All parts unzipped: 50 MB. StarScore's largest workbook unzips to 2.2 MB. The slowest reader of
+   * a workbook, ExcelJS (the integrity check of `verify`, `report` and `merge`; the reader itself
+   * parses only the sheets it needs, with saxes), parses XML at roughly 10–20 MB a second and holds
+   * several times a part's size in memory, so this bounds a read to seconds and memory to well
+   * under a gigabyte.
    */
   maxUncompressedBytes: 50 * 1024 * 1024,
 
@@ -54,8 +56,9 @@ export const XLSX_LIMITS = {
    */
   maxRangeCells: 200_000,
   /**
-   * Merges on one sheet: ExcelJS checks each new merge against every earlier one, so 50,000
-   * merges cost over a billion checks. StarScore's sheets have at most a few dozen.
+   * Merges on one sheet: ExcelJS (the integrity check's reader) checks each new merge against every
+   * earlier one, so 50,000 merges cost over a billion checks. StarScore's sheets have at most a few
+   * dozen.
    */
   maxMerges: 5_000,
 
