@@ -18,7 +18,7 @@ import { validateWorkbook } from "./validate";
 import { reviewReport } from "./review";
 import { mergeWorkbooks, readFiles } from "./merge";
 import { verifyInPane } from "./verify";
-import { reportSheet } from "./report";
+import { reportModelInPane, reportSheet } from "./report";
 import { isStarScoreSheet } from "../../workbook/sheet-names";
 
 /**
@@ -78,6 +78,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): StarScoreHost
         ? read((context) => verifyInPane(context))
         : edit((context) => verifyInPane(context, by(name))),
     report: (name) => structure((context) => reportSheet(context, supports, by(name))),
+    reportModel: () => read(reportModelInPane),
     selectCell: (cell) => read((context) => selectCell(context, cell)),
     inspectSelection: () => read(inspectSelection),
     setEntry: (cell, value, name) =>

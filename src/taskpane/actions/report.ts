@@ -1,4 +1,4 @@
-import { reportModel } from "../../report/model";
+import { reportModel, type ReportModel } from "../../report/model";
 import { SUMMARIES } from "../../workbook/audit/log";
 import { reviewStateOf } from "../../workbook/audit/review";
 import { readSnapshot, SNAPSHOT_SHEET } from "../../workbook/audit/snapshot";
@@ -11,11 +11,11 @@ import { referencesToSheets } from "./add-evaluator";
 import { assess } from "./assess";
 import { auditEntry, auditWrite, queueAuditEnd, type AuditBy } from "./audit-log";
 import { ActionError, ReferencesAtRiskError, unreadableError } from "./errors";
-import { queueSnapshotSheet } from "./finalise";
+import { queueSnapshotSheet, type SnapshotSheet } from "./finalise";
 import { loadWorkbook } from "./load";
 import { queueUnprotected } from "./protection";
 import { queueReportSheets, refuseForeignReport, sheetState } from "./report-state";
-import { INPUT_SHEETS } from "./sheets";
+import { INPUT_SHEETS, type WorkbookSnapshot } from "./sheets";
 import type { ReportResult } from "./types";
 
 /**
@@ -60,26 +60,7 @@ export async function reportSheet(
     });
   });
 
-  const assessed = assess(snapshot);
-  if (!assessed.ok) {
-    throw unreadableError(
-      { zh: "无法生成报告工作表", en: "the Report sheet cannot be written" },
-      assessed.issues,
-    );
-  }
-  if (assessed.read.issues.length > 0) {
-    throw new ActionError(
-      {
-        zh: "无法生成报告：以下录入无法读取，报告会把它们当作空白。请先修正这些单元格。",
-        en: "Cannot make the report: these entries cannot be read, and the report would take them as blank. Fix these cells first.",
-      },
-      assessed.issues.filter((i) => assessed.read.issues.some((r) => r.cell === i.cell)),
-    );
-  }
-  const { assessment, lang, geometry } = assessed.read;
-  const records = also.snapshotSheet ? readSnapshot(also.snapshotSheet.grid).records : [];
-  const review = reviewStateOf(records);
-  const model = reportModel(assessment, assessed.scoring, { review }, lang);
+  const { assessment, lang, geometry, review, model } = reportFrom(snapshot, also.snapshotSheet);
   const layout = expectedLayout(assessment, lang, geometry, sheetState(review, lang));
   const spec = layout.sheets.find((s) => s.key === "report")!;
 
@@ -117,6 +98,44 @@ export async function reportSheet(
     found && { sheets: [found.worksheet.name], names: [], taken: also.sheets },
   );
   return { sheet: spec.name, refreshed: found !== undefined, model };
+}
+
+/**
+ * The assessment report the Report sheet and the .docx show, from a read of the input sheets and
+ * the finalisation snapshot (the review state). Refused when the workbook cannot be read, or when
+ * an entry cannot be (the report would take it as blank).
+ */
+function reportFrom(snapshot: WorkbookSnapshot, snapshotSheet: SnapshotSheet | undefined) {
+  const assessed = assess(snapshot);
+  if (!assessed.ok) {
+    throw unreadableError({ zh: "无法生成报告", en: "the report cannot be made" }, assessed.issues);
+  }
+  if (assessed.read.issues.length > 0) {
+    throw new ActionError(
+      {
+        zh: "无法生成报告：以下录入无法读取，报告会把它们当作空白。请先修正这些单元格。",
+        en: "Cannot make the report: these entries cannot be read, and the report would take them as blank. Fix these cells first.",
+      },
+      assessed.issues.filter((i) => assessed.read.issues.some((r) => r.cell === i.cell)),
+    );
+  }
+  const { assessment, lang, geometry } = assessed.read;
+  const records = snapshotSheet ? readSnapshot(snapshotSheet.grid).records : [];
+  const review = reviewStateOf(records);
+  const model = reportModel(assessment, assessed.scoring, { review }, lang);
+  return { assessment, lang, geometry, review, model };
+}
+
+/**
+ * The report model alone, for the .docx the pane builds (ReportSection): one Excel.run, one read
+ * sync of the input sheets and the snapshot, nothing written, so the file shows the workbook as it
+ * is when it is downloaded, not as it was at the last Report click.
+ */
+export async function reportModelInPane(context: HostContext): Promise<ReportModel> {
+  const { snapshot, also } = await loadWorkbook(context, INPUT_SHEETS, (reads) =>
+    queueSnapshotSheet(context, reads),
+  );
+  return reportFrom(snapshot, also).model;
 }
 
 /** StarScore's own sheets, the snapshot among them: no formula of the user's is there. */

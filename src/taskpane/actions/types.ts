@@ -319,6 +319,11 @@ export interface StarScoreHost {
    * formulas refer to the sheet being refreshed. Allowed on a finalised workbook (no input is touched).
    */
   report(person?: string): Promise<ReportResult>;
+  /**
+   * The report model for the .docx, read as the workbook is now: one Excel.run, one read sync,
+   * nothing written. Refused (ActionError) as `report` is when the workbook or an entry cannot be read.
+   */
+  reportModel(): Promise<ReportModel>;
   selectCell(cell: string): Promise<void>;
   /** The item row at the current selection, or null when the selection is not on an item row. */
   inspectSelection(): Promise<ItemSelection | null>;

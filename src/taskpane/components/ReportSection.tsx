@@ -18,7 +18,8 @@ const useStyles = makeStyles({
 /**
  * The Results view's report (issue 13): "报告 / Report" adds or refreshes the Report sheet
  * (host.report, logged), and then offers the assessment report as a .docx, built in the browser
- * from the model report() gave (its own chunk), where the host lets a task pane download files;
+ * (its own chunk) from the model host.reportModel() reads at the click, where the host lets a task
+ * pane download files;
  * elsewhere it says how to get the .docx another way. `downloads` defaults to what the platform
  * allows (model/report.ts downloadsAllowed).
  */
@@ -52,11 +53,13 @@ export function ReportSection({
     if (made) setResult(made);
   };
 
-  const onDownload = async (made: ReportResult) => {
-    const name = reportFileName(made.model);
-    await download.run({ busy: (t) => t.reportBuilding, failed: "reportDownloadFailed" }, async () =>
-      saveFile(name, await reportDocx(made.model)),
-    );
+  // The .docx shows the workbook as it is at the click (read again, nothing written), not as it was
+  // when the Report sheet was written: entries may have changed since.
+  const onDownload = async () => {
+    await download.run({ busy: (t) => t.reportBuilding, failed: "reportDownloadFailed" }, async () => {
+      const model = await host.reportModel();
+      saveFile(reportFileName(model), await reportDocx(model));
+    });
   };
 
   return (
@@ -77,11 +80,7 @@ export function ReportSection({
           {t.reportButton}
         </ActionButton>
         {result && downloads && (
-          <ActionButton
-            action={download}
-            busy={download.running && active}
-            onClick={() => void onDownload(result)}
-          >
+          <ActionButton action={download} busy={download.running && active} onClick={() => void onDownload()}>
             {t.reportDownload}
           </ActionButton>
         )}

@@ -31,6 +31,7 @@ export function lazyHost(load: () => Promise<StarScoreHost>): StarScoreHost {
     finaliseStatus: () => host().then((h) => h.finaliseStatus()),
     verify: (person) => host().then((h) => h.verify(person)),
     report: (person) => host().then((h) => h.report(person)),
+    reportModel: () => host().then((h) => h.reportModel()),
     selectCell: (cell) => host().then((h) => h.selectCell(cell)),
     inspectSelection: () => host().then((h) => h.inspectSelection()),
     setEntry: (cell, value, person) => host().then((h) => h.setEntry(cell, value, person)),

@@ -7,7 +7,8 @@ import { REPORT_SHEET_WORDS } from "../../../src/workbook/sheets/report";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { FakeSheet } from "../../fakes/fake-model";
 import { assessmentWith } from "../../helpers/builders";
-import { logRows, measured, plant, workbookOf } from "./fixture";
+import { typeIn } from "../../fakes/fake-user";
+import { entryRef, logRows, measured, plant, workbookOf } from "./fixture";
 
 const ASSESSMENT: Assessment = {
   ...assessmentWith({ evaluators: 2, deductions: 2 }),
@@ -178,3 +179,29 @@ function stateCell(sheet: FakeSheet): string {
   }
   throw new Error("no state line");
 }
+
+describe("reportModel: the .docx's model, read as the workbook is now", () => {
+  test("one run, one sync, nothing written; an entry changed after Report shows in it", async () => {
+    const wb = await workbookOf(ASSESSMENT, "zh");
+    const { model: atReport } = await wb.host.report("王组长");
+    const before = wb.excel.actions.length;
+    const same = await measured(wb.excel, () => wb.host.reportModel());
+    expect([same.runs, same.syncs]).toEqual([1, 1]);
+    expect(same.result).toEqual(atReport);
+    const sent = wb.excel.actions.slice(before);
+    expect(sent.filter((a) => a.ActionType === 3 || a.ActionType === 4)).toEqual([]);
+
+    await typeIn(wb.excel, "评分", entryRef("B1", 0, 2), 0);
+    const now = await wb.host.reportModel();
+    expect(now.finalScore).not.toBe(atReport.finalScore);
+    expect(now.organization).toBe("某某电器有限公司");
+  });
+
+  test("an entry that cannot be read: refused with its cell, as the Report sheet is", async () => {
+    const wb = await workbookOf(ASSESSMENT, "zh");
+    plant(wb.sheet("scoring"), entryRef("B2", 1, 2), { text: "很好" });
+    await expect(wb.host.reportModel()).rejects.toMatchObject({
+      issues: [expect.objectContaining({ cell: `'评分'!${entryRef("B2", 1, 2)}` })],
+    });
+  });
+});

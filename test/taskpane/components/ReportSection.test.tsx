@@ -77,4 +77,47 @@ describe("Results view: the report", () => {
     expect(view.getByText(zh.reportFailed)).toBeTruthy();
     expect(view.queryByRole("button", { name: zh.reportDownload })).toBeNull();
   });
+
+  test("the .docx is made from the workbook as it is at the click: host.reportModel, read again each time", async () => {
+    const host = fakeWorkbookHost();
+    const created: Blob[] = [];
+    const url = URL as unknown as Record<string, unknown>;
+    // jsdom has no Blob URLs; the pane's own code is what is under test, not the browser's download.
+    url.createObjectURL = (blob: Blob) => (created.push(blob), "blob:starscore-test");
+    url.revokeObjectURL = () => undefined;
+    try {
+      await renderPane(host);
+      const view = await openView("results");
+      fireEvent.click(view.getByRole("button", { name: zh.reportButton }));
+      const download = await view.findByRole("button", { name: zh.reportDownload });
+      expect(host.reportModel).not.toHaveBeenCalled();
+      fireEvent.click(download);
+      await waitFor(() => expect(created).toHaveLength(1));
+      // One action at a time: the button is aria-disabled until the first download is done.
+      await waitFor(() => expect(download.getAttribute("aria-disabled")).not.toBe("true"));
+      fireEvent.click(download);
+      await waitFor(() => expect(created).toHaveLength(2));
+      expect(host.reportModel).toHaveBeenCalledTimes(2);
+      expect(created[0]!.type).toBe(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      );
+      expect(created[0]!.size).toBeGreaterThan(1000);
+    } finally {
+      delete url.createObjectURL;
+      delete url.revokeObjectURL;
+    }
+  });
+
+  test("the workbook cannot be read at the download: the error bar says why, nothing is saved", async () => {
+    const host = fakeWorkbookHost();
+    host.reportModel.mockRejectedValue(
+      new ActionError({ zh: "无法生成报告：B3 的录入无法读取。", en: "Cannot make the report: B3." }),
+    );
+    await renderPane(host);
+    const view = await openView("results");
+    fireEvent.click(view.getByRole("button", { name: zh.reportButton }));
+    fireEvent.click(await view.findByRole("button", { name: zh.reportDownload }));
+    await view.findByText("无法生成报告：B3 的录入无法读取。");
+    expect(view.getByText(zh.reportDownloadFailed)).toBeTruthy();
+  });
 });

@@ -326,6 +326,7 @@ export function fakeHost(overrides: Partial<Record<keyof StarScoreHost, jest.Moc
     }),
     finaliseStatus: jest.fn().mockResolvedValue(DRAFT_STATUS),
     report: jest.fn().mockResolvedValue(REPORT),
+    reportModel: jest.fn().mockResolvedValue(REPORT.model),
     selectCell: jest.fn().mockResolvedValue(undefined),
     inspectSelection: jest.fn().mockResolvedValue(SELECTION),
     setEntry: jest.fn().mockResolvedValue(undefined),

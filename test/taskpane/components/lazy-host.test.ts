@@ -1,5 +1,5 @@
 import { lazyHost } from "../../../src/taskpane/components/lazy-host";
-import { REVIEW, VALIDATION, fakeHost } from "./fake-host";
+import { REPORT, REVIEW, VALIDATION, fakeHost } from "./fake-host";
 
 describe("lazyHost", () => {
   test("starts loading at once and forwards every call, with its arguments, to the loaded host", async () => {
@@ -12,6 +12,7 @@ describe("lazyHost", () => {
     await host.setNote("'评分'!N7", "现场查看", "王组长");
     await host.reopen("王组长", "补充材料");
     await expect(host.reviewReport()).resolves.toBe(REVIEW);
+    await expect(host.reportModel()).resolves.toBe(REPORT.model);
     const file = { name: "李四.xlsx", data: new Uint8Array([1]) };
     await host.merge([file], { person: "王组长" });
     expect(real.merge).toHaveBeenCalledWith([file], { person: "王组长" });
