@@ -9,7 +9,7 @@ import { expectedLayout } from "../../workbook/integrity/verify";
 import { SHEET_NAMES } from "../../workbook/labels";
 import type { ReadResult } from "../../workbook/read/workbook";
 import { foldName as fold, isSheetOf } from "../../workbook/sheet-names";
-import { REPORT_SHEET_WORDS } from "../../workbook/sheets/report";
+import { REPORT_HELPER_COLUMN, REPORT_HELPER_ROWS, REPORT_SHEET_WORDS } from "../../workbook/sheets/report";
 import type { SheetSpec } from "../../workbook/types";
 import type { HostContext, HostDataRange } from "../excel/host";
 import { rangeOrigin } from "../excel/office-grid";
@@ -136,7 +136,11 @@ function userCells(found: ExistingReportSheet, spec: SheetSpec): string | undefi
   const origin = rangeOrigin(used.address);
   const a1 = origin.row === 1 && origin.column === 1 ? used.formulas[0]?.[0] : undefined;
   if (!Object.values(REPORT_SHEET_WORDS.title).some((title) => title === a1)) return "A1";
-  const ours = new Set(spec.cells.map((c) => c.ref));
+  // The layout's cells, and the whole hidden helper column's rows (an earlier build filled each).
+  const ours = new Set([
+    ...spec.cells.map((c) => c.ref),
+    ...Array.from({ length: REPORT_HELPER_ROWS }, (_, i) => `${REPORT_HELPER_COLUMN}${i + 1}`),
+  ]);
   for (let r = 0; r < used.formulas.length; r++) {
     const cells = used.formulas[r]!;
     for (let c = 0; c < cells.length; c++) {

@@ -52,6 +52,12 @@ export const REPORT_LIST_ROWS = { exclusions: 6, deductions: 8, bonus: 3, follow
 
 /** Columns A–H are printed; J holds the exclusions' hidden running number. */
 export const REPORT_HELPER_COLUMN = "J";
+/**
+ * The helper column's rows: J1 stands for the Scoring sheet's first body row, and so on. Only the
+ * rows that may be excluded have a formula; a Report sheet written by an earlier build of this
+ * layout has one on every row, and is StarScore's all the same (taskpane/actions/report-state.ts).
+ */
+export const REPORT_HELPER_ROWS = LAST_BODY_ROW - FIRST_BODY_ROW + 1;
 
 const both = (zh: string, en: string): Localised => ({ zh, en });
 
@@ -289,8 +295,7 @@ export function buildReportSheet(ctx: LayoutContext): BuiltSheet {
   const c = ctx.columns;
   const h = REPORT_HELPER_COLUMN;
   const helperFirst = 1;
-  const bodyRows = LAST_BODY_ROW - FIRST_BODY_ROW + 1;
-  const helperRange = `$${h}$${helperFirst}:$${h}$${helperFirst + bodyRows - 1}`;
+  const helperRange = `$${h}$${helperFirst}:$${h}$${helperFirst + REPORT_HELPER_ROWS - 1}`;
   for (const { id, row: scoringRow } of scoringRows()) {
     const i = scoringRow - FIRST_BODY_ROW;
     if (!isExcludable(id)) continue; // its helper cell stays empty: never numbered

@@ -3,7 +3,12 @@ import type { Assessment } from "../../../src/assessment/schema";
 import { ActionError, ReferencesAtRiskError } from "../../../src/taskpane/actions/errors";
 import { SHEET_NAMES } from "../../../src/workbook/labels";
 import { buildWorkbookLayout } from "../../../src/workbook/layout";
-import { REPORT_SHEET_WORDS } from "../../../src/workbook/sheets/report";
+import { FIRST_BODY_ROW } from "../../../src/workbook/scoring-grid";
+import {
+  REPORT_HELPER_COLUMN,
+  REPORT_HELPER_ROWS,
+  REPORT_SHEET_WORDS,
+} from "../../../src/workbook/sheets/report";
 import { writeXlsx } from "../../../src/workbook/xlsx/write";
 import { FakeSheet } from "../../fakes/fake-model";
 import { assessmentWith } from "../../helpers/builders";
@@ -112,6 +117,21 @@ describe("report: the Report sheet added or refreshed from the pane", () => {
     plant(wb.sheet("report"), "I3", { text: "复印两份" });
     await expect(wb.host.report("王组长")).rejects.toMatchObject({ message: expect.stringContaining("I3") });
     expect(wb.sheet("report").peek("I3")?.value).toBe("复印两份");
+  }, 30_000);
+
+  test("a Report sheet from an earlier build (a helper formula on every row of column J) is StarScore's: refreshed, and an evaluator added", async () => {
+    const wb = await workbookOf(ASSESSMENT, "zh");
+    await wb.host.report("王组长");
+    // The earlier build numbered every Scoring row with a reason, C8's (the last) among them.
+    const last = REPORT_HELPER_ROWS;
+    const earlier = `=IF(LEN('评分'!$G$${FIRST_BODY_ROW + last - 1})>0,MAX($J$1:$J$${last - 1})+1,"")`;
+    wb.sheet("report").cell(last, 10).formula = earlier;
+    const refreshed = await wb.host.report("王组长");
+    expect(refreshed.refreshed).toBe(true);
+    expect(wb.sheet("report").peek(`${REPORT_HELPER_COLUMN}${last}`)?.formula).toBeUndefined();
+    wb.sheet("report").cell(last, 10).formula = earlier;
+    await wb.host.addEvaluator({ name: "评价人3", kind: "auditor" }, { person: "王组长" });
+    expect(wb.excel.model.sheets.filter((s) => s.name === "报告")).toHaveLength(1);
   }, 30_000);
 
   test("refused with ReferencesAtRiskError: the user's formula refers to the Report sheet", async () => {
