@@ -1,4 +1,4 @@
-import { indicatorById, itemByCode, itemsOfIndicator } from "../spec";
+import { indicatorById, itemByCode, itemsOfIndicator, SECONDARY_INDICATORS } from "../spec";
 import { issue, type ValidationIssue } from "./issues";
 
 /**
@@ -29,6 +29,21 @@ export function resolveExclusions(exclusions: Readonly<Record<string, string>> =
   }
   return { byItem, issues };
 }
+
+/**
+ * The exclusions as recorded and allowed, in the catalogue's order (each indicator, then its items:
+ * the Scoring sheet's rows): every key that may be excluded and is, with or without a reason. An
+ * item excluded both by itself and by its indicator is listed twice, as the auditor recorded it;
+ * the report lists these (the Report sheet, the .docx).
+ */
+export function recordedExclusions(exclusions: Readonly<Record<string, string>> = {}): string[] {
+  return CATALOGUE_KEYS.filter((key) => Object.hasOwn(exclusions, key) && isExcludable(key));
+}
+
+const CATALOGUE_KEYS: readonly string[] = SECONDARY_INDICATORS.flatMap((indicator) => [
+  indicator.id,
+  ...itemsOfIndicator(indicator.id).map((item) => item.code),
+]);
 
 function itemCodesOf(key: string): string[] | undefined {
   const item = itemByCode(key);

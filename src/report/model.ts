@@ -1,7 +1,7 @@
 import type { Assessment } from "../assessment/schema";
 import { exact, sum, toFixed, type Exact } from "../core/exact";
 import { measureAgreement } from "../core/agreement";
-import { resolveExclusions } from "../core/exclusions";
+import { recordedExclusions } from "../core/exclusions";
 import type { Scoring } from "../core/score";
 import {
   ASSESSMENT_TYPES,
@@ -268,7 +268,7 @@ export function reportModel(
   const review = workbook.review;
   const startDate = assessment.dates?.start ?? "";
   const endDate = assessment.dates?.end ?? "";
-  const exclusions = [...new Set(resolveExclusions(assessment.exclusions).byItem.values())].map((key) => ({
+  const exclusions = recordedExclusions(assessment.exclusions).map((key) => ({
     key,
     name: t(itemByCode(key)?.title ?? indicatorById(key)!.name),
     reason: assessment.exclusions![key]!,

@@ -42,11 +42,12 @@ const SURVEILLANCE: Assessment = {
 
 /**
  * Exclusions the engine and the sheet could tell apart: B6 is excluded with no reason (excluded all
- * the same, reported), and C7 may not be excluded (a reason kept on its row, ignored by the engine).
+ * the same, reported) and by its indicator 5.2.2 as well (listed twice, as recorded, whichever comes
+ * first), and C7 may not be excluded (a reason kept on its row, ignored by the engine).
  */
 const FAILING: Assessment = {
   ...SAMPLE,
-  exclusions: { ...SAMPLE.exclusions, B1: "不涉及包装", B6: "", C7: "不设投诉热线" },
+  exclusions: { ...SAMPLE.exclusions, B1: "不涉及包装", "5.2.2": "不提供安装", B6: "", C7: "不设投诉热线" },
   deductions: Array.from({ length: REPORT_LIST_ROWS.deductions + 2 }, (_, i) => deduction(i + 1)),
 };
 
@@ -216,8 +217,8 @@ export function proveReportSheet(engine: Engine): void {
           shown(p, `A${excl + k}`),
           shown(p, `C${excl + k}`),
         ]).filter(([code]) => code !== "");
-        // In the Scoring sheet's (catalogue) order.
-        expect([p.name, listed.sort()]).toEqual([p.name, m.exclusions.map((e) => [e.key, e.reason]).sort()]);
+        // In the Scoring sheet's (catalogue) order, both.
+        expect([p.name, listed]).toEqual([p.name, m.exclusions.map((e) => [e.key, e.reason])]);
 
         const dHead = rowOf(p, W.number);
         const deductions = Array.from({ length: REPORT_LIST_ROWS.deductions }, (_, k) => [
