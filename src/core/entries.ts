@@ -1,6 +1,6 @@
 import type { Assessment } from "../assessment/schema";
 import { RULES, type Step } from "../spec/rules";
-import { ITEMS, itemByCode } from "../spec";
+import { ITEMS } from "../spec";
 import { evaluatorLabel } from "./evaluators";
 import { exact, type Exact } from "./exact";
 import { issue, type ValidationIssue } from "./issues";
@@ -105,10 +105,15 @@ export interface Entries {
 export function readEntries(assessment: Assessment, excluded: ReadonlySet<string> = NONE): Entries {
   const issues: ValidationIssue[] = [];
   const count = assessment.evaluators.length;
+  // Each row found once by its code, then read by its place in ITEMS.
+  const rows: (readonly (number | null)[] | undefined)[] = new Array(ITEMS.length);
   for (const code of Object.keys(assessment.scores)) {
     const row = assessment.scores[code]!;
-    if (!itemByCode(code)) issues.push(issue("unknown-item", { field: "scores" }, { key: code }));
-    else if (row.length !== count) {
+    const place = PLACES.get(code);
+    if (place === undefined) issues.push(issue("unknown-item", { field: "scores" }, { key: code }));
+    else {
+      rows[place] = row;
+      if (row.length === count) continue;
       issues.push(
         issue(
           "row-length",
@@ -127,12 +132,15 @@ export function readEntries(assessment: Assessment, excluded: ReadonlySet<string
   const onStep = onStepTable(assessment.step); // one look-up per assessment, not per row
   for (let place = 0; place < ITEMS.length; place++) {
     const code = ITEMS[place]!.code;
-    readRow(assessment, code, place, onStep, !excluded.has(code), tallies, issues);
+    readRow(assessment, rows[place] ?? NO_ROW, code, place, onStep, !excluded.has(code), tallies, issues);
   }
   return { tallies, issues };
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_ROW: readonly (number | null)[] = [];
+/** Each item's place in ITEMS, by code. */
+const PLACES = new Map(ITEMS.map((item, place) => [item.code, place]));
 
 /**
  * One item's valid entries added to the tallies (to the evaluators' only when the item is
@@ -141,6 +149,7 @@ const NONE: ReadonlySet<string> = new Set();
  */
 function readRow(
   assessment: Assessment,
+  row: readonly (number | null)[],
   code: string,
   place: number,
   onStep: Uint8Array,
@@ -148,7 +157,6 @@ function readRow(
   tallies: EntryTallies,
   issues: ValidationIssue[],
 ): void {
-  const row = assessment.scores[code] ?? [];
   const { evaluatorItems, evaluatorUnits } = tallies;
   const count = evaluatorItems.length;
   const hundredths = HUNDREDTHS_IN_ORDER[place]!;
