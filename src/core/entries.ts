@@ -1,6 +1,6 @@
 import type { Assessment } from "../assessment/schema";
 import { RULES, type Step } from "../spec/rules";
-import { ITEMS } from "../spec";
+import { ITEMS, itemPlace } from "../spec";
 import { evaluatorLabel } from "./evaluators";
 import { exact, type Exact } from "./exact";
 import { issue, type ValidationIssue } from "./issues";
@@ -109,7 +109,7 @@ export function readEntries(assessment: Assessment, excluded: ReadonlySet<string
   const rows: (readonly (number | null)[] | undefined)[] = new Array(ITEMS.length);
   for (const code of Object.keys(assessment.scores)) {
     const row = assessment.scores[code]!;
-    const place = PLACES.get(code);
+    const place = itemPlace(code);
     if (place === undefined) issues.push(issue("unknown-item", { field: "scores" }, { key: code }));
     else {
       rows[place] = row;
@@ -139,8 +139,6 @@ export function readEntries(assessment: Assessment, excluded: ReadonlySet<string
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_ROW: readonly (number | null)[] = [];
-/** Each item's place in ITEMS, by code. */
-const PLACES = new Map(ITEMS.map((item, place) => [item.code, place]));
 
 /**
  * One item's valid entries added to the tallies (to the evaluators' only when the item is

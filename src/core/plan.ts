@@ -1,4 +1,4 @@
-import { GRADES, ITEMS } from "../spec";
+import { GRADES, itemPlace } from "../spec";
 import { RULES } from "../spec/rules";
 import type { GradeId } from "../spec/types";
 import { exact, sum, toNumber, ZERO, type Exact } from "./exact";
@@ -111,14 +111,13 @@ export function planFor(
   const atGain = (gain: Exact) =>
     finalScoreOf(result.scaledScore.add(gain), result.deductionPoints, result.bonus);
   const current = { finalScore: n2(result.finalScore), grade: result.grade };
-  const order = new Map(ITEMS.map((item, i) => [item.code, i]));
 
   const headroom = applicable
     .map((item) => {
       const percent = currentPercentOf(item)!;
       return { item, percent, headroom: item.points.mul(exact(RULES.maxPercent).sub(percent)).div(total) };
     })
-    .sort((a, b) => b.headroom.compare(a.headroom) || order.get(a.item.code)! - order.get(b.item.code)!)
+    .sort((a, b) => b.headroom.compare(a.headroom) || itemPlace(a.item.code)! - itemPlace(b.item.code)!)
     .map(({ item, percent, headroom }) => ({
       code: item.code,
       percent: n2(percent),
@@ -132,7 +131,7 @@ export function planFor(
     for (let nth = 1; percent.compare(RULES.maxPercent) < 0; nth++) {
       const next = upTo100(percent.add(RAISE_PERCENT));
       const gain = item.points.mul(next.sub(percent)).div(total);
-      out.push({ code: item.code, order: order.get(item.code)!, nth, gain });
+      out.push({ code: item.code, order: itemPlace(item.code)!, nth, gain });
       percent = next;
     }
     return out;
@@ -178,18 +177,14 @@ export function planFor(
     reason: reachable ? null : "ceiling",
     deductionsToClear: 0,
     pointsNeeded,
-    raises: raisesOf(candidates.slice(0, taken), applicable, order),
+    raises: raisesOf(candidates.slice(0, taken), applicable),
     steps: taken,
     projected: { finalScore: n2(finalScore), grade: gradeFor(finalScore, result.deductionCount).grade },
   });
 }
 
 /** The chosen steps per item: from its current attainment, how many raises, to what, gaining what. */
-function raisesOf(
-  chosen: readonly Raise[],
-  items: Scoring["result"]["items"],
-  order: ReadonlyMap<string, number>,
-): PlanRaise[] {
+function raisesOf(chosen: readonly Raise[], items: Scoring["result"]["items"]): PlanRaise[] {
   const byItem = new Map<string, Raise[]>();
   for (const step of chosen) byItem.set(step.code, [...(byItem.get(step.code) ?? []), step]);
   return [...byItem]
@@ -198,7 +193,7 @@ function raisesOf(
       const to = upTo100(from.add(RAISE_PERCENT * own.length));
       return { code, from, to, steps: own.length, gain: sum(own.map((s) => s.gain)) };
     })
-    .sort((a, b) => b.gain.compare(a.gain) || order.get(a.code)! - order.get(b.code)!)
+    .sort((a, b) => b.gain.compare(a.gain) || itemPlace(a.code)! - itemPlace(b.code)!)
     .map(({ code, from, to, steps, gain }) => ({
       code,
       fromPercent: n2(from),

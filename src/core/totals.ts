@@ -1,5 +1,5 @@
 import type { Evaluator } from "../assessment/schema";
-import { ITEMS, SECONDARY_INDICATORS, itemsOfIndicator } from "../spec";
+import { ITEMS, SECONDARY_INDICATORS, itemPlace, itemsOfIndicator } from "../spec";
 import type { EntryTallies } from "./entries";
 import { exact, ratio, timesRatio, type Exact } from "./exact";
 import { ENTRY_UNITS, HUNDREDTHS_IN_ORDER, itemScoreSum, itemScoreTally, type ItemResult } from "./items";
@@ -62,7 +62,7 @@ const WEIGHTS = new Map(SECONDARY_INDICATORS.map((indicator) => [indicator.id, e
 /** Each indicator's items as their places in ITEMS (the order scoreItems gives its results in). */
 const INDICATOR_ITEMS = SECONDARY_INDICATORS.map((indicator) => ({
   indicator,
-  places: itemsOfIndicator(indicator.id).map((item) => ITEMS.indexOf(item)),
+  places: itemsOfIndicator(indicator.id).map((item) => itemPlace(item.code)!),
 }));
 
 export function indicatorTotals(items: readonly ItemResult[]): IndicatorResult[] {

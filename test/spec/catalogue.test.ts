@@ -7,6 +7,7 @@ import {
   SECONDARY_INDICATORS,
   indicatorById,
   itemByCode,
+  itemPlace,
   itemsOfIndicator,
 } from "../../src/spec";
 import type { Item } from "../../src/spec";
@@ -176,6 +177,8 @@ describe("catalogue structure", () => {
     expect(itemByCode("C4")?.clause).toBe("5.3.1.4");
     expect(itemByCode("D1")).toBeUndefined();
     expect(itemByCode("b1")).toBeUndefined();
+    ITEMS.forEach((item, place) => expect(itemPlace(item.code)).toBe(place));
+    expect(itemPlace("D1")).toBeUndefined();
     expect(indicatorById("5.1.5")?.name.zh).toBe("监督");
     expect(indicatorById("5.4.1")).toBeUndefined();
     expect(itemsOfIndicator("5.2.2").map((i) => i.code)).toEqual(["B6", "B7", "B8", "B9"]);
