@@ -28,7 +28,6 @@ export const SHEET_KEYS: readonly SheetKey[] = [
   "special",
   "summary",
   "plan",
-  "report",
   "rules",
   "audit",
 ];
@@ -75,9 +74,11 @@ export const READ_AREA = { rows: 1_000, columns: 1_024 } as const;
 export const READ_AREA_ADDRESS = `A1:${columnLetter(READ_AREA.columns)}${READ_AREA.rows}`;
 
 /**
- * Queues the reads of every StarScore sheet; the used ranges of `grids` only. Given the workbook's
- * sheet names (`present`, listed by an earlier sync), only the sheets it has are asked for, with
- * getItem: for hosts that will not reach through a null object (see load.ts).
+ * Queues the reads of every StarScore sheet (SHEET_KEYS, and any other of `grids`: the optional
+ * Report sheet, which only the integrity check reads, so that the actions run on every change do
+ * not ask for it); the used ranges of `grids` only. Given the workbook's sheet names (`present`,
+ * listed by an earlier sync), only the sheets it has are asked for, with getItem: for hosts that
+ * will not reach through a null object (see load.ts).
  */
 export function queueSheetReads(
   context: HostContext,
@@ -87,7 +88,7 @@ export function queueSheetReads(
 ): SheetReads {
   const candidates: Candidate[] = [];
   const has = present && new Set(present.map(fold));
-  for (const key of SHEET_KEYS) {
+  for (const key of [...SHEET_KEYS, ...grids.filter((key) => !SHEET_KEYS.includes(key))]) {
     for (const lang of ["zh", "en"] as const) {
       const name = SHEET_NAMES[key][lang];
       if (has && !has.has(fold(name))) continue;

@@ -23,6 +23,7 @@ import {
   takeSnapshot,
   type SheetReads,
 } from "./sheets";
+import type { SheetKey } from "../../workbook/types";
 import type { IntegrityIssue } from "./types";
 import { foldName as fold } from "../../workbook/sheet-names";
 
@@ -139,8 +140,9 @@ async function readView(
   present?: readonly string[],
   inParts = false,
 ): Promise<WorkbookView & { calculation: Calculation }> {
-  // Every StarScore sheet's cells but the audit log's, which the integrity check leaves alone.
-  const grids = SHEET_KEYS.filter((key) => key !== "audit");
+  // Every StarScore sheet's cells but the audit log's, which the integrity check leaves alone; the
+  // Report sheet's too (compared like every sheet's, as `starscore verify` does).
+  const grids: SheetKey[] = [...SHEET_KEYS.filter((key) => key !== "audit"), "report"];
   const reads: SheetReads = queueSheetReads(context, grids, present, inParts);
   if (!inParts) for (const candidate of reads.candidates) candidate.used?.load("formulas");
   const snapshotSheet = queueSnapshotSheet(context, reads);
